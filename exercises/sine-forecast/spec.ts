@@ -1,0 +1,164 @@
+/**
+ * sine-forecast (the class activity): 20-step windows of a noisy sine wave, an LSTM
+ * predicts the next value. Thresholds are calibrated on solution.ts (see statement).
+ */
+import { hashData } from "../../grader/data/hash";
+import { makeRng } from "../../grader/data/random";
+import { makeWindowsReference, testSeries, trainSeries } from "../../grader/data/sine";
+import { localized } from "../../grader/i18n/messages";
+import { baselineCheck, contractCheck, passFailCheck, probeThrewCheck, thresholdCheck } from "../../grader/scoring/checks";
+import { mse } from "../../grader/scoring/metrics";
+import { leaderboardSplit, phaseTimeouts, pick, sameNumbers, windowTensors } from "../../grader/tasks/helpers";
+import type { CheckResult, ScoreOutcome, TaskSpec } from "../../grader/tasks/types";
+
+export const MAX_PARAMS = 50_000;
+const PROBE_CASES = 4;
+
+interface Hidden {
+  targets: number[];
+  /** Persistence baseline: each window's last value. */
+  lastValues: number[];
+  /** Time step of each target in the test series, for the chart. */
+  steps: number[];
+  probeExpected: Record<string, { inputs: number[][]; targets: number[] }>;
+  split: { public: number[]; private: number[] };
+}
+
+const rules = {
+  windows: {
+    title: { "pt-BR": "makeWindows gera as janelas e os alvos corretos", en: "makeWindows builds the right windows and targets" },
+    points: 2,
+  },
+  contract: {
+    title: { "pt-BR": "Modelo: camada LSTM, formatos e orçamento de parâmetros", en: "Model: LSTM layer, shapes and parameter budget" },
+    points: 2,
+  },
+  mse: {
+    title: { "pt-BR": "Erro quadrático médio no teste oculto", en: "Mean squared error on the hidden test set" },
+    points: 4,
+    threshold: { full: 0.0135, partial: 0.02 },
+  },
+  baseline: {
+    title: { "pt-BR": "Melhor que repetir o último valor (persistência)", en: "Better than repeating the last value (persistence)" },
+    points: 2,
+  },
+};
+
+export const spec: TaskSpec<Hidden> = {
+  slug: "sine-forecast",
+  title: { "pt-BR": "Previsão de uma senoide com LSTM", en: "Forecasting a sine wave with an LSTM" },
+  exports: [
+    { name: "makeWindows", kind: "function", required: true },
+    { name: "buildModel", kind: "function", required: true },
+    { name: "windowSize", kind: "number", required: false },
+    { name: "training", kind: "object", required: false },
+  ],
+  constants: { windowSize: { min: 5, max: 100, integer: true, default: 20 } },
+  budget: {
+    full: { maxEpochs: 50, defaultEpochs: 10, minBatchSize: 8, maxBatchSize: 512, defaultBatchSize: 32 },
+    quick: { maxEpochs: 50, defaultEpochs: 10, minBatchSize: 8, maxBatchSize: 512, defaultBatchSize: 32 },
+  },
+  phaseTimeoutMs: phaseTimeouts({
+    full: { start: 30_000, boot: 30_000, load: 10_000, probe: 10_000, build: 20_000, train: 120_000, predict: 30_000 },
+    quick: { start: 30_000, boot: 30_000, load: 10_000, probe: 10_000, build: 20_000, train: 120_000, predict: 30_000 },
+  }),
+  rules: { full: rules, quick: rules },
+  passFraction: 0.7,
+
+  async plan(ctx) {
+    const w = ctx.constants.windowSize;
+    const train = makeWindowsReference(trainSeries(), w);
+    const testRaw = testSeries(ctx.secret);
+    const test = makeWindowsReference(testRaw, w);
+    const trainT = windowTensors(train.inputs, train.targets, w);
+    const testT = windowTensors(test.inputs, test.targets, w);
+
+    // makeWindows is compared with the reference on random series, edge case included.
+    const rng = makeRng(`${ctx.secret}/sine-forecast/probes`);
+    const probes = [];
+    const probeExpected: Hidden["probeExpected"] = {};
+    for (let i = 0; i < PROBE_CASES; i++) {
+      const size = 3 + rng.int(8);
+      const length = i === 0 ? size : size + 5 + rng.int(40); // case 0: no complete window
+      const series = Array.from({ length }, () => Math.round(rng.normal() * 1000) / 1000);
+      probes.push({ id: `windows.${i}`, fn: "makeWindows", args: [series, size] });
+      probeExpected[`windows.${i}`] = makeWindowsReference(series, size);
+    }
+    return {
+      probes,
+      models: [
+        {
+          id: "model",
+          build: { fn: "buildModel", args: [w] },
+          inputShape: [w, 1],
+          outputShape: [1],
+          loss: "meanSquaredError",
+          metrics: [],
+          learningRate: 0.01,
+          validationSplit: 0.1,
+          train: trainT,
+          test: { x: testT.x },
+        },
+      ],
+      hidden: {
+        targets: test.targets,
+        lastValues: test.inputs.map((row) => row[row.length - 1]),
+        steps: test.targets.map((_, i) => i + w),
+        probeExpected,
+        split: leaderboardSplit(test.targets.length, makeRng(`${ctx.secret}/sine-forecast/split`).shuffle),
+      },
+      dataHash: hashData([trainT.x.data, trainT.y.data, testT.x.data]),
+    };
+  },
+
+  score(ctx): ScoreOutcome {
+    const { hidden, probes, rules } = ctx;
+    const checks: CheckResult[] = [];
+    const metrics: Record<string, number | null> = {};
+    if (!hidden) return { checks, metrics, predictions: {} };
+
+    const probeIds = Object.keys(hidden.probeExpected);
+    const outcomes = probeIds.map((id) => probes[id]);
+    if (outcomes.every((o) => o && o.ok)) {
+      const wrong = probeIds.filter((id) => {
+        const o = probes[id] as { ok: true; value: unknown };
+        const v = o.value as { inputs?: unknown; targets?: unknown } | null;
+        return !v || !sameNumbers(v.inputs, hidden.probeExpected[id].inputs) || !sameNumbers(v.targets, hidden.probeExpected[id].targets);
+      });
+      checks.push(
+        passFailCheck("windows", rules.windows, wrong.length === 0,
+          wrong.length === 0
+            ? localized("sine.windows.ok", { "pt-BR": `Igual à referência nos ${probeIds.length} casos.`, en: `Matches the reference on all ${probeIds.length} cases.` })
+            : localized("sine.windows.wrong", {
+                "pt-BR": `Diferente da referência em ${wrong.length} de ${probeIds.length} séries. A entrada i deve ser series[i .. i+windowSize-1] e o alvo i, series[i+windowSize]; uma série com exatamente windowSize valores não gera nenhuma janela.`,
+                en: `Differs from the reference on ${wrong.length} of ${probeIds.length} series. Input i must be series[i .. i+windowSize-1] and target i series[i+windowSize]; a series of exactly windowSize values yields no window.`,
+              }, { wrong: wrong.length, total: probeIds.length })),
+      );
+    } else {
+      const threw = outcomes.find((o) => o && !o.ok && "error" in o) as { error: { message: string; line?: number } } | undefined;
+      if (threw) checks.push(probeThrewCheck("windows", rules.windows, "makeWindows", threw.error));
+    }
+
+    const m = ctx.models.model;
+    if (m?.report) checks.push(contractCheck("contract", rules.contract, m.report, { layer: "LSTM", maxParams: MAX_PARAMS }));
+    const predictions: ScoreOutcome["predictions"] = {};
+    let leaderboard: ScoreOutcome["leaderboard"];
+    if (m?.predictions) {
+      const p = m.predictions;
+      const value = mse(p, hidden.targets);
+      const baseline = mse(hidden.lastValues, hidden.targets);
+      metrics.testMse = value;
+      metrics.baselineMse = baseline;
+      checks.push(thresholdCheck("mse", rules.mse, value, { metric: "MSE", lowerIsBetter: true }));
+      checks.push(baselineCheck("baseline", rules.baseline, value, baseline, { baseline: "persistência/persistence", lowerIsBetter: true }));
+      predictions.model = hidden.targets.map((actual, i) => ({ x: hidden.steps[i], actual, predicted: p[i] }));
+      leaderboard = {
+        metric: "mse",
+        higherIsBetter: false,
+        public: mse(pick(p, hidden.split.public), pick(hidden.targets, hidden.split.public)),
+        private: mse(pick(p, hidden.split.private), pick(hidden.targets, hidden.split.private)),
+      };
+    }
+    return { checks, metrics, predictions, leaderboard };
+  },
+};

@@ -1,0 +1,151 @@
+/**
+ * Every text the grader shows a person, in pt-BR (the course's language) and English.
+ * A result carries the stable code and its parameters too, so a UI can re-render or
+ * translate it later without parsing prose.
+ */
+import type { LocalizedText } from "../result";
+
+type Params = Record<string, string | number>;
+type Render = (p: Params) => string;
+interface Entry {
+  "pt-BR": Render;
+  en: Render;
+}
+
+const at = (p: Params) => (p.line ? ` (linha ${p.line})` : "");
+const atEn = (p: Params) => (p.line ? ` (line ${p.line})` : "");
+
+const catalog = {
+  "failure.syntax": {
+    "pt-BR": (p) => `Erro de sintaxe${at(p)}: ${p.detail}`,
+    en: (p) => `Syntax error${atEn(p)}: ${p.detail}`,
+  },
+  "failure.type": {
+    "pt-BR": (p) => `Erro de tipo${at(p)}: ${p.detail}${Number(p.count) > 1 ? ` (e mais ${Number(p.count) - 1})` : ""}`,
+    en: (p) => `Type error${atEn(p)}: ${p.detail}${Number(p.count) > 1 ? ` (and ${Number(p.count) - 1} more)` : ""}`,
+  },
+  "failure.import": {
+    "pt-BR": (p) => `Import não permitido${at(p)}: '${p.module}'. Só é possível importar '@tensorflow/tfjs'.`,
+    en: (p) => `Import not allowed${atEn(p)}: '${p.module}'. Only '@tensorflow/tfjs' may be imported.`,
+  },
+  "failure.export.missing": {
+    "pt-BR": (p) => `Faltam exports obrigatórios: ${p.missing}. Encontrados: ${p.found || "nenhum"}.`,
+    en: (p) => `Missing required exports: ${p.missing}. Found: ${p.found || "none"}.`,
+  },
+  "failure.export.kind": {
+    "pt-BR": (p) => `O export '${p.name}' deveria ser ${p.expected === "function" ? "uma função" : p.expected === "number" ? "um número" : "um objeto"}, mas é ${p.actual}.`,
+    en: (p) => `Export '${p.name}' should be a ${p.expected}, but it is ${p.actual}.`,
+  },
+  "failure.export.value": {
+    "pt-BR": (p) => `O export '${p.name}' = ${p.value} está fora do permitido: ${p.rule}.`,
+    en: (p) => `Export '${p.name}' = ${p.value} is out of range: ${p.rule}.`,
+  },
+  "failure.export.notModel": {
+    "pt-BR": (p) => `${p.fn}() deve retornar um tf.LayersModel (por exemplo tf.sequential()), mas retornou ${p.actual}.`,
+    en: (p) => `${p.fn}() must return a tf.LayersModel (for example tf.sequential()), but returned ${p.actual}.`,
+  },
+  "failure.exception": {
+    "pt-BR": (p) => `Seu código lançou um erro${at(p)} durante ${p.phase}: ${p.detail}`,
+    en: (p) => `Your code threw an error${atEn(p)} during ${p.phase}: ${p.detail}`,
+  },
+  "failure.shape": {
+    "pt-BR": (p) => `O modelo '${p.model}' tem entrada ${p.input} e saída ${p.output}; esperado entrada ${p.expectedInput} e saída ${p.expectedOutput} (a primeira dimensão, null, é o lote).`,
+    en: (p) => `Model '${p.model}' has input ${p.input} and output ${p.output}; expected input ${p.expectedInput} and output ${p.expectedOutput} (the first dimension, null, is the batch).`,
+  },
+  "failure.budget": {
+    "pt-BR": (p) => `training.${p.field} = ${p.value} está fora do orçamento da tarefa (${p.rule}). Ajuste o valor; ele não é cortado automaticamente.`,
+    en: (p) => `training.${p.field} = ${p.value} is outside the task's budget (${p.rule}). Change it; it is not cut silently.`,
+  },
+  "failure.timeout": {
+    "pt-BR": (p) => `Tempo esgotado na fase ${p.phase} (limite de ${p.seconds} s). Há um laço infinito, ou o modelo/treino é grande demais para o orçamento?`,
+    en: (p) => `Time limit exceeded in phase ${p.phase} (${p.seconds} s). Is there an infinite loop, or is the model/training too large for the budget?`,
+  },
+  "failure.memory": {
+    "pt-BR": (p) => `Memória esgotada na fase ${p.phase} (limite de ${p.limitMb} MB). Reduza o modelo, o lote ou os dados que seu código cria.`,
+    en: (p) => `Out of memory in phase ${p.phase} (limit ${p.limitMb} MB). Shrink the model, the batch or the data your code creates.`,
+  },
+  "failure.nan": {
+    "pt-BR": (p) => `O modelo '${p.model}' previu NaN ou infinito para ${p.count} de ${p.total} entradas. O treino divergiu: tente uma taxa de aprendizado menor.`,
+    en: (p) => `Model '${p.model}' predicted NaN or infinity for ${p.count} of ${p.total} inputs. Training diverged: try a smaller learning rate.`,
+  },
+  "failure.sandbox": {
+    "pt-BR": (p) => `A submissão fez algo que o ambiente isolado proíbe (${p.reason}) e foi encerrada.`,
+    en: (p) => `The submission did something the sandbox forbids (${p.reason}) and was stopped.`,
+  },
+  "failure.internal": {
+    "pt-BR": (p) => `O corretor falhou por um problema interno, não do seu código: ${p.detail}. Tente de novo ou avise a equipe.`,
+    en: (p) => `The grader failed for an internal reason, not your code: ${p.detail}. Try again or tell the staff.`,
+  },
+  "check.skipped": {
+    "pt-BR": () => "Não avaliado: a correção parou antes desta verificação.",
+    en: () => "Not graded: grading stopped before this check.",
+  },
+  "check.probe.threw": {
+    "pt-BR": (p) => `${p.fn}() lançou um erro${at(p)}: ${p.detail}`,
+    en: (p) => `${p.fn}() threw an error${atEn(p)}: ${p.detail}`,
+  },
+  "check.contract.ok": {
+    "pt-BR": (p) => `Camadas: ${p.layers}; ${p.params} parâmetros.`,
+    en: (p) => `Layers: ${p.layers}; ${p.params} parameters.`,
+  },
+  "check.contract.missingLayer": {
+    "pt-BR": (p) => `O modelo precisa de uma camada ${p.layer}; encontradas: ${p.layers}.`,
+    en: (p) => `The model needs a ${p.layer} layer; found: ${p.layers}.`,
+  },
+  "check.contract.tooManyParams": {
+    "pt-BR": (p) => `O modelo tem ${p.params} parâmetros; o máximo é ${p.max}.`,
+    en: (p) => `The model has ${p.params} parameters; the maximum is ${p.max}.`,
+  },
+  "check.threshold.full": {
+    "pt-BR": (p) => `${p.metric} = ${p.value} (meta para nota cheia: ${p.op} ${p.full}).`,
+    en: (p) => `${p.metric} = ${p.value} (full marks at ${p.op} ${p.full}).`,
+  },
+  "check.threshold.partial": {
+    "pt-BR": (p) => `${p.metric} = ${p.value}: nota parcial (parcial a ${p.op} ${p.partial}, cheia a ${p.op} ${p.full}).`,
+    en: (p) => `${p.metric} = ${p.value}: partial marks (partial at ${p.op} ${p.partial}, full at ${p.op} ${p.full}).`,
+  },
+  "check.threshold.failed": {
+    "pt-BR": (p) => `${p.metric} = ${p.value}: ainda não atinge ${p.op} ${p.partial} para nota parcial.`,
+    en: (p) => `${p.metric} = ${p.value}: not yet ${p.op} ${p.partial} for partial marks.`,
+  },
+  "check.baseline.beat": {
+    "pt-BR": (p) => `Seu modelo (${p.value}) é melhor que a referência ingênua, ${p.baseline} (${p.baselineValue}).`,
+    en: (p) => `Your model (${p.value}) beats the naive baseline, ${p.baseline} (${p.baselineValue}).`,
+  },
+  "check.baseline.lost": {
+    "pt-BR": (p) => `Seu modelo (${p.value}) não supera a referência ingênua, ${p.baseline} (${p.baselineValue}).`,
+    en: (p) => `Your model (${p.value}) does not beat the naive baseline, ${p.baseline} (${p.baselineValue}).`,
+  },
+  "diag.nanLoss": {
+    "pt-BR": (p) => `A perda virou NaN na época ${p.epoch}. A taxa de aprendizado pode estar alta demais.`,
+    en: (p) => `The loss became NaN at epoch ${p.epoch}. The learning rate may be too high.`,
+  },
+  "diag.diverging": {
+    "pt-BR": (p) => `A perda subiu de ${p.from} para ${p.to} durante o treino: o treino está divergindo.`,
+    en: (p) => `The loss rose from ${p.from} to ${p.to} during training: training is diverging.`,
+  },
+  "diag.constant": {
+    "pt-BR": (p) => `As previsões são praticamente constantes (desvio padrão ${p.std}): o modelo não aprendeu a usar a entrada.`,
+    en: (p) => `Predictions are almost constant (standard deviation ${p.std}): the model did not learn to use its input.`,
+  },
+  "diag.overfitting": {
+    "pt-BR": (p) => `A perda de validação (${p.val}) se afasta da de treino (${p.train}) nas últimas épocas: sinal de sobreajuste.`,
+    en: (p) => `Validation loss (${p.val}) is drifting away from training loss (${p.train}) in the last epochs: a sign of overfitting.`,
+  },
+  "diag.defaultCompile": {
+    "pt-BR": (p) => `O modelo não foi compilado; o corretor usou adam (taxa ${p.lr}) e a perda ${p.loss}.`,
+    en: (p) => `The model was not compiled; the grader used adam (rate ${p.lr}) and the ${p.loss} loss.`,
+  },
+} satisfies Record<string, Entry>;
+
+export type MessageCode = keyof typeof catalog;
+
+export function text(code: MessageCode, params: Params = {}): LocalizedText {
+  const entry: Entry = catalog[code];
+  return { code, params, "pt-BR": entry["pt-BR"](params), en: entry.en(params) };
+}
+
+/** Task-specific texts (check titles, feedback) are written beside their task. */
+export function localized(code: string, texts: { "pt-BR": string; en: string }, params: Params = {}): LocalizedText {
+  return { code, params, ...texts };
+}

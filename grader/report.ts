@@ -1,0 +1,38 @@
+/** A readable text report of a result, for the terminal. */
+import type { GradeResult } from "./result";
+
+export type Lang = "pt-BR" | "en";
+
+const STATUS: Record<string, string> = { passed: "✔", partial: "◐", failed: "✘", skipped: "·" };
+
+export function formatReport(r: GradeResult, lang: Lang): string {
+  const lines: string[] = [];
+  const verdict = r.passed ? (lang === "en" ? "PASSED" : "APROVADO") : lang === "en" ? "NOT PASSED" : "NÃO APROVADO";
+  lines.push(`${r.task}: ${verdict}  ${r.score} / ${r.maxScore}`);
+  if (r.failure) {
+    lines.push("", `${lang === "en" ? "Failure" : "Falha"} [${r.failure.kind}]${r.failure.line ? ` submission.ts:${r.failure.line}${r.failure.column ? `:${r.failure.column}` : ""}` : ""}`);
+    lines.push(`  ${r.failure.text[lang]}`);
+    if (r.failure.stack) lines.push(...r.failure.stack.split("\n").slice(1, 6).map((l) => `  ${l.trim()}`));
+  }
+  lines.push("");
+  for (const c of r.checks) {
+    lines.push(`${STATUS[c.status]} ${c.title[lang]}  ${c.points}/${c.maxPoints}`);
+    if (c.feedback) lines.push(`    ${c.feedback[lang]}`);
+  }
+  const metrics = Object.entries(r.metrics).filter(([, v]) => v != null);
+  if (metrics.length) {
+    lines.push("", lang === "en" ? "Metrics" : "Métricas");
+    for (const [k, v] of metrics) lines.push(`  ${k}: ${Number(v).toPrecision(5)}`);
+  }
+  if (r.diagnostics.length) {
+    lines.push("", lang === "en" ? "Diagnostics" : "Diagnósticos");
+    for (const d of r.diagnostics) lines.push(`  ${d.severity === "warning" ? "!" : "i"} ${d.model ? `[${d.model}] ` : ""}${d.text[lang]}`);
+  }
+  const e = r.environment;
+  lines.push(
+    "",
+    `backend ${e.backend ?? "-"}  tfjs ${e.tfjsVersion ?? "-"}  seed ${e.seed}  profile ${e.profile}  ${(r.timing.totalMs / 1000).toFixed(1)} s`,
+    `isolation: ${e.isolation.join(", ") || "none"}${e.unsafeNoIsolation ? "  (UNSAFE: no namespace sandbox)" : ""}`,
+  );
+  return lines.join("\n");
+}

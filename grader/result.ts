@@ -1,0 +1,138 @@
+/**
+ * The one results contract of a grading job. Everything the grader returns, the CLI prints
+ * and the web app stores has this shape; it is validated before it leaves `gradeSubmission`.
+ */
+import { z } from "zod";
+
+export const FAILURE_KINDS = [
+  "syntax", // the file does not parse
+  "type", // it parses but does not type-check against TensorFlow.js's types
+  "import", // it imports something other than @tensorflow/tfjs
+  "export", // a required export is missing or of the wrong kind
+  "exception", // the student's code threw
+  "shape", // a model's input/output shape does not match the task
+  "budget", // training settings over the task's budget
+  "timeout", // a phase ran past its time limit (infinite loops end here)
+  "memory", // the sandbox ran out of memory
+  "nan", // NaN/Infinity in predictions
+  "sandbox", // the submission tried something the sandbox forbids, or forged output
+  "internal", // the grader itself failed: not the student's fault
+] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];
+
+/** A message with a stable code, its parameters, and the texts in both UI languages. */
+export const localizedText = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+  "pt-BR": z.string(),
+  en: z.string(),
+});
+export type LocalizedText = z.infer<typeof localizedText>;
+
+export const checkResult = z.object({
+  id: z.string(),
+  title: localizedText,
+  points: z.number(),
+  maxPoints: z.number(),
+  status: z.enum(["passed", "partial", "failed", "skipped"]),
+  feedback: localizedText.optional(),
+  /** The measured value the check judged (an MSE, an accuracy...), when it has one. */
+  value: z.number().nullable().optional(),
+});
+export type CheckResult = z.infer<typeof checkResult>;
+
+export const failure = z.object({
+  kind: z.enum(FAILURE_KINDS),
+  message: z.string(),
+  text: localizedText,
+  /** 1-based position in the student's .ts file, when the failure has one. */
+  line: z.number().int().positive().optional(),
+  column: z.number().int().positive().optional(),
+  phase: z.string().optional(),
+  /** The student's stack, mapped to their own lines. */
+  stack: z.string().optional(),
+});
+export type Failure = z.infer<typeof failure>;
+
+export const epochPoint = z.object({
+  epoch: z.number().int().nonnegative(),
+  loss: z.number().nullable(),
+  valLoss: z.number().nullable().optional(),
+  acc: z.number().nullable().optional(),
+  valAcc: z.number().nullable().optional(),
+  ms: z.number(),
+});
+export type EpochPoint = z.infer<typeof epochPoint>;
+
+export const predictionSample = z.object({
+  /** Position on the x axis (a time step, a value of j, a review index). */
+  x: z.number(),
+  actual: z.number(),
+  predicted: z.number(),
+});
+
+export const modelReport = z.object({
+  layers: z.array(z.string()),
+  inputShape: z.array(z.number().nullable()),
+  outputShape: z.array(z.number().nullable()),
+  params: z.number().int(),
+  compiledByStudent: z.boolean(),
+  optimizer: z.string().nullable(),
+  loss: z.string().nullable(),
+});
+export type ModelReport = z.infer<typeof modelReport>;
+
+export const diagnostic = z.object({
+  model: z.string().optional(),
+  severity: z.enum(["info", "warning"]),
+  text: localizedText,
+});
+export type Diagnostic = z.infer<typeof diagnostic>;
+
+export const gradeResult = z.object({
+  task: z.string(),
+  passed: z.boolean(),
+  score: z.number(),
+  maxScore: z.number(),
+  checks: z.array(checkResult),
+  failure: failure.optional(),
+  /** Named figures: `lstm.testMse`, `accuracy`, ... */
+  metrics: z.record(z.string(), z.number().nullable()),
+  /** Per model (`model`, `rnn`, `lstm`), one point per finished epoch. */
+  curves: z.record(z.string(), z.array(epochPoint)),
+  /** Per model, a sample of predictions against the real values, for charts. */
+  predictions: z.record(z.string(), z.array(predictionSample)),
+  /** Binary tasks: counts of the confusion matrix on the test set. */
+  confusion: z.object({ tp: z.number(), fp: z.number(), tn: z.number(), fn: z.number() }).optional(),
+  /** The leaderboard's split of the hidden test set: `public` before the deadline, `private` after. */
+  leaderboard: z
+    .object({ metric: z.string(), higherIsBetter: z.boolean(), public: z.number().nullable(), private: z.number().nullable() })
+    .optional(),
+  models: z.record(z.string(), modelReport),
+  diagnostics: z.array(diagnostic),
+  logs: z.object({ text: z.string(), truncated: z.boolean() }),
+  environment: z.object({
+    backend: z.string().nullable(),
+    tfjsVersion: z.string().nullable(),
+    nodeVersion: z.string(),
+    graderVersion: z.string(),
+    isolation: z.array(z.string()),
+    unsafeNoIsolation: z.boolean(),
+    seed: z.number().int(),
+    dataHash: z.string().nullable(),
+    codeHash: z.string(),
+    profile: z.string(),
+    budget: z.object({ epochs: z.number().int(), batchSize: z.number().int() }).nullable(),
+  }),
+  timing: z.object({
+    totalMs: z.number(),
+    phases: z.array(z.object({ name: z.string(), ms: z.number() })),
+  }),
+});
+export type GradeResult = z.infer<typeof gradeResult>;
+
+/** Progress events streamed while a job runs (to a progress bar, a browser, a queue). */
+export type ProgressEvent =
+  | { type: "phase"; phase: string }
+  | { type: "epoch"; model: string; point: EpochPoint; totalEpochs: number }
+  | { type: "log"; text: string };

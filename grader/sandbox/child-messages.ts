@@ -1,0 +1,42 @@
+/** The parent's zod check of every message the (untrusted) harness sends. */
+import { z } from "zod";
+
+const errorInfo = z.object({ name: z.string(), message: z.string(), stack: z.string() });
+
+export const childMessage = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("phase"), name: z.string().max(100) }),
+  z.object({ type: z.literal("ready"), backend: z.string(), tfjsVersion: z.string(), fastKernels: z.array(z.string()) }),
+  z.object({
+    type: z.literal("exports"),
+    found: z.record(z.string(), z.string()),
+    constants: z.record(z.string(), z.number()),
+    training: z.object({ epochs: z.unknown(), batchSize: z.unknown() }).nullable(),
+  }),
+  z.object({ type: z.literal("probe"), id: z.string(), ok: z.boolean(), value: z.unknown().optional(), error: errorInfo.optional() }),
+  z.object({
+    type: z.literal("model"),
+    id: z.string(),
+    report: z.object({
+      layers: z.array(z.string()),
+      inputShape: z.array(z.number().nullable()),
+      outputShape: z.array(z.number().nullable()),
+      inputCount: z.number(),
+      outputCount: z.number(),
+      params: z.number(),
+      compiledByStudent: z.boolean(),
+      optimizer: z.string().nullable(),
+      loss: z.string().nullable(),
+    }),
+  }),
+  z.object({ type: z.literal("epoch"), model: z.string(), epoch: z.number(), logs: z.record(z.string(), z.number()), ms: z.number() }),
+  z.object({ type: z.literal("predictions"), model: z.string(), values: z.array(z.number().nullable()) }),
+  z.object({
+    type: z.literal("failure"),
+    kind: z.enum(["exception", "shape", "memory", "export"]),
+    phase: z.string(),
+    model: z.string().optional(),
+    error: errorInfo,
+  }),
+  z.object({ type: z.literal("done") }),
+]);
+export type ChildMessageParsed = z.infer<typeof childMessage>;

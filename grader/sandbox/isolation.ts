@@ -1,0 +1,170 @@
+/**
+ * Decides how the harness is launched: which isolation layers this host supports, and the
+ * command line that stacks them. Each layer blocks what the others miss:
+ *   cgroup      memory (typed arrays and wasm too), process count, CPU share
+ *   prlimit     address space, CPU seconds, no file writes, no core dumps, few descriptors
+ *   bubblewrap  no network, read-only minimal file system, uid nobody, own PID namespace
+ *   seccomp     no sockets but unix, no fork, ptrace, mount, namespaces, bpf, io_uring
+ *   node-permission  Node refuses file reads outside the harness folder, child processes, workers
+ *   clean-env   no secrets inherited
+ * The wall-clock timeout that kills the whole tree is the session's (run-sandbox.ts).
+ */
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { createJobCgroup, type JobCgroup } from "./cgroup";
+import { buildSeccompFilter } from "./seccomp";
+
+export interface SandboxLimits {
+  memoryBytes: number;
+  pids: number;
+  cpus: number;
+  cpuSeconds: number;
+}
+
+export interface Launch {
+  command: string;
+  args: string[];
+  /** Descriptors handed to the child from fd 4 on (fd 3 is the message pipe). */
+  extraFds: number[];
+  layers: string[];
+  cgroup: JobCgroup | null;
+  cleanup(): void;
+}
+
+export class NoIsolationError extends Error {
+  override name = "NoIsolationError";
+}
+
+const SANDBOX_DIR = "/sandbox";
+const SECCOMP_FD = 4;
+/** wasm reserves ~10 GiB of address space per memory for its guard regions. */
+const ADDRESS_SPACE_BYTES = 24 * 1024 ** 3;
+
+function which(cmd: string): string | null {
+  for (const dir of (process.env.PATH ?? "/usr/bin:/bin").split(":")) {
+    const file = path.join(dir, cmd);
+    try {
+      fs.accessSync(file, fs.constants.X_OK);
+      return file;
+    } catch {
+      // keep looking
+    }
+  }
+  return null;
+}
+
+let bwrapWorks: boolean | null = null;
+function bubblewrap(): string | null {
+  const bin = which("bwrap");
+  if (!bin) return null;
+  if (bwrapWorks === null) {
+    try {
+      execFileSync(bin, ["--unshare-all", "--die-with-parent", "--ro-bind", "/", "/", "true"], { stdio: "ignore", timeout: 10_000 });
+      bwrapWorks = true;
+    } catch {
+      bwrapWorks = false; // e.g. unprivileged user namespaces disabled
+    }
+  }
+  return bwrapWorks ? bin : null;
+}
+
+export interface LaunchOptions {
+  harnessDir: string;
+  jobName: string;
+  limits: SandboxLimits;
+  /** Development only: run even where the namespace sandbox is unavailable. */
+  allowUnsandboxed: boolean;
+  /** Mounted read-only when tfjs-node is installed, so the harness can load it. */
+  nodeModulesDir: string | null;
+}
+
+export function planLaunch(opts: LaunchOptions): Launch {
+  const layers: string[] = [];
+  const extraFds: number[] = [];
+  const bwrap = bubblewrap();
+  if (!bwrap && !opts.allowUnsandboxed) {
+    throw new NoIsolationError(
+      "bubblewrap (bwrap) is not available or cannot create namespaces here, so submissions cannot be isolated. " +
+        "Install it (apt-get install bubblewrap), or for local development only set TREINO_UNSAFE_NO_SANDBOX=1.",
+    );
+  }
+
+  const nodeBin = fs.realpathSync(process.execPath);
+  const harnessRoot = bwrap ? SANDBOX_DIR : opts.harnessDir;
+  const nodeArgs = [
+    "--no-warnings",
+    "--experimental-permission",
+    `--allow-fs-read=${harnessRoot}/`,
+    ...(opts.nodeModulesDir ? [`--allow-fs-read=${bwrap ? `${SANDBOX_DIR}/node_modules` : opts.nodeModulesDir}/`] : []),
+    `--max-old-space-size=${Math.max(256, Math.floor((opts.limits.memoryBytes / 1024 ** 2) * 0.75))}`,
+    "--stack-size=2048",
+    path.join(harnessRoot, "harness.cjs"),
+  ];
+  layers.push("node-permission", "clean-env");
+
+  let argv: string[];
+  const cleanups: (() => void)[] = [];
+  if (bwrap) {
+    const bwrapArgs = [
+      "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
+      "--uid", "65534", "--gid", "65534", "--cap-drop", "ALL", "--hostname", "sandbox",
+      "--ro-bind", nodeBin, "/usr/bin/node",
+      "--ro-bind", "/usr/lib", "/usr/lib",
+      "--ro-bind-try", "/lib", "/lib",
+      "--ro-bind-try", "/lib64", "/lib64",
+      "--ro-bind", opts.harnessDir, SANDBOX_DIR,
+      ...(opts.nodeModulesDir ? ["--ro-bind", opts.nodeModulesDir, `${SANDBOX_DIR}/node_modules`] : []),
+      "--proc", "/proc", "--dev", "/dev", "--chdir", SANDBOX_DIR,
+    ];
+    layers.push("bubblewrap");
+    const filter = buildSeccompFilter();
+    if (filter) {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "treino-seccomp-")), "filter.bpf");
+      fs.writeFileSync(file, filter);
+      extraFds.push(fs.openSync(file, "r"));
+      cleanups.push(() => fs.rmSync(path.dirname(file), { recursive: true, force: true }));
+      bwrapArgs.push("--seccomp", String(SECCOMP_FD));
+      layers.push("seccomp");
+    }
+    argv = [bwrap, ...bwrapArgs, "/usr/bin/node", ...nodeArgs];
+  } else {
+    argv = [nodeBin, ...nodeArgs];
+  }
+
+  const prlimit = which("prlimit");
+  if (prlimit) {
+    argv = [
+      prlimit, `--as=${ADDRESS_SPACE_BYTES}`, `--cpu=${opts.limits.cpuSeconds}`, "--fsize=0", "--core=0", "--nofile=256", "--", ...argv,
+    ];
+    layers.push("prlimit");
+  }
+
+  const cgroup = createJobCgroup(opts.jobName, opts.limits);
+  if (cgroup) {
+    // The launcher joins the job's groups itself, then execs: nothing of the job ever runs outside them.
+    const join = 'n=$1; shift; while [ "$n" -gt 0 ]; do echo $$ > "$1" || exit 97; shift; n=$((n-1)); done; exec "$@"';
+    argv = ["/bin/sh", "-c", join, "sh", String(cgroup.procsFiles.length), ...cgroup.procsFiles, ...argv];
+    layers.unshift(`cgroup-v${cgroup.version}`);
+    cleanups.push(() => cgroup.remove());
+  }
+
+  return {
+    command: argv[0],
+    args: argv.slice(1),
+    extraFds,
+    layers,
+    cgroup,
+    cleanup: () => {
+      for (const fd of extraFds) {
+        try {
+          fs.closeSync(fd);
+        } catch {
+          // already closed
+        }
+      }
+      for (const c of cleanups) c();
+    },
+  };
+}

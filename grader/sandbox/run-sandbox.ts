@@ -1,0 +1,191 @@
+/**
+ * Runs the harness in the sandbox and is the parent's side of the conversation: frames go
+ * in on stdin, validated messages come out, every phase has a wall-clock limit, output is
+ * size-capped, and whatever happens the whole process tree is gone when `finished` settles.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { childMessage, type ChildMessageParsed } from "./child-messages";
+import { planLaunch, type LaunchOptions } from "./isolation";
+
+export interface SandboxOutcome {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  /** Why the parent ended the child, if it did. */
+  stoppedFor: { kind: "timeout"; phase: string; limitMs: number } | { kind: "sandbox"; reason: string } | null;
+  oomKilled: boolean;
+  peakMemoryBytes: number | null;
+  logs: { text: string; truncated: boolean };
+  stderrTail: string;
+  phases: { name: string; ms: number }[];
+  layers: string[];
+}
+
+export interface SandboxOptions extends Omit<LaunchOptions, "jobName"> {
+  /** Wall-clock limit of each phase the harness announces, in ms. */
+  phaseTimeoutMs: (phase: string) => number;
+  maxLogBytes?: number;
+  maxMessageBytes?: number;
+}
+
+const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+export class SandboxSession {
+  readonly nonce = randomBytes(16).toString("hex");
+  readonly finished: Promise<SandboxOutcome>;
+  readonly layers: string[];
+  private queue: ChildMessageParsed[] = [];
+  private wake: (() => void) | null = null;
+  private ended = false;
+  private stoppedFor: SandboxOutcome["stoppedFor"] = null;
+  private timer: NodeJS.Timeout | null = null;
+  private phase = "start";
+  private phaseStart = Date.now();
+  private phases: { name: string; ms: number }[] = [];
+  private paused = false;
+  private child: ReturnType<typeof spawn>;
+  private killTree: () => void;
+
+  constructor(private opts: SandboxOptions) {
+    const launch = planLaunch({ ...opts, jobName: `job-${process.pid}-${randomBytes(6).toString("hex")}` });
+    this.layers = [...launch.layers, "timeout"];
+    this.child = spawn(launch.command, launch.args, {
+      env: {},
+      detached: true, // its own process group, so the kill reaches every descendant
+      stdio: ["pipe", "pipe", "pipe", "pipe", ...launch.extraFds],
+    });
+    this.killTree = () => {
+      try {
+        if (this.child.pid) process.kill(-this.child.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+      launch.cgroup?.killAll();
+    };
+    this.child.stdin!.on("error", () => {}); // the child may die before reading everything
+
+    const maxLog = opts.maxLogBytes ?? 64 * 1024;
+    let logText = "";
+    let truncated = false;
+    let stderrTail = "";
+    const onLog = (chunk: Buffer) => {
+      if (logText.length < maxLog) logText += chunk.toString("utf8");
+      if (logText.length > maxLog) {
+        logText = logText.slice(0, maxLog);
+        truncated = true;
+      } else if (logText.length === maxLog) truncated = true;
+    };
+    this.child.stdout!.on("data", onLog);
+    this.child.stderr!.on("data", (chunk: Buffer) => {
+      onLog(chunk);
+      stderrTail = (stderrTail + chunk.toString("utf8")).slice(-4000);
+    });
+
+    this.readMessages(opts.maxMessageBytes ?? 64 * 1024 * 1024);
+    this.armTimer();
+
+    this.finished = new Promise((resolve) => {
+      this.child.on("close", (exitCode, signal) => {
+        this.closePhase();
+        if (this.timer) clearTimeout(this.timer);
+        this.killTree(); // anything the student left behind in the group
+        const oomKilled = launch.cgroup?.oomKilled() ?? false;
+        const peakMemoryBytes = launch.cgroup?.peakMemoryBytes() ?? null;
+        launch.cleanup();
+        this.ended = true;
+        this.wake?.();
+        resolve({
+          exitCode, signal, stoppedFor: this.stoppedFor, oomKilled, peakMemoryBytes,
+          logs: { text: logText, truncated }, stderrTail, phases: this.phases, layers: this.layers,
+        });
+      });
+      this.child.on("error", () => this.stop({ kind: "sandbox", reason: "the sandbox could not start" }));
+    });
+  }
+
+  private readMessages(maxBytes: number): void {
+    let buffered = "";
+    let total = 0;
+    const prefix = this.nonce;
+    this.child.stdio[3]!.on("data", (chunk: Buffer) => {
+      if (this.stoppedFor) return;
+      total += chunk.length;
+      if (total > maxBytes) return this.stop({ kind: "sandbox", reason: `more than ${maxBytes} bytes of messages` });
+      buffered += chunk.toString("utf8");
+      if (buffered.length > MAX_LINE_BYTES) return this.stop({ kind: "sandbox", reason: "a message line over the size limit" });
+      let nl: number;
+      while ((nl = buffered.indexOf("\n")) >= 0) {
+        const line = buffered.slice(0, nl);
+        buffered = buffered.slice(nl + 1);
+        if (!line.startsWith(prefix)) return this.stop({ kind: "sandbox", reason: "forged output on the grader's channel" });
+        let parsed: ChildMessageParsed;
+        try {
+          parsed = childMessage.parse(JSON.parse(line.slice(prefix.length)));
+        } catch {
+          return this.stop({ kind: "sandbox", reason: "a malformed message on the grader's channel" });
+        }
+        if (parsed.type === "phase") this.enterPhase(parsed.name);
+        this.queue.push(parsed);
+        this.wake?.();
+      }
+    });
+  }
+
+  private closePhase(): void {
+    this.phases.push({ name: this.phase, ms: Date.now() - this.phaseStart });
+  }
+
+  private enterPhase(name: string): void {
+    this.closePhase();
+    this.phase = name;
+    this.phaseStart = Date.now();
+    this.armTimer();
+  }
+
+  private armTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.paused) return;
+    const limitMs = this.opts.phaseTimeoutMs(this.phase);
+    const phase = this.phase;
+    this.timer = setTimeout(() => this.stop({ kind: "timeout", phase, limitMs }), limitMs);
+  }
+
+  /** The parent is busy (preparing data): the child's clock must not run meanwhile. */
+  pauseTimer(): void {
+    this.paused = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  resumeTimer(): void {
+    this.paused = false;
+    this.armTimer();
+  }
+
+  get currentPhase(): string {
+    return this.phase;
+  }
+
+  send(frame: Buffer): void {
+    if (!this.ended) this.child.stdin!.write(frame);
+  }
+
+  /** End the child now; the first reason given is the one reported. */
+  stop(reason?: NonNullable<SandboxOutcome["stoppedFor"]>): void {
+    if (reason) this.stoppedFor ??= reason;
+    this.killTree();
+  }
+
+  /** Messages as they arrive, until the child has exited. */
+  async *messages(): AsyncGenerator<ChildMessageParsed> {
+    for (;;) {
+      const next = this.queue.shift();
+      if (next) {
+        yield next;
+        continue;
+      }
+      if (this.ended) return;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.wake = null;
+    }
+  }
+}

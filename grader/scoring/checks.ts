@@ -1,0 +1,87 @@
+/**
+ * Builds check results. One rule for partial credit everywhere: a metric at or past the
+ * `full` threshold earns all of a check's points, at or past `partial` half of them.
+ */
+import { text, localized } from "../i18n/messages";
+import type { CheckResult, LocalizedText, ModelReport } from "../result";
+import type { CheckRule, RuleOverrides } from "../tasks/types";
+import { fmt } from "./metrics";
+
+export const PARTIAL_SHARE = 0.5;
+
+function title(id: string, rule: CheckRule): LocalizedText {
+  return localized(`check.${id}`, rule.title);
+}
+
+function result(id: string, rule: CheckRule, share: number, feedback?: LocalizedText, value?: number | null): CheckResult {
+  const points = Math.round(rule.points * share * 100) / 100;
+  const status = share >= 1 ? "passed" : share > 0 ? "partial" : "failed";
+  return { id, title: title(id, rule), points, maxPoints: rule.points, status, feedback, value: value ?? null };
+}
+
+export function skippedCheck(id: string, rule: CheckRule): CheckResult {
+  return { id, title: title(id, rule), points: 0, maxPoints: rule.points, status: "skipped", feedback: text("check.skipped"), value: null };
+}
+
+export function passFailCheck(id: string, rule: CheckRule, ok: boolean, feedback?: LocalizedText, value?: number | null): CheckResult {
+  return result(id, rule, ok ? 1 : 0, feedback, value);
+}
+
+export function thresholdCheck(
+  id: string,
+  rule: CheckRule,
+  value: number,
+  opts: { metric: string; lowerIsBetter: boolean },
+): CheckResult {
+  const t = rule.threshold;
+  if (!t) throw new Error(`check ${id} has no threshold`);
+  const meets = (limit: number) => Number.isFinite(value) && (opts.lowerIsBetter ? value <= limit : value >= limit);
+  const op = opts.lowerIsBetter ? "≤" : "≥";
+  const params = { metric: opts.metric, value: fmt(value), op, full: fmt(t.full), partial: fmt(t.partial) };
+  if (meets(t.full)) return result(id, rule, 1, text("check.threshold.full", params), value);
+  if (meets(t.partial)) return result(id, rule, PARTIAL_SHARE, text("check.threshold.partial", params), value);
+  return result(id, rule, 0, text("check.threshold.failed", params), Number.isFinite(value) ? value : null);
+}
+
+export function baselineCheck(
+  id: string,
+  rule: CheckRule,
+  value: number,
+  baselineValue: number,
+  opts: { baseline: string; lowerIsBetter: boolean },
+): CheckResult {
+  const beats = Number.isFinite(value) && (opts.lowerIsBetter ? value < baselineValue : value > baselineValue);
+  const params = { value: fmt(value), baseline: opts.baseline, baselineValue: fmt(baselineValue) };
+  return result(id, rule, beats ? 1 : 0, text(beats ? "check.baseline.beat" : "check.baseline.lost", params), value);
+}
+
+/** The model has the required layer and stays within the parameter budget. */
+export function contractCheck(id: string, rule: CheckRule, report: ModelReport, req: { layer: string; maxParams: number }): CheckResult {
+  const layers = report.layers.join(", ");
+  if (!report.layers.includes(req.layer)) {
+    return result(id, rule, 0, text("check.contract.missingLayer", { layer: req.layer, layers }));
+  }
+  if (report.params > req.maxParams) {
+    return result(id, rule, 0, text("check.contract.tooManyParams", { params: report.params, max: req.maxParams }), report.params);
+  }
+  return result(id, rule, 1, text("check.contract.ok", { layers, params: report.params }), report.params);
+}
+
+export function probeThrewCheck(id: string, rule: CheckRule, fn: string, error: { message: string; line?: number }): CheckResult {
+  return result(id, rule, 0, text("check.probe.threw", { fn, detail: error.message, ...(error.line ? { line: error.line } : {}) }));
+}
+
+export function applyOverrides(rules: Record<string, CheckRule>, overrides?: RuleOverrides): Record<string, CheckRule> {
+  if (!overrides) return rules;
+  const out: Record<string, CheckRule> = {};
+  for (const [id, rule] of Object.entries(rules)) {
+    const points = overrides.points?.[id];
+    const t = overrides.thresholds?.[id];
+    out[id] = {
+      ...rule,
+      points: points ?? rule.points,
+      threshold: rule.threshold && t ? { full: t.full ?? rule.threshold.full, partial: t.partial ?? rule.threshold.partial } : rule.threshold,
+    };
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+/** Small pieces every task spec uses. */
+import type { TensorData } from "../sandbox/protocol";
+import type { Profile } from "./types";
+
+export interface PhaseLimits {
+  start: number;
+  boot: number;
+  load: number;
+  probe: number;
+  build: number;
+  train: number;
+  predict: number;
+}
+
+/** Maps a harness phase (`train:lstm`) to its limit, per profile, in ms. */
+export function phaseTimeouts(limits: Record<Profile, PhaseLimits>): (phase: string, profile: Profile) => number {
+  return (phase, profile) => {
+    const key = phase.split(":")[0] as keyof PhaseLimits;
+    return limits[profile][key] ?? limits[profile].load;
+  };
+}
+
+export function float32(shape: number[], values: ArrayLike<number>): TensorData {
+  return { dtype: "float32", shape, data: Float32Array.from(values) };
+}
+
+/** Windows as one flat [n, windowSize, 1] tensor and their targets as [n, 1]. */
+export function windowTensors(inputs: number[][], targets: number[], windowSize: number): { x: TensorData; y: TensorData } {
+  const flat = new Float32Array(inputs.length * windowSize);
+  inputs.forEach((row, i) => flat.set(row, i * windowSize));
+  return { x: { dtype: "float32", shape: [inputs.length, windowSize, 1], data: flat }, y: float32([targets.length, 1], targets) };
+}
+
+/** Splits indices 0..n-1 into the leaderboard's public and private halves, by the secret. */
+export function leaderboardSplit(n: number, shuffle: <T>(items: T[]) => T[]): { public: number[]; private: number[] } {
+  const order = shuffle(Array.from({ length: n }, (_, i) => i));
+  const half = Math.ceil(n / 2);
+  return { public: order.slice(0, half).sort((a, b) => a - b), private: order.slice(half).sort((a, b) => a - b) };
+}
+
+export function pick<T>(values: ArrayLike<T>, indices: number[]): T[] {
+  return indices.map((i) => values[i]);
+}
+
+/** Deep equality of numeric arrays (nested), within a tolerance for floats. */
+export function sameNumbers(a: unknown, b: unknown, tol = 1e-9): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => sameNumbers(v, b[i], tol));
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= tol;
+  return false;
+}

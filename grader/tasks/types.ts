@@ -1,0 +1,100 @@
+/**
+ * What a task is, as typed code: its exports, budget, time limits, data, checks and scoring.
+ * Each exercise folder's `spec.ts` exports one TaskSpec; the grader knows nothing else of it.
+ */
+import type { ExportSpec, ModelPlan, ProbeRequest, TensorData } from "../sandbox/protocol";
+import type { CheckResult, Diagnostic, GradeResult, LocalizedText, ModelReport } from "../result";
+
+export type Profile = "full" | "quick";
+
+export interface Budget {
+  maxEpochs: number;
+  defaultEpochs: number;
+  minBatchSize: number;
+  maxBatchSize: number;
+  defaultBatchSize: number;
+}
+
+/** A check's points and thresholds are data, so an instructor can override them. */
+export interface CheckRule {
+  title: { "pt-BR": string; en: string };
+  points: number;
+  /** For metric checks: full marks at `full`, half marks at `partial`. */
+  threshold?: { full: number; partial: number };
+}
+
+export interface RuleOverrides {
+  points?: Record<string, number>;
+  thresholds?: Record<string, { full?: number; partial?: number }>;
+}
+
+export interface PlanContext {
+  constants: Record<string, number>;
+  budget: { epochs: number; batchSize: number };
+  profile: Profile;
+  /** Chooses hidden test data; never leaves the parent. */
+  secret: string;
+  cacheDir: string;
+  imdbDirs: string[];
+  imdbUrls: { archive: string; wordIndex: string };
+}
+
+export interface PlannedModel extends Omit<ModelPlan, "epochs" | "batchSize" | "trainX" | "trainY" | "testX"> {
+  train: { x: TensorData; y: TensorData };
+  test: { x: TensorData };
+}
+
+export interface TaskPlan<Hidden> {
+  probes: ProbeRequest[];
+  models: PlannedModel[];
+  /** Test targets and anything else only the scorer may see. */
+  hidden: Hidden;
+  dataHash: string;
+}
+
+export type ProbeOutcome =
+  | { ok: true; value: unknown }
+  | { ok: false; error: { message: string; line?: number }; }
+  | { ok: false; skipped: true };
+
+export interface ModelOutcome {
+  report: ModelReport | null;
+  curve: { loss: number | null; valLoss?: number | null; acc?: number | null; valAcc?: number | null; ms: number; epoch: number }[];
+  predictions: Float32Array | null;
+}
+
+export interface ScoreContext<Hidden> {
+  hidden: Hidden;
+  constants: Record<string, number>;
+  probes: Record<string, ProbeOutcome>;
+  models: Record<string, ModelOutcome>;
+  rules: Record<string, CheckRule>;
+  profile: Profile;
+}
+
+export interface ScoreOutcome {
+  checks: CheckResult[];
+  metrics: Record<string, number | null>;
+  predictions: GradeResult["predictions"];
+  confusion?: GradeResult["confusion"];
+  leaderboard?: GradeResult["leaderboard"];
+  diagnostics?: Diagnostic[];
+}
+
+export interface TaskSpec<Hidden = unknown> {
+  slug: string;
+  title: { "pt-BR": string; en: string };
+  exports: ExportSpec[];
+  /** Range rules for exported constants; a value out of range is an export failure. */
+  constants?: Record<string, { min: number; max: number; integer: boolean; default?: number }>;
+  budget: Record<Profile, Budget>;
+  /** Wall-clock limit per harness phase; phases are `boot`, `load`, `probe`, `build:<model>`, `train:<model>`, `predict:<model>`. */
+  phaseTimeoutMs(phase: string, profile: Profile): number;
+  rules: Record<Profile, Record<string, CheckRule>>;
+  /** Share of the maximum score that counts as passing. */
+  passFraction: number;
+  plan(ctx: PlanContext): Promise<TaskPlan<Hidden>>;
+  score(ctx: ScoreContext<Hidden>): ScoreOutcome;
+}
+
+export type { CheckResult, LocalizedText };

@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(__dirname) } },
+  test: {
+    include: ["grader/**/*.test.ts", "exercises/**/*.test.ts", "tests/**/*.test.ts", "app/**/*.test.ts", "lib/**/*.test.ts"],
+    // Grading spawns sandboxed Node processes and trains models: generous per-test budgets,
+    // and one file at a time per core so training jobs do not starve each other.
+    testTimeout: 240_000,
+    hookTimeout: 240_000,
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
