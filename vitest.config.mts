@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 import path from "node:path";
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(__dirname) } },
+  resolve: { alias: { "@": import.meta.dirname } },
   test: {
     include: ["grader/**/*.test.ts", "exercises/**/*.test.ts", "tests/**/*.test.ts", "app/**/*.test.ts", "lib/**/*.test.ts"],
     // Grading spawns sandboxed Node processes and trains models: generous per-test budgets,

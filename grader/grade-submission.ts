@@ -129,7 +129,7 @@ export async function gradeSubmission(input: GradeOptions): Promise<GradeResult>
   const maxScore = result.checks.reduce((s, c) => s + c.maxPoints, 0);
   const total = Math.round(result.checks.reduce((s, c) => s + c.points, 0) * 100) / 100;
 
-  return gradeResult.parse({
+  return gradeResult.parse(finiteOrNull({
     task: spec.slug,
     passed: !state.failure && total >= spec.passFraction * maxScore,
     score: total,
@@ -158,7 +158,17 @@ export async function gradeSubmission(input: GradeOptions): Promise<GradeResult>
       budget: state.budget,
     },
     timing: { totalMs: Date.now() - started, phases: state.phases },
-  });
+  }));
+}
+
+/** JSON has no NaN or Infinity: the result says null wherever a figure is not finite. */
+function finiteOrNull(value: unknown): unknown {
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (Array.isArray(value)) return value.map(finiteOrNull);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, finiteOrNull(v)]));
+  }
+  return value;
 }
 
 function score(spec: TaskSpec, profile: Profile, rules: ReturnType<typeof applyOverrides>, state: JobState) {
@@ -323,7 +333,7 @@ async function runInSandbox(
       case "epoch": {
         const m = state.models[msg.model];
         if (!m) break;
-        const num = (k: string) => (k in msg.logs ? msg.logs[k] : null);
+        const num = (k: string) => msg.logs[k] ?? null;
         const point: EpochPoint = { epoch: msg.epoch, loss: num("loss"), valLoss: num("val_loss"), acc: num("acc"), valAcc: num("val_acc"), ms: msg.ms };
         m.curve.push(point);
         onProgress({ type: "epoch", model: msg.model, point, totalEpochs: state.budget?.epochs ?? 0 });

@@ -68,7 +68,8 @@ export const predictionSample = z.object({
   /** Position on the x axis (a time step, a value of j, a review index). */
   x: z.number(),
   actual: z.number(),
-  predicted: z.number(),
+  /** null where the model predicted NaN or infinity. */
+  predicted: z.number().nullable(),
 });
 
 export const modelReport = z.object({

@@ -150,7 +150,7 @@ export const spec: TaskSpec<Hidden> = {
       metrics.testMse = value;
       metrics.baselineMse = baseline;
       checks.push(thresholdCheck("mse", rules.mse, value, { metric: "MSE", lowerIsBetter: true }));
-      checks.push(baselineCheck("baseline", rules.baseline, value, baseline, { baseline: "persistência/persistence", lowerIsBetter: true }));
+      checks.push(baselineCheck("baseline", rules.baseline, value, baseline, { baseline: { "pt-BR": "repetir o último valor", en: "repeating the last value" }, lowerIsBetter: true }));
       predictions.model = hidden.targets.map((actual, i) => ({ x: hidden.steps[i], actual, predicted: p[i] }));
       leaderboard = {
         metric: "mse",

@@ -109,12 +109,12 @@ const catalog = {
     en: (p) => `${p.metric} = ${p.value}: not yet ${p.op} ${p.partial} for partial marks.`,
   },
   "check.baseline.beat": {
-    "pt-BR": (p) => `Seu modelo (${p.value}) é melhor que a referência ingênua, ${p.baseline} (${p.baselineValue}).`,
-    en: (p) => `Your model (${p.value}) beats the naive baseline, ${p.baseline} (${p.baselineValue}).`,
+    "pt-BR": (p) => `Seu modelo (${p.value}) é melhor que a referência ingênua, ${p.baselinePt} (${p.baselineValue}).`,
+    en: (p) => `Your model (${p.value}) beats the naive baseline, ${p.baselineEn} (${p.baselineValue}).`,
   },
   "check.baseline.lost": {
-    "pt-BR": (p) => `Seu modelo (${p.value}) não supera a referência ingênua, ${p.baseline} (${p.baselineValue}).`,
-    en: (p) => `Your model (${p.value}) does not beat the naive baseline, ${p.baseline} (${p.baselineValue}).`,
+    "pt-BR": (p) => `Seu modelo (${p.value}) não supera a referência ingênua, ${p.baselinePt} (${p.baselineValue}).`,
+    en: (p) => `Your model (${p.value}) does not beat the naive baseline, ${p.baselineEn} (${p.baselineValue}).`,
   },
   "diag.nanLoss": {
     "pt-BR": (p) => `A perda virou NaN na época ${p.epoch}. A taxa de aprendizado pode estar alta demais.`,

@@ -10,7 +10,7 @@ export const childMessage = z.discriminatedUnion("type", [
     type: z.literal("exports"),
     found: z.record(z.string(), z.string()),
     constants: z.record(z.string(), z.number()),
-    training: z.object({ epochs: z.unknown(), batchSize: z.unknown() }).nullable(),
+    training: z.object({ epochs: z.unknown().optional(), batchSize: z.unknown().optional() }).nullable(),
   }),
   z.object({ type: z.literal("probe"), id: z.string(), ok: z.boolean(), value: z.unknown().optional(), error: errorInfo.optional() }),
   z.object({
@@ -28,7 +28,8 @@ export const childMessage = z.discriminatedUnion("type", [
       loss: z.string().nullable(),
     }),
   }),
-  z.object({ type: z.literal("epoch"), model: z.string(), epoch: z.number(), logs: z.record(z.string(), z.number()), ms: z.number() }),
+  // NaN and Infinity arrive as null: JSON has no word for them.
+  z.object({ type: z.literal("epoch"), model: z.string(), epoch: z.number(), logs: z.record(z.string(), z.number().nullable()), ms: z.number() }),
   z.object({ type: z.literal("predictions"), model: z.string(), values: z.array(z.number().nullable()) }),
   z.object({
     type: z.literal("failure"),

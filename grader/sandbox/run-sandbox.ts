@@ -118,12 +118,18 @@ export class SandboxSession {
         const line = buffered.slice(0, nl);
         buffered = buffered.slice(nl + 1);
         if (!line.startsWith(prefix)) return this.stop({ kind: "sandbox", reason: "forged output on the grader's channel" });
-        let parsed: ChildMessageParsed;
+        let json: unknown;
         try {
-          parsed = childMessage.parse(JSON.parse(line.slice(prefix.length)));
+          json = JSON.parse(line.slice(prefix.length));
         } catch {
           return this.stop({ kind: "sandbox", reason: "a malformed message on the grader's channel" });
         }
+        const check = childMessage.safeParse(json);
+        if (!check.success) {
+          const issue = check.error.issues[0];
+          return this.stop({ kind: "sandbox", reason: `a malformed message on the grader's channel (${issue.path.join(".")}: ${issue.message})` });
+        }
+        const parsed = check.data;
         if (parsed.type === "phase") this.enterPhase(parsed.name);
         this.queue.push(parsed);
         this.wake?.();

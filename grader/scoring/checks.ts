@@ -48,10 +48,10 @@ export function baselineCheck(
   rule: CheckRule,
   value: number,
   baselineValue: number,
-  opts: { baseline: string; lowerIsBetter: boolean },
+  opts: { baseline: { "pt-BR": string; en: string }; lowerIsBetter: boolean },
 ): CheckResult {
   const beats = Number.isFinite(value) && (opts.lowerIsBetter ? value < baselineValue : value > baselineValue);
-  const params = { value: fmt(value), baseline: opts.baseline, baselineValue: fmt(baselineValue) };
+  const params = { value: fmt(value), baselinePt: opts.baseline["pt-BR"], baselineEn: opts.baseline.en, baselineValue: fmt(baselineValue) };
   return result(id, rule, beats ? 1 : 0, text(beats ? "check.baseline.beat" : "check.baseline.lost", params), value);
 }
 

@@ -1,0 +1,189 @@
+/**
+ * imdb-sentiment (the homework): Keras's IMDb reviews as padded id sequences, an LSTM
+ * classifies positive/negative, graded on accuracy over balanced hidden test reviews.
+ *
+ * Training uses a balanced subset of the 25,000 training reviews so one grading fits the
+ * time budget on a 2-core machine (sizes per profile below, stated in the statement).
+ */
+import { hashData } from "../../grader/data/hash";
+import type { EncodedSplit } from "../../grader/data/imdb/encoded";
+import { review } from "../../grader/data/imdb/encoded";
+import { loadImdb } from "../../grader/data/imdb/load";
+import { padInto, padSequencesReference } from "../../grader/data/imdb/sequences";
+import { makeRng, type Rng } from "../../grader/data/random";
+import { localized } from "../../grader/i18n/messages";
+import { baselineCheck, contractCheck, passFailCheck, probeThrewCheck, thresholdCheck } from "../../grader/scoring/checks";
+import { accuracy, confusion } from "../../grader/scoring/metrics";
+import { leaderboardSplit, phaseTimeouts, pick, sameNumbers } from "../../grader/tasks/helpers";
+import type { CheckResult, CheckRule, Profile, ScoreOutcome, TaskSpec } from "../../grader/tasks/types";
+
+export const MAX_PARAMS = 2_000_000;
+export const SIZES: Record<Profile, { train: number; test: number }> = {
+  full: { train: 10_000, test: 5_000 },
+  quick: { train: 3_000, test: 1_000 },
+};
+const CHART_SAMPLE = 200;
+
+interface Hidden {
+  labels: number[];
+  probeExpected: Record<string, number[][]>;
+  split: { public: number[]; private: number[] };
+}
+
+/** Half positive, half negative, drawn without replacement. */
+export function balancedSample(split: EncodedSplit, n: number, rng: Rng): number[] {
+  const pos: number[] = [];
+  const neg: number[] = [];
+  split.labels.forEach((l, i) => (l === 1 ? pos : neg).push(i));
+  const chosen = [...rng.shuffle(pos).slice(0, Math.ceil(n / 2)), ...rng.shuffle(neg).slice(0, Math.floor(n / 2))];
+  return rng.shuffle(chosen);
+}
+
+function padded(split: EncodedSplit, indices: number[], maxLen: number, numWords: number): Float32Array {
+  const out = new Float32Array(indices.length * maxLen);
+  indices.forEach((idx, row) => padInto(out, row, review(split, idx), maxLen, numWords));
+  return out;
+}
+
+function rulesFor(threshold: { full: number; partial: number }): Record<string, CheckRule> {
+  return {
+    pad: {
+      title: { "pt-BR": "padSequences segue o pad_sequences do Keras", en: "padSequences follows Keras's pad_sequences" },
+      points: 2,
+    },
+    contract: {
+      title: { "pt-BR": "Modelo: camada LSTM, entrada [maxLen], uma saída sigmoide", en: "Model: LSTM layer, input [maxLen], one sigmoid output" },
+      points: 2,
+    },
+    accuracy: {
+      title: { "pt-BR": "Acurácia nas resenhas de teste ocultas", en: "Accuracy on the hidden test reviews" },
+      points: 4,
+      threshold,
+    },
+    majority: {
+      title: { "pt-BR": "Melhor que chutar a classe majoritária", en: "Better than guessing the majority class" },
+      points: 2,
+    },
+  };
+}
+
+export const spec: TaskSpec<Hidden> = {
+  slug: "imdb-sentiment",
+  title: { "pt-BR": "Sentimento de resenhas do IMDb com LSTM", en: "IMDb review sentiment with an LSTM" },
+  exports: [
+    { name: "numWords", kind: "number", required: true },
+    { name: "maxLen", kind: "number", required: true },
+    { name: "padSequences", kind: "function", required: true },
+    { name: "buildModel", kind: "function", required: true },
+    { name: "training", kind: "object", required: false },
+  ],
+  constants: {
+    numWords: { min: 100, max: 10_000, integer: true },
+    maxLen: { min: 10, max: 500, integer: true },
+  },
+  budget: {
+    full: { maxEpochs: 3, defaultEpochs: 2, minBatchSize: 16, maxBatchSize: 512, defaultBatchSize: 64 },
+    quick: { maxEpochs: 3, defaultEpochs: 2, minBatchSize: 16, maxBatchSize: 512, defaultBatchSize: 64 },
+  },
+  phaseTimeoutMs: phaseTimeouts({
+    full: { start: 30_000, boot: 30_000, load: 10_000, probe: 20_000, build: 30_000, train: 540_000, predict: 120_000 },
+    quick: { start: 30_000, boot: 30_000, load: 10_000, probe: 20_000, build: 30_000, train: 240_000, predict: 60_000 },
+  }),
+  rules: { full: rulesFor({ full: 0.8, partial: 0.7 }), quick: rulesFor({ full: 0.65, partial: 0.58 }) },
+  passFraction: 0.7,
+
+  async plan(ctx) {
+    const { numWords, maxLen } = ctx.constants;
+    const data = await loadImdb({ dirs: ctx.imdbDirs, cacheDir: ctx.cacheDir, archiveUrl: ctx.imdbUrls.archive, wordIndexUrl: ctx.imdbUrls.wordIndex });
+    const sizes = SIZES[ctx.profile];
+    const trainIdx = balancedSample(data.train, sizes.train, makeRng("imdb-sentiment/train/v1"));
+    const testIdx = balancedSample(data.test, sizes.test, makeRng(`${ctx.secret}/imdb-sentiment/test`));
+    const trainX = padded(data.train, trainIdx, maxLen, numWords);
+    const testX = padded(data.test, testIdx, maxLen, numWords);
+    const trainY = Float32Array.from(trainIdx, (i) => data.train.labels[i]);
+
+    // padSequences against Keras's semantics: the edge cases by name, then a random batch.
+    const rng = makeRng(`${ctx.secret}/imdb-sentiment/probes`);
+    const cases: Record<string, [number[][], number]> = {
+      "pad.empty": [[[]], 5],
+      "pad.none": [[], 5],
+      "pad.shorter": [[[4, 5, 6]], 5],
+      "pad.exact": [[[4, 5, 6, 7, 8]], 5],
+      "pad.longer": [[[1, 4, 5, 6, 7, 8, 9, 10]], 5],
+      "pad.batch": [
+        Array.from({ length: 6 }, () => Array.from({ length: rng.int(2 * maxLen) }, () => 1 + rng.int(numWords - 1))),
+        maxLen,
+      ],
+    };
+    const probeExpected = Object.fromEntries(Object.entries(cases).map(([id, [seqs, len]]) => [id, padSequencesReference(seqs, len)]));
+    return {
+      probes: Object.entries(cases).map(([id, args]) => ({ id, fn: "padSequences", args })),
+      models: [
+        {
+          id: "model",
+          build: { fn: "buildModel", args: [numWords, maxLen] },
+          inputShape: [maxLen],
+          outputShape: [1],
+          loss: "binaryCrossentropy",
+          metrics: ["accuracy"],
+          learningRate: 0.001,
+          validationSplit: 0.1,
+          train: { x: { dtype: "float32", shape: [trainIdx.length, maxLen], data: trainX }, y: { dtype: "float32", shape: [trainIdx.length, 1], data: trainY } },
+          test: { x: { dtype: "float32", shape: [testIdx.length, maxLen], data: testX } },
+        },
+      ],
+      hidden: {
+        labels: testIdx.map((i) => data.test.labels[i]),
+        probeExpected,
+        split: leaderboardSplit(testIdx.length, makeRng(`${ctx.secret}/imdb-sentiment/split`).shuffle),
+      },
+      dataHash: hashData([data.sourceHash, trainX, trainY, testX]),
+    };
+  },
+
+  score(ctx): ScoreOutcome {
+    const { hidden, probes, rules } = ctx;
+    const checks: CheckResult[] = [];
+    const metrics: Record<string, number | null> = {};
+    if (!hidden) return { checks, metrics, predictions: {} };
+
+    const ids = Object.keys(hidden.probeExpected);
+    const threw = ids.map((id) => probes[id]).find((o) => o && !o.ok && "error" in o) as { error: { message: string; line?: number } } | undefined;
+    if (threw) checks.push(probeThrewCheck("pad", rules.pad, "padSequences", threw.error));
+    else if (ids.every((id) => probes[id]?.ok)) {
+      const wrong = ids.filter((id) => !sameNumbers((probes[id] as { value: unknown }).value, hidden.probeExpected[id], 0));
+      const names = wrong.map((id) => id.replace("pad.", "")).join(", ");
+      checks.push(
+        passFailCheck("pad", rules.pad, wrong.length === 0,
+          wrong.length === 0
+            ? localized("imdb.pad.ok", { "pt-BR": `Correto em todos os ${ids.length} casos.`, en: `Correct in all ${ids.length} cases.` })
+            : localized("imdb.pad.wrong", {
+                "pt-BR": `Diferente do Keras nos casos: ${names}. Complete com 0 à esquerda ('pre') e, se passar de maxLen, mantenha os últimos maxLen valores.`,
+                en: `Differs from Keras in: ${names}. Pad with 0 on the left ('pre') and, past maxLen, keep the last maxLen values.`,
+              }, { cases: names })),
+      );
+    }
+
+    const m = ctx.models.model;
+    if (m?.report) checks.push(contractCheck("contract", rules.contract, m.report, { layer: "LSTM", maxParams: MAX_PARAMS }));
+    const predictions: ScoreOutcome["predictions"] = {};
+    let conf: ScoreOutcome["confusion"];
+    let leaderboard: ScoreOutcome["leaderboard"];
+    if (m?.predictions) {
+      const p = m.predictions;
+      conf = confusion(p, hidden.labels);
+      const acc = accuracy(conf);
+      const positives = hidden.labels.filter((l) => l === 1).length;
+      const majority = Math.max(positives, hidden.labels.length - positives) / hidden.labels.length;
+      metrics.accuracy = acc;
+      metrics.majorityAccuracy = majority;
+      metrics.testReviews = hidden.labels.length;
+      checks.push(thresholdCheck("accuracy", rules.accuracy, acc, { metric: "accuracy", lowerIsBetter: false }));
+      checks.push(baselineCheck("majority", rules.majority, acc, majority, { baseline: { "pt-BR": "sempre a classe majoritária", en: "always the majority class" }, lowerIsBetter: false }));
+      predictions.model = hidden.labels.slice(0, CHART_SAMPLE).map((actual, i) => ({ x: i, actual, predicted: p[i] }));
+      const accOf = (idx: number[]) => accuracy(confusion(pick(p, idx), pick(hidden.labels, idx)));
+      leaderboard = { metric: "accuracy", higherIsBetter: true, public: accOf(hidden.split.public), private: accOf(hidden.split.private) };
+    }
+    return { checks, metrics, predictions, confusion: conf, leaderboard };
+  },
+};

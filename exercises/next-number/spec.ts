@@ -1,0 +1,155 @@
+/**
+ * next-number (the lesson's warm-up): [j..j+4]/100 -> (j+5)/100 with a SimpleRNN and an
+ * LSTM, trained on the same data and compared on values they never saw.
+ */
+import { hashData } from "../../grader/data/hash";
+import { heldOutStarts, SEQUENCE_LENGTH, sequenceFor, trainStarts } from "../../grader/data/next-number";
+import { makeRng } from "../../grader/data/random";
+import { localized } from "../../grader/i18n/messages";
+import { contractCheck, passFailCheck, thresholdCheck } from "../../grader/scoring/checks";
+import { fmt, mae } from "../../grader/scoring/metrics";
+import { float32, leaderboardSplit, phaseTimeouts, pick } from "../../grader/tasks/helpers";
+import type { CheckResult, CheckRule, PlannedModel, ScoreOutcome, TaskSpec } from "../../grader/tasks/types";
+
+export const MAX_PARAMS = 20_000;
+
+interface Hidden {
+  starts: number[];
+  beyond: boolean[];
+  targets: number[];
+  lastValues: number[];
+  split: { public: number[]; private: number[] };
+}
+
+const MODELS = [
+  { id: "rnn", fn: "buildRnn", layer: "SimpleRNN" },
+  { id: "lstm", fn: "buildLstm", layer: "LSTM" },
+] as const;
+
+const rules: Record<string, CheckRule> = {
+  "rnn.contract": { title: { "pt-BR": "buildRnn: camada SimpleRNN, formatos [5, 1] → [1]", en: "buildRnn: SimpleRNN layer, shapes [5, 1] → [1]" }, points: 1 },
+  "lstm.contract": { title: { "pt-BR": "buildLstm: camada LSTM, formatos [5, 1] → [1]", en: "buildLstm: LSTM layer, shapes [5, 1] → [1]" }, points: 1 },
+  "rnn.error": {
+    title: { "pt-BR": "SimpleRNN: erro absoluto médio em valores não vistos", en: "SimpleRNN: mean absolute error on unseen values" },
+    points: 3,
+    threshold: { full: 0.01, partial: 0.03 },
+  },
+  "lstm.error": {
+    title: { "pt-BR": "LSTM: erro absoluto médio em valores não vistos", en: "LSTM: mean absolute error on unseen values" },
+    points: 3,
+    threshold: { full: 0.01, partial: 0.03 },
+  },
+  compare: {
+    title: { "pt-BR": "Comparação: as duas redes superam repetir o último valor", en: "Comparison: both networks beat repeating the last value" },
+    points: 2,
+  },
+};
+
+const seqTensor = (starts: number[]) => {
+  const seqs = starts.map(sequenceFor);
+  return {
+    x: float32([seqs.length, SEQUENCE_LENGTH, 1], seqs.flatMap((s) => s.input)),
+    y: float32([seqs.length, 1], seqs.map((s) => s.target)),
+    targets: seqs.map((s) => s.target),
+    last: seqs.map((s) => s.input[SEQUENCE_LENGTH - 1]),
+  };
+};
+
+export const spec: TaskSpec<Hidden> = {
+  slug: "next-number",
+  title: { "pt-BR": "Próximo número: SimpleRNN contra LSTM", en: "Next number: SimpleRNN versus LSTM" },
+  exports: [
+    { name: "buildRnn", kind: "function", required: true },
+    { name: "buildLstm", kind: "function", required: true },
+    { name: "training", kind: "object", required: false },
+  ],
+  budget: {
+    full: { maxEpochs: 500, defaultEpochs: 200, minBatchSize: 1, maxBatchSize: 100, defaultBatchSize: 16 },
+    quick: { maxEpochs: 500, defaultEpochs: 200, minBatchSize: 1, maxBatchSize: 100, defaultBatchSize: 16 },
+  },
+  phaseTimeoutMs: phaseTimeouts({
+    full: { start: 30_000, boot: 30_000, load: 10_000, probe: 10_000, build: 20_000, train: 90_000, predict: 20_000 },
+    quick: { start: 30_000, boot: 30_000, load: 10_000, probe: 10_000, build: 20_000, train: 90_000, predict: 20_000 },
+  }),
+  rules: { full: rules, quick: rules },
+  passFraction: 0.7,
+
+  async plan(ctx) {
+    const train = seqTensor(trainStarts());
+    const held = heldOutStarts(ctx.secret);
+    const test = seqTensor(held.starts);
+    const models: PlannedModel[] = MODELS.map((m) => ({
+      id: m.id,
+      build: { fn: m.fn, args: [] },
+      inputShape: [SEQUENCE_LENGTH, 1],
+      outputShape: [1],
+      loss: "meanSquaredError",
+      metrics: [],
+      learningRate: 0.01,
+      validationSplit: 0,
+      train: { x: train.x, y: train.y },
+      test: { x: test.x },
+    }));
+    return {
+      probes: [],
+      models,
+      hidden: {
+        starts: held.starts,
+        beyond: held.beyond,
+        targets: test.targets,
+        lastValues: test.last,
+        split: leaderboardSplit(held.starts.length, makeRng(`${ctx.secret}/next-number/split`).shuffle),
+      },
+      dataHash: hashData([train.x.data, train.y.data, test.x.data]),
+    };
+  },
+
+  score(ctx): ScoreOutcome {
+    const { hidden, rules } = ctx;
+    const checks: CheckResult[] = [];
+    const metrics: Record<string, number | null> = {};
+    const predictions: ScoreOutcome["predictions"] = {};
+    if (!hidden) return { checks, metrics, predictions };
+    const inside = hidden.beyond.map((b, i) => (b ? -1 : i)).filter((i) => i >= 0);
+    const beyond = hidden.beyond.map((b, i) => (b ? i : -1)).filter((i) => i >= 0);
+    const baseline = mae(pick(hidden.lastValues, inside), pick(hidden.targets, inside));
+    metrics.baselineMae = baseline;
+
+    const maes: Partial<Record<"rnn" | "lstm", number>> = {};
+    for (const m of MODELS) {
+      const outcome = ctx.models[m.id];
+      if (outcome?.report) checks.push(contractCheck(`${m.id}.contract`, rules[`${m.id}.contract`], outcome.report, { layer: m.layer, maxParams: MAX_PARAMS }));
+      const p = outcome?.predictions;
+      if (!p) continue;
+      const all = mae(p, hidden.targets);
+      maes[m.id] = all;
+      metrics[`${m.id}.mae`] = all;
+      metrics[`${m.id}.maeInRange`] = mae(pick(p, inside), pick(hidden.targets, inside));
+      metrics[`${m.id}.maePast99`] = mae(pick(p, beyond), pick(hidden.targets, beyond));
+      checks.push(thresholdCheck(`${m.id}.error`, rules[`${m.id}.error`], all, { metric: "MAE", lowerIsBetter: true }));
+      predictions[m.id] = hidden.starts.map((j, i) => ({ x: j, actual: hidden.targets[i], predicted: p[i] }));
+    }
+
+    const rnnIn = metrics["rnn.maeInRange"];
+    const lstmIn = metrics["lstm.maeInRange"];
+    if (rnnIn != null && lstmIn != null) {
+      const ok = rnnIn < baseline && lstmIn < baseline;
+      const better = rnnIn <= lstmIn ? "SimpleRNN" : "LSTM";
+      checks.push(
+        passFailCheck("compare", rules.compare, ok,
+          localized("next.compare", {
+            "pt-BR": `Em valores dentro da faixa: SimpleRNN ${fmt(rnnIn)}, LSTM ${fmt(lstmIn)}, repetir o último valor ${fmt(baseline)}. Melhor: ${better}. Além de 99: SimpleRNN ${fmt(metrics["rnn.maePast99"]!)}, LSTM ${fmt(metrics["lstm.maePast99"]!)}.`,
+            en: `Inside the range: SimpleRNN ${fmt(rnnIn)}, LSTM ${fmt(lstmIn)}, repeating the last value ${fmt(baseline)}. Better: ${better}. Past 99: SimpleRNN ${fmt(metrics["rnn.maePast99"]!)}, LSTM ${fmt(metrics["lstm.maePast99"]!)}.`,
+          }, { rnn: fmt(rnnIn), lstm: fmt(lstmIn), baseline: fmt(baseline), better })),
+      );
+    }
+    let leaderboard: ScoreOutcome["leaderboard"];
+    const pr = ctx.models.rnn?.predictions;
+    const pl = ctx.models.lstm?.predictions;
+    if (pr && pl) {
+      const avg = (idx: number[]) => (mae(pick(pr, idx), pick(hidden.targets, idx)) + mae(pick(pl, idx), pick(hidden.targets, idx))) / 2;
+      leaderboard = { metric: "mae", higherIsBetter: false, public: avg(hidden.split.public), private: avg(hidden.split.private) };
+    }
+    return { checks, metrics, predictions, leaderboard };
+  },
+};

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { applyOverrides, baselineCheck, contractCheck, thresholdCheck } from "./checks";
+import { accuracy, confusion, mse } from "./metrics";
+import { trainingDiagnostics } from "./diagnostics";
+
+const rule = { title: { "pt-BR": "t", en: "t" }, points: 4, threshold: { full: 0.01, partial: 0.02 } };
+
+describe("threshold checks", () => {
+  it("gives full, half and no points at the thresholds' boundaries", () => {
+    const lower = { metric: "MSE", lowerIsBetter: true };
+    expect(thresholdCheck("m", rule, 0.01, lower)).toMatchObject({ points: 4, status: "passed" });
+    expect(thresholdCheck("m", rule, 0.0100001, lower)).toMatchObject({ points: 2, status: "partial" });
+    expect(thresholdCheck("m", rule, 0.02, lower)).toMatchObject({ points: 2, status: "partial" });
+    expect(thresholdCheck("m", rule, 0.0200001, lower)).toMatchObject({ points: 0, status: "failed" });
+    expect(thresholdCheck("m", rule, NaN, lower)).toMatchObject({ points: 0, status: "failed" });
+    const acc = { ...rule, threshold: { full: 0.8, partial: 0.7 } };
+    expect(thresholdCheck("a", acc, 0.75, { metric: "accuracy", lowerIsBetter: false })).toMatchObject({ points: 2 });
+  });
+
+  it("applies stored overrides of points and thresholds", () => {
+    const rules = applyOverrides({ m: rule }, { points: { m: 10 }, thresholds: { m: { full: 0.05 } } });
+    expect(rules.m.points).toBe(10);
+    expect(rules.m.threshold).toEqual({ full: 0.05, partial: 0.02 });
+    expect(thresholdCheck("m", rules.m, 0.03, { metric: "MSE", lowerIsBetter: true }).points).toBe(10);
+  });
+
+  it("compares with a baseline strictly", () => {
+    const r = { title: { "pt-BR": "b", en: "b" }, points: 2 };
+    const names = { "pt-BR": "ingênuo", en: "naive" };
+    expect(baselineCheck("b", r, 0.5, 0.5, { baseline: names, lowerIsBetter: true }).points).toBe(0);
+    const won = baselineCheck("b", r, 0.4, 0.5, { baseline: names, lowerIsBetter: true });
+    expect(won.points).toBe(2);
+    expect(won.feedback?.en).toContain("naive");
+    expect(won.feedback?.["pt-BR"]).toContain("ingênuo");
+  });
+
+  it("checks the model's layers and parameter budget", () => {
+    const r = { title: { "pt-BR": "c", en: "c" }, points: 2 };
+    const report = { layers: ["LSTM", "Dense"], inputShape: [null, 5, 1], outputShape: [null, 1], params: 1000, compiledByStudent: true, optimizer: "Adam", loss: "meanSquaredError" };
+    expect(contractCheck("c", r, report, { layer: "LSTM", maxParams: 1000 }).points).toBe(2);
+    expect(contractCheck("c", r, report, { layer: "SimpleRNN", maxParams: 1000 }).points).toBe(0);
+    expect(contractCheck("c", r, report, { layer: "LSTM", maxParams: 999 }).points).toBe(0);
+  });
+});
+
+describe("metrics and diagnostics", () => {
+  it("computes MSE and a confusion matrix at the 0.5 cut", () => {
+    expect(mse([1, 2], [1, 4])).toBe(2);
+    const c = confusion([0.9, 0.5, 0.49, 0.1], [1, 0, 1, 0]);
+    expect(c).toEqual({ tp: 1, fp: 1, tn: 1, fn: 1 });
+    expect(accuracy(c)).toBe(0.5);
+  });
+
+  it("names NaN loss, divergence, overfitting and constant predictions", () => {
+    const pt = (epoch: number, loss: number | null, valLoss?: number) => ({ epoch, loss, valLoss, ms: 1 });
+    const codes = (d: ReturnType<typeof trainingDiagnostics>) => d.map((x) => x.text.code);
+    expect(codes(trainingDiagnostics("m", [pt(0, 1), pt(1, null)], null))).toContain("diag.nanLoss");
+    expect(codes(trainingDiagnostics("m", [pt(0, 1), pt(1, 2), pt(2, 3)], null))).toContain("diag.diverging");
+    expect(codes(trainingDiagnostics("m", [pt(0, 0.5, 0.5), pt(1, 0.4, 0.6), pt(2, 0.3, 0.7)], null))).toContain("diag.overfitting");
+    expect(codes(trainingDiagnostics("m", [], Float32Array.from([0.5, 0.5, 0.5])))).toContain("diag.constant");
+    expect(trainingDiagnostics("m", [pt(0, 1, 1.1), pt(1, 0.5, 0.6), pt(2, 0.2, 0.3)], Float32Array.from([0, 1, 0.5]))).toEqual([]);
+  });
+});

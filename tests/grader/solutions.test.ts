@@ -1,0 +1,78 @@
+/**
+ * Each reference solution passes end to end, each starter fails with checks that say what
+ * to do, and the same file graded twice gets the same score. IMDb trains on the quick
+ * profile here (3,000 reviews); bench/ grades it at full size.
+ */
+import { describe, expect, it } from "vitest";
+import { exercise, grade } from "./grade";
+
+describe("reference solutions", () => {
+  for (const task of ["next-number", "sine-forecast", "imdb-sentiment"]) {
+    it(`${task}: the solution passes with every check`, async () => {
+      const events: string[] = [];
+      const r = await grade(task, exercise(task, "solution.ts"), { onProgress: (e) => events.push(e.type) });
+      expect(r.failure, JSON.stringify(r.failure)).toBeUndefined();
+      expect(r.checks.filter((c) => c.status !== "passed").map((c) => `${c.id}: ${c.feedback?.en}`)).toEqual([]);
+      expect(r.passed).toBe(true);
+      expect(r.score).toBe(r.maxScore);
+      // Live progress came per epoch, and the result has what the charts need.
+      expect(events).toContain("epoch");
+      for (const curve of Object.values(r.curves)) expect(curve.length).toBeGreaterThan(0);
+      for (const preds of Object.values(r.predictions)) expect(preds.length).toBeGreaterThan(10);
+      expect(r.environment.isolation).toEqual(expect.arrayContaining(["bubblewrap", "seccomp", "prlimit", "node-permission", "timeout"]));
+      expect(r.environment.backend).toMatch(/^(tensorflow|wasm|cpu)$/);
+      expect(r.environment.dataHash).toMatch(/^[0-9a-f]{16}$/);
+      expect(r.leaderboard?.public).not.toBeNull();
+    });
+  }
+
+  it("imdb-sentiment reports a confusion matrix over the balanced test reviews", async () => {
+    const r = await grade("imdb-sentiment", exercise("imdb-sentiment", "solution.ts"));
+    const c = r.confusion!;
+    expect(c.tp + c.fn).toBe(500);
+    expect(c.tn + c.fp).toBe(500);
+    expect(r.metrics.accuracy).toBeCloseTo((c.tp + c.tn) / 1000, 10);
+  });
+});
+
+describe("starters", () => {
+  const failedIds = async (task: string) => {
+    const r = await grade(task, exercise(task, "starter.ts"));
+    expect(r.failure, JSON.stringify(r.failure)).toBeUndefined(); // they run: they just score low
+    expect(r.passed).toBe(false);
+    return { r, failed: r.checks.filter((c) => c.status === "failed") };
+  };
+
+  it("next-number: asks for the recurrent layers", async () => {
+    const { failed } = await failedIds("next-number");
+    const contract = failed.filter((c) => c.id.endsWith(".contract"));
+    expect(contract.map((c) => c.feedback?.en)).toEqual([expect.stringMatching(/SimpleRNN layer/), expect.stringMatching(/LSTM layer/)]);
+  });
+
+  it("sine-forecast: points at makeWindows and the missing LSTM", async () => {
+    const { failed } = await failedIds("sine-forecast");
+    expect(failed.find((c) => c.id === "windows")?.feedback?.["pt-BR"]).toMatch(/series\[i \.\. i\+windowSize-1\]/);
+    expect(failed.find((c) => c.id === "contract")?.feedback?.en).toMatch(/LSTM layer/);
+  });
+
+  it("imdb-sentiment: names the padSequences cases that differ from Keras", async () => {
+    const { failed } = await failedIds("imdb-sentiment");
+    const pad = failed.find((c) => c.id === "pad");
+    expect(pad?.feedback?.en).toMatch(/empty.*shorter/);
+    expect(pad?.feedback?.en).not.toMatch(/exact/);
+    expect(failed.find((c) => c.id === "contract")).toBeDefined();
+  });
+});
+
+describe("determinism", () => {
+  it("the same file graded twice gets the same score and the same predictions", async () => {
+    const code = exercise("next-number", "solution.ts");
+    const [a, b] = [await grade("next-number", code), await grade("next-number", code)];
+    expect(a.score).toBe(b.score);
+    expect(a.metrics).toEqual(b.metrics);
+    expect(a.predictions).toEqual(b.predictions);
+    const c = await grade("next-number", code, { seed: 7 });
+    expect(c.predictions).not.toEqual(a.predictions); // the seed really drives training
+    expect(c.environment.seed).toBe(7);
+  });
+});
