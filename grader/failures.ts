@@ -18,7 +18,7 @@ export function makeFailure(kind: FailureKind, code: MessageCode, params: Params
 const SANDBOX_ERROR = /ERR_ACCESS_DENIED|Access to this API has been restricted|is not allowed in a submission|\bEACCES\b|\bEPERM\b|spawn .* ENOENT|not allowed: only @tensorflow/;
 
 export function errorFailure(
-  kind: "exception" | "memory" | "shape" | "export",
+  kind: "exception" | "memory" | "shape" | "export" | "internal",
   phase: string,
   error: { name: string; message: string; stack: string },
   sourceMap: SubmissionSourceMap,
@@ -27,6 +27,7 @@ export function errorFailure(
   const mapped = sourceMap.mapStack(error.stack || `${error.name}: ${error.message}`);
   const where = mapped.first ? { line: mapped.first.line, column: mapped.first.column } : {};
   const detail = `${error.name === "Error" ? "" : `${error.name}: `}${error.message}`.slice(0, 2000);
+  if (kind === "internal") return makeFailure("internal", "failure.internal", { detail }, { phase });
   if (kind === "exception" && SANDBOX_ERROR.test(`${error.message} ${error.stack}`)) {
     return makeFailure("sandbox", "failure.sandbox", { reason: detail }, { ...where, phase, stack: mapped.stack });
   }

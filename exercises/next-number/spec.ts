@@ -32,12 +32,12 @@ const rules: Record<string, CheckRule> = {
   "rnn.error": {
     title: { "pt-BR": "SimpleRNN: erro absoluto médio em valores não vistos", en: "SimpleRNN: mean absolute error on unseen values" },
     points: 3,
-    threshold: { full: 0.01, partial: 0.03 },
+    threshold: { full: 0.015, partial: 0.03 },
   },
   "lstm.error": {
     title: { "pt-BR": "LSTM: erro absoluto médio em valores não vistos", en: "LSTM: mean absolute error on unseen values" },
     points: 3,
-    threshold: { full: 0.01, partial: 0.03 },
+    threshold: { full: 0.015, partial: 0.03 },
   },
   compare: {
     title: { "pt-BR": "Comparação: as duas redes superam repetir o último valor", en: "Comparison: both networks beat repeating the last value" },

@@ -2,7 +2,7 @@
 import * as tf from "@tensorflow/tfjs";
 
 export const windowSize = 20;
-export const training = { epochs: 20, batchSize: 32 };
+export const training = { epochs: 25, batchSize: 32 };
 
 export function makeWindows(series: number[], windowSize: number): { inputs: number[][]; targets: number[] } {
   const inputs: number[][] = [];
@@ -18,6 +18,6 @@ export function buildModel(windowSize: number): tf.LayersModel {
   const model = tf.sequential();
   model.add(tf.layers.lstm({ units: 32, inputShape: [windowSize, 1] }));
   model.add(tf.layers.dense({ units: 1 }));
-  model.compile({ optimizer: tf.train.adam(0.01), loss: "meanSquaredError" });
+  model.compile({ optimizer: tf.train.adam(0.003), loss: "meanSquaredError" });
   return model;
 }

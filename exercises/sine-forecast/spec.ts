@@ -36,7 +36,7 @@ const rules = {
   mse: {
     title: { "pt-BR": "Erro quadrático médio no teste oculto", en: "Mean squared error on the hidden test set" },
     points: 4,
-    threshold: { full: 0.0135, partial: 0.02 },
+    threshold: { full: 0.016, partial: 0.02 },
   },
   baseline: {
     title: { "pt-BR": "Melhor que repetir o último valor (persistência)", en: "Better than repeating the last value (persistence)" },

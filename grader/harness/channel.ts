@@ -14,12 +14,12 @@ export function setNonce(value: string): void {
   nonce = value;
 }
 
-function writeAll(text: string): void {
-  const bytes = Buffer.from(text, "utf8");
+/** Writes everything, now: the descriptors may be non-blocking sockets (EAGAIN means retry). */
+function writeAll(fd: number, bytes: Uint8Array): void {
   let offset = 0;
   while (offset < bytes.length) {
     try {
-      offset += writeSync(MESSAGE_FD, bytes, offset, bytes.length - offset);
+      offset += writeSync(fd, bytes, offset, bytes.length - offset);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EAGAIN") throw err;
     }
@@ -27,7 +27,36 @@ function writeAll(text: string): void {
 }
 
 export function send(message: ChildMessage): void {
-  writeAll(nonce + stringify(message) + "\n");
+  writeAll(MESSAGE_FD, Buffer.from(nonce + stringify(message) + "\n", "utf8"));
+}
+
+/** More than the parent keeps (it keeps 64 KiB), so it still sees that output was cut. */
+const MAX_CONSOLE_BYTES = 1024 * 1024;
+
+/**
+ * The submission's console goes out synchronously and capped. Node's own stdout is an
+ * asynchronous socket here: what it had queued would be lost at exit, and a print loop
+ * would pile up output in memory.
+ */
+export function captureConsole(): void {
+  let written = 0;
+  for (const [stream, fd] of [[process.stdout, 1], [process.stderr, 2]] as const) {
+    stream.write = ((chunk: string | Uint8Array, encoding?: unknown, cb?: unknown) => {
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : chunk;
+      if (written < MAX_CONSOLE_BYTES) {
+        const slice = bytes.subarray(0, MAX_CONSOLE_BYTES - written);
+        written += slice.length;
+        try {
+          writeAll(fd, slice);
+        } catch {
+          // the parent stopped reading: nothing more to say
+        }
+      }
+      const done = typeof encoding === "function" ? encoding : cb;
+      if (typeof done === "function") done();
+      return true;
+    }) as typeof stream.write;
+  }
 }
 
 type Frame = { header: ParentFrame; payload: Buffer };

@@ -6,7 +6,7 @@
  * streams every step back as messages. It never sees a test target and never scores:
  * the trusted parent does both.
  */
-import { send, setNonce, listenForFrames, nextFrame } from "./channel";
+import { captureConsole, send, setNonce, listenForFrames, nextFrame } from "./channel";
 import type { ErrorInfo, JobFrame, ModelPlan, PlanFrame, TensorData } from "../sandbox/protocol";
 import { unpackTensor } from "../sandbox/protocol";
 import { seedMathRandom } from "./seeded-random";
@@ -63,6 +63,7 @@ function toPlain(value: unknown, depth = 0): unknown {
 
 async function main(): Promise<void> {
   listenForFrames();
+  captureConsole();
   const { header: job } = (await nextFrame()) as { header: JobFrame };
   setNonce(job.nonce);
   seedMathRandom(job.seed);
@@ -81,22 +82,23 @@ async function main(): Promise<void> {
   send({ type: "phase", name: "load" });
   lockProcess();
   let mod: Record<string, unknown>;
+  const found: Record<string, string> = {};
+  const constants: Record<string, number> = {};
+  let training: { epochs?: unknown; batchSize?: unknown } | null = null;
   try {
+    // Reading exports runs student code too (getters), so it stays inside the try.
     mod = loadSubmission(job.code);
+    for (const [name, value] of Object.entries(mod)) {
+      found[name] = Array.isArray(value) ? "array" : value === null ? "null" : typeof value;
+      if (typeof value === "number") constants[name] = value;
+    }
+    const t = mod.training as Record<string, unknown> | undefined;
+    if (t && typeof t === "object") training = toPlain({ epochs: t.epochs, batchSize: t.batchSize }) as typeof training;
   } catch (err) {
     send({ type: "failure", kind: failureKind(err), phase: "load", error: errorInfo(err) });
     return;
   }
-  const found: Record<string, string> = {};
-  const constants: Record<string, number> = {};
-  for (const [name, value] of Object.entries(mod)) {
-    found[name] = Array.isArray(value) ? "array" : value === null ? "null" : typeof value;
-    if (typeof value === "number") constants[name] = value;
-  }
-  const training = mod.training && typeof mod.training === "object"
-    ? { epochs: (mod.training as Record<string, unknown>).epochs, batchSize: (mod.training as Record<string, unknown>).batchSize }
-    : null;
-  send({ type: "exports", found, constants, training: toPlain(training) as typeof training });
+  send({ type: "exports", found, constants, training });
 
   const { header, payload } = await nextFrame();
   const plan = header as PlanFrame;
@@ -211,6 +213,7 @@ process.on("unhandledRejection", (reason) => {
 });
 
 main()
-  .catch((err) => send({ type: "failure", kind: failureKind(err), phase: "harness", error: errorInfo(err) }))
+  // Student code runs only inside the try blocks above: what reaches here is the harness's own fault.
+  .catch((err) => send({ type: "failure", kind: "internal", phase: "harness", error: errorInfo(err) }))
   // Student timers or pending promises must not keep the sandbox alive.
   .finally(() => setImmediate(() => reallyExit(0)));

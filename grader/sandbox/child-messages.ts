@@ -33,7 +33,7 @@ export const childMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("predictions"), model: z.string(), values: z.array(z.number().nullable()) }),
   z.object({
     type: z.literal("failure"),
-    kind: z.enum(["exception", "shape", "memory", "export"]),
+    kind: z.enum(["exception", "shape", "memory", "export", "internal"]),
     phase: z.string(),
     model: z.string().optional(),
     error: errorInfo,

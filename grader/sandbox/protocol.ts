@@ -104,7 +104,7 @@ export type ChildMessage =
     }
   | { type: "epoch"; model: string; epoch: number; logs: Record<string, number>; ms: number }
   | { type: "predictions"; model: string; values: number[] }
-  | { type: "failure"; kind: "exception" | "shape" | "memory" | "export"; phase: string; model?: string; error: ErrorInfo }
+  | { type: "failure"; kind: "exception" | "shape" | "memory" | "export" | "internal"; phase: string; model?: string; error: ErrorInfo }
   | { type: "done" };
 
 /** Encode one frame: u32 header length, header JSON, u32 payload length, payload. */

@@ -1,0 +1,67 @@
+/**
+ * Grading benchmark: per task and backend, the whole grading time, the time per epoch and
+ * the sandbox's start-up overhead, for the reference solutions at full size.
+ *
+ *   npm run bench                    every task on every backend that works here
+ *   npm run bench -- sine-forecast   one task
+ *
+ * The cpu backend runs IMDb at the quick size only: at full size one epoch takes many
+ * minutes there (see issue "Training speed"), and it is the fallback, not the default.
+ */
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { gradeSubmission, taskSlugs, type GradeResult } from "../grader";
+import { REPO_ROOT } from "../grader/paths";
+
+const BACKENDS = ["tensorflow", "wasm", "cpu"] as const;
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? "unknown cpu";
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(" ");
+  return `${os.cpus().length} x ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, node ${process.version}, load ${load}`;
+}
+
+const phaseMs = (r: GradeResult, prefix: string) => r.timing.phases.filter((p) => p.name.startsWith(prefix)).reduce((s, p) => s + p.ms, 0);
+
+async function main() {
+  const only = process.argv[2];
+  const tasks = only ? [only] : taskSlugs();
+  console.log(`Treino grading benchmark — ${new Date().toISOString()}\nmachine: ${machine()}\n`);
+  console.log(["task", "backend", "profile", "score", "total s", "train s", "ms/epoch", "sandbox start+boot ms"].join("\t"));
+  for (const task of tasks) {
+    const code = fs.readFileSync(path.join(REPO_ROOT, "exercises", task, "solution.ts"), "utf8");
+    for (const backend of BACKENDS) {
+      const profile = backend === "cpu" && task === "imdb-sentiment" ? "quick" : "full";
+      const r = await gradeSubmission({ task, code, backend, profile });
+      if (r.environment.backend !== backend) {
+        console.log(`${task}\t${backend}\t-\tnot available here (${r.failure?.message.split("\n")[0] ?? "fell back"})`);
+        continue;
+      }
+      const epochs = Object.values(r.curves).flat();
+      const perEpoch = epochs.reduce((s, p) => s + p.ms, 0) / Math.max(1, epochs.length);
+      console.log([task, backend, profile, `${r.score}/${r.maxScore}`, (r.timing.totalMs / 1000).toFixed(1), (phaseMs(r, "sandbox:train") / 1000).toFixed(1), perEpoch.toFixed(0), phaseMs(r, "sandbox:start") + phaseMs(r, "sandbox:boot")].join("\t"));
+    }
+  }
+
+  // The isolation layers' own cost: a bare Node start, plain and inside bubblewrap.
+  const time = (cmd: string, args: string[]) => {
+    const t = process.hrtime.bigint();
+    for (let i = 0; i < 5; i++) execFileSync(cmd, args, { stdio: "ignore" });
+    return Number(process.hrtime.bigint() - t) / 5e6;
+  };
+  const node = fs.realpathSync(process.execPath);
+  console.log(`\nnode -e 0: ${time(node, ["-e", "0"]).toFixed(0)} ms`);
+  try {
+    const bw = ["--unshare-all", "--die-with-parent", "--ro-bind", "/usr", "/usr", "--ro-bind-try", "/lib", "/lib", "--ro-bind-try", "/lib64", "/lib64", "--ro-bind", node, "/usr/bin/node", "--proc", "/proc", "--dev", "/dev", "/usr/bin/node", "-e", "0"];
+    console.log(`bwrap + node -e 0: ${time("bwrap", bw).toFixed(0)} ms`);
+  } catch {
+    console.log("bwrap: not available");
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Treino's grader and tests need, when missing:
+#   bubblewrap  the namespace sandbox for student code
+#   chromium    the browser for end-to-end tests (never a downloaded one)
+# Needs root (or sudo) and Debian's package mirror; prints what to do otherwise.
+set -euo pipefail
+
+need=()
+command -v bwrap >/dev/null 2>&1 || need+=(bubblewrap)
+command -v prlimit >/dev/null 2>&1 || need+=(util-linux)
+if [ "${TREINO_SKIP_BROWSER:-0}" != "1" ]; then
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+fi
+[ ${#need[@]} -eq 0 ] && exit 0
+
+echo "treino: installing system packages: ${need[*]}" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+    echo "treino: please install as root: apt-get install -y ${need[*]}" >&2
+    exit 1
+  fi
+fi
+$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${need[@]}" >/dev/null

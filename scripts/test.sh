@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# `npm test`: every test of Treino, installing first whatever they need.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-system-packages.sh
+# Install or refresh dependencies when the lock file changed since the last install.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+
+npx vitest run
