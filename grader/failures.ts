@@ -40,6 +40,11 @@ export function errorFailure(
 /** The child ended without reporting a failure of its own: read why from how it ended. */
 export function outcomeFailure(outcome: SandboxOutcome, phase: string, memoryLimitMb: number): Failure {
   const stopped = outcome.stoppedFor;
+  // Before `load`, no student code has run: whatever ended the child is the grader's problem.
+  if (phase === "start" || phase === "boot") {
+    const detail = outcome.stderrTail.trim().split("\n").slice(-3).join(" ").slice(0, 500) || (stopped?.kind === "sandbox" ? stopped.reason : `exit ${outcome.exitCode ?? outcome.signal}`);
+    return makeFailure("internal", "failure.internal", { detail: `the sandbox did not start: ${detail}` }, { phase });
+  }
   if (stopped?.kind === "timeout") {
     return makeFailure("timeout", "failure.timeout", { phase: stopped.phase, seconds: Math.round(stopped.limitMs / 1000) }, { phase: stopped.phase });
   }

@@ -89,7 +89,7 @@ export const spec: TaskSpec<Hidden> = {
     full: { start: 30_000, boot: 30_000, load: 10_000, probe: 20_000, build: 30_000, train: 540_000, predict: 120_000 },
     quick: { start: 30_000, boot: 30_000, load: 10_000, probe: 20_000, build: 30_000, train: 240_000, predict: 60_000 },
   }),
-  rules: { full: rulesFor({ full: 0.8, partial: 0.7 }), quick: rulesFor({ full: 0.65, partial: 0.58 }) },
+  rules: { full: rulesFor({ full: 0.78, partial: 0.7 }), quick: rulesFor({ full: 0.65, partial: 0.58 }) },
   passFraction: 0.7,
 
   async plan(ctx) {
