@@ -28,12 +28,14 @@ import { trainingDiagnostics } from "./scoring/diagnostics";
 import { loadTask } from "./tasks/registry";
 import type { ModelOutcome, ProbeOutcome, Profile, RuleOverrides, TaskPlan, TaskSpec } from "./tasks/types";
 import { GRADER_VERSION } from "./version";
+import { MAX_CODE_BYTES } from "./limits";
+
+export { MAX_CODE_BYTES };
 import { NODE_MODULES } from "./paths";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
 export const DEFAULT_SEED = 20240917;
-export const MAX_CODE_BYTES = 256 * 1024;
 
 const options = z.object({
   task: z.string().min(1),

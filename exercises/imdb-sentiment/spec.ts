@@ -69,6 +69,7 @@ function rulesFor(threshold: { full: number; partial: number }): Record<string, 
 
 export const spec: TaskSpec<Hidden> = {
   slug: "imdb-sentiment",
+  order: 3,
   title: { "pt-BR": "Sentimento de resenhas do IMDb com LSTM", en: "IMDb review sentiment with an LSTM" },
   exports: [
     { name: "numWords", kind: "number", required: true },

@@ -57,6 +57,7 @@ const seqTensor = (starts: number[]) => {
 
 export const spec: TaskSpec<Hidden> = {
   slug: "next-number",
+  order: 1,
   title: { "pt-BR": "Próximo número: SimpleRNN contra LSTM", en: "Next number: SimpleRNN versus LSTM" },
   exports: [
     { name: "buildRnn", kind: "function", required: true },

@@ -46,6 +46,7 @@ const rules = {
 
 export const spec: TaskSpec<Hidden> = {
   slug: "sine-forecast",
+  order: 2,
   title: { "pt-BR": "Previsão de uma senoide com LSTM", en: "Forecasting a sine wave with an LSTM" },
   exports: [
     { name: "makeWindows", kind: "function", required: true },

@@ -84,6 +84,8 @@ export interface ScoreOutcome {
 export interface TaskSpec<Hidden = unknown> {
   slug: string;
   title: { "pt-BR": string; en: string };
+  /** Place in the course: the lesson's order. */
+  order: number;
   exports: ExportSpec[];
   /** Range rules for exported constants; a value out of range is an export failure. */
   constants?: Record<string, { min: number; max: number; integer: boolean; default?: number }>;

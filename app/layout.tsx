@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { GeistSans } from "geist/font/sans";
+import { GeistMono } from "geist/font/mono";
+import { getDictionary } from "@/i18n/locale";
+import { currentUser } from "@/server/auth";
+import { setLocale } from "./actions";
+import "./globals.css";
+
+export const metadata: Metadata = { title: "Treino", description: "Exercícios de redes recorrentes corrigidos automaticamente" };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const { locale, t } = await getDictionary();
+  const user = await currentUser();
+  const other = locale === "pt-BR" ? "en" : "pt-BR";
+  return (
+    <html lang={locale} className={`${GeistSans.variable} ${GeistMono.variable}`}>
+      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
+        <header className="border-b border-slate-200 bg-white">
+          <nav className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3" aria-label="Treino">
+            <Link href="/" className="text-lg font-semibold text-indigo-700">{t.appName}</Link>
+            {user && <Link href="/tasks" className="hover:underline">{t.nav.tasks}</Link>}
+            <div className="ml-auto flex items-center gap-4">
+              <form action={setLocale}>
+                <input type="hidden" name="locale" value={other} />
+                <button type="submit" className="rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100" aria-label={`${t.nav.language}: ${t.nav.switchTo}`}>
+                  {t.nav.switchTo}
+                </button>
+              </form>
+              {user && (
+                <>
+                  <span className="text-sm text-slate-600" data-testid="user-name">{user.name}</span>
+                  <Link href="/api/auth/signout" className="text-sm hover:underline">{t.nav.signOut}</Link>
+                </>
+              )}
+            </div>
+          </nav>
+        </header>
+        <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      </body>
+    </html>
+  );
+}

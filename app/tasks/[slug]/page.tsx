@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import Markdown from "react-markdown";
+import remarkGfm from "remark-gfm";
+import { SubmitPanel } from "@/components/submit-panel";
+import { getDictionary } from "@/i18n/locale";
+import { currentUser } from "@/server/auth";
+import { starterOf, statementOf } from "@/server/courses/exercise-files";
+import { taskForUser } from "@/server/courses/task-list";
+import { db } from "@/server/db";
+import { submissionHistory } from "@/server/submissions/read";
+
+export const dynamic = "force-dynamic";
+
+export default async function TaskPage({ params }: { params: Promise<{ slug: string }> }) {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  const { slug } = await params;
+  const task = await taskForUser(user, slug);
+  if (!task) notFound();
+  const { locale, t } = await getDictionary();
+  const history = await submissionHistory(user.id, task.id);
+  const last = history[0] ? await db.submission.findUnique({ where: { id: history[0].id }, select: { code: true } }) : null;
+  const starter = starterOf(slug);
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" });
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <article className="statement rounded-lg border border-slate-200 bg-white p-5" aria-label={t.task.statement}>
+        <Markdown remarkPlugins={[remarkGfm]}>{statementOf(slug, locale)}</Markdown>
+      </article>
+      <div className="space-y-6">
+        <SubmitPanel locale={locale} taskId={task.id} initialCode={last?.code ?? starter} starter={starter} />
+        <section className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 className="mb-2 font-semibold">{t.task.history}</h2>
+          {history.length === 0 ? (
+            <p className="text-sm text-slate-600">{t.task.none}</p>
+          ) : (
+            <table className="w-full text-left text-sm">
+              <thead>
+                <tr className="text-slate-600">
+                  <th className="py-1">{t.task.attempt}</th>
+                  <th className="py-1">{t.task.when}</th>
+                  <th className="py-1">{t.tasks.status}</th>
+                  <th className="py-1">{t.task.score}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.map((h) => (
+                  <tr key={h.id} className="border-t border-slate-100">
+                    <td className="py-1">
+                      <Link href={`/submissions/${h.id}`} className="text-indigo-700 hover:underline">#{h.attempt}</Link>
+                    </td>
+                    <td className="py-1">{date.format(new Date(h.createdAt))}</td>
+                    <td className="py-1">{t.status[h.status as keyof typeof t.status] ?? h.status}{h.failureKind ? ` · ${h.failureKind}` : ""}</td>
+                    <td className="py-1">{h.score != null ? `${h.score} / ${h.maxScore}` : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

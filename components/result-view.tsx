@@ -1,0 +1,116 @@
+"use client";
+/** A graded result: score, points per check, the failure on its line, metrics, charts, diagnostics. */
+import type { GradeResult } from "@/grader/result";
+import { dictionary, type Locale } from "@/i18n/dictionary";
+import { EpochChart, PredictionChart, ProbabilityChart } from "./charts";
+import { CodeView } from "./code-view";
+
+const STATUS_STYLE: Record<string, string> = {
+  passed: "bg-emerald-100 text-emerald-800",
+  partial: "bg-amber-100 text-amber-800",
+  failed: "bg-red-100 text-red-800",
+  skipped: "bg-slate-100 text-slate-600",
+};
+
+export function ResultView({ result, code, locale }: { result: GradeResult; code: string; locale: Locale }) {
+  const t = dictionary(locale).submission;
+  const f = result.failure;
+  const curves = result.curves;
+  const hasAcc = Object.values(curves).some((c) => c.some((p) => p.acc != null));
+  const seriesLabels = { loss: t.loss, valLoss: t.valLoss, acc: t.acc, valAcc: t.valAcc };
+  return (
+    <div className="space-y-5">
+      <div className={`flex flex-wrap items-baseline gap-3 rounded-lg p-4 ${result.passed ? "bg-emerald-50" : "bg-amber-50"}`} data-testid="verdict">
+        <span className="text-xl font-semibold">{result.passed ? t.passed : t.notPassed}</span>
+        <span className="text-lg" data-testid="score">{result.score} / {result.maxScore} {t.points}</span>
+      </div>
+
+      {f && (
+        <section role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4" data-testid="failure">
+          <h2 className="font-semibold text-red-900">
+            {t.failure}: {f.kind}{f.line ? ` — ${t.line({ line: f.line })}` : ""}
+          </h2>
+          <p className="mt-1 whitespace-pre-wrap text-sm text-red-900">{f.text[locale]}</p>
+          {f.stack && <pre className="mt-2 overflow-x-auto text-xs text-red-800">{f.stack.split("\n").slice(1).join("\n")}</pre>}
+        </section>
+      )}
+
+      <section>
+        <h2 className="mb-2 font-semibold">{t.checks}</h2>
+        <ul className="space-y-2">
+          {result.checks.map((c) => (
+            <li key={c.id} className="rounded border border-slate-200 bg-white p-3" data-testid={`check-${c.id}`}>
+              <div className="flex items-center justify-between gap-3">
+                <span className="font-medium">{c.title[locale]}</span>
+                <span className={`rounded px-2 py-0.5 text-sm ${STATUS_STYLE[c.status]}`}>{c.points} / {c.maxPoints}</span>
+              </div>
+              {c.feedback && <p className="mt-1 text-sm text-slate-700">{c.feedback[locale]}</p>}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {f?.line && <CodeView code={code} highlightLine={f.line} label={t.code} />}
+
+      <section className="grid gap-4 md:grid-cols-2">
+        <EpochChart curves={curves} series={["loss", "valLoss"]} labels={seriesLabels} title={t.lossCurve} />
+        {hasAcc && <EpochChart curves={curves} series={["acc", "valAcc"]} labels={seriesLabels} title={t.accuracyCurve} />}
+      </section>
+
+      {result.task === "sine-forecast" && result.predictions.model && (
+        <PredictionChart samples={{ model: result.predictions.model }} title={t.predictionsChart} labels={{ actual: t.actual, predicted: t.predicted }} testId="prediction-chart" />
+      )}
+      {result.task === "next-number" && Object.keys(result.predictions).length > 0 && (
+        <PredictionChart samples={result.predictions} title={t.comparison} labels={{ actual: t.actual, predicted: t.predicted }} testId="comparison-chart" />
+      )}
+      {result.task === "imdb-sentiment" && result.predictions.model && (
+        <ProbabilityChart samples={result.predictions.model} title={t.predictionsChart} labels={{ actual: t.actual, predicted: t.predicted }} />
+      )}
+      {result.confusion && (
+        <figure className="rounded border border-slate-200 bg-white p-3" data-testid="confusion">
+          <figcaption className="mb-2 text-sm font-medium">{t.confusion}</figcaption>
+          <table className="text-center text-sm">
+            <thead>
+              <tr><th /><th className="px-3 py-1">{t.predictedPos}</th><th className="px-3 py-1">{t.predictedNeg}</th></tr>
+            </thead>
+            <tbody>
+              <tr><th className="px-3 py-1 text-left">{t.actualPos}</th><td className="bg-emerald-50 px-3 py-1">{result.confusion.tp}</td><td className="bg-red-50 px-3 py-1">{result.confusion.fn}</td></tr>
+              <tr><th className="px-3 py-1 text-left">{t.actualNeg}</th><td className="bg-red-50 px-3 py-1">{result.confusion.fp}</td><td className="bg-emerald-50 px-3 py-1">{result.confusion.tn}</td></tr>
+            </tbody>
+          </table>
+        </figure>
+      )}
+
+      {Object.keys(result.metrics).length > 0 && (
+        <section>
+          <h2 className="mb-2 font-semibold">{t.metrics}</h2>
+          <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm md:grid-cols-3">
+            {Object.entries(result.metrics).map(([k, v]) => (
+              <div key={k} className="flex justify-between gap-2 border-b border-slate-100 py-1"><dt className="text-slate-600">{k}</dt><dd className="font-mono">{v == null ? "—" : Number(v).toPrecision(4)}</dd></div>
+            ))}
+          </dl>
+        </section>
+      )}
+
+      {result.diagnostics.length > 0 && (
+        <section>
+          <h2 className="mb-2 font-semibold">{t.diagnostics}</h2>
+          <ul className="list-disc space-y-1 pl-5 text-sm">
+            {result.diagnostics.map((d, i) => <li key={i}>{d.model ? <b>{d.model}: </b> : null}{d.text[locale]}</li>)}
+          </ul>
+        </section>
+      )}
+
+      {result.logs.text && (
+        <details className="rounded border border-slate-200 bg-white p-3 text-sm">
+          <summary>{t.logs} {result.logs.truncated ? t.logsTruncated : ""}</summary>
+          <pre className="mt-2 max-h-64 overflow-auto text-xs">{result.logs.text}</pre>
+        </details>
+      )}
+
+      <p className="text-xs text-slate-500">
+        {t.environment}: {result.environment.backend ?? "—"} · tfjs {result.environment.tfjsVersion ?? "—"} · seed {result.environment.seed} · {result.environment.isolation.join(", ")} · {(result.timing.totalMs / 1000).toFixed(1)} s
+      </p>
+    </div>
+  );
+}

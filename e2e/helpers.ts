@@ -1,0 +1,31 @@
+import { expect, type Page } from "@playwright/test";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+export const JOIN_CODE = "E2E-JOIN-2026";
+export const exercise = (slug: string, file: string) => fs.readFileSync(path.join(__dirname, "..", "exercises", slug, file), "utf8");
+
+let counter = 0;
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now()}-${counter++}@example.com`;
+}
+
+export async function registerStudent(page: Page, name: string, email = uniqueEmail(name.toLowerCase())) {
+  await page.goto("/register");
+  await page.getByLabel("Nome").fill(name);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel(/Senha/).fill("senha-segura-123");
+  await page.getByLabel("Código da turma").fill(JOIN_CODE);
+  await page.getByRole("button", { name: "Criar conta" }).click();
+  await expect(page).toHaveURL(/\/tasks$/);
+  return email;
+}
+
+/** Replaces the editor's content (CodeMirror's contenteditable). */
+export async function setEditorCode(page: Page, code: string) {
+  const editor = page.locator(".cm-content");
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  await editor.fill(code);
+}

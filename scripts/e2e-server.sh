@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# A throwaway Treino for the end-to-end tests: its own data folder (fresh each run), a known
+# join code, the quick grading profile, the same build as `npm start`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export TREINO_DATA_DIR="$PWD/.data/e2e"
+rm -rf "$TREINO_DATA_DIR"
+export DATABASE_URL="file:$TREINO_DATA_DIR/treino.db"
+export TREINO_JOIN_CODE="E2E-JOIN-2026"
+export TREINO_GRADING_PROFILE=quick
+export TREINO_SECRET_SEED="e2e-secret-seed"
+export PORT="${PORT:-3100}"
+export NEXTAUTH_URL="http://127.0.0.1:$PORT"
+# A fast lockout for the rate-limit test: 3 failures per 10 minutes.
+export TREINO_LOGIN_MAX_FAILURES=3 TREINO_LOGIN_WINDOW_MINUTES=10
+
+node node_modules/tsx/dist/cli.mjs scripts/setup.ts
+export NEXTAUTH_SECRET="$(cat "$TREINO_DATA_DIR/auth-secret")"
+
+bash scripts/build-if-changed.sh
+exec node scripts/serve.mjs

@@ -1,0 +1,38 @@
+// Runs the web server and the grading worker side by side; a worker that dies is restarted,
+// and SIGINT/SIGTERM stop both (the worker hands its running jobs back first).
+import { spawn } from "node:child_process";
+
+const port = process.env.PORT ?? "3000";
+const host = process.env.HOST ?? "127.0.0.1";
+const children = new Set();
+let stopping = false;
+
+function run(name, cmd, args, { restart }) {
+  const child = spawn(cmd, args, { stdio: "inherit", env: process.env });
+  children.add(child);
+  child.on("exit", (code, signal) => {
+    children.delete(child);
+    if (stopping) return;
+    if (restart) {
+      console.error(`[serve] ${name} exited (${signal ?? code}); restarting in 2 s`);
+      setTimeout(() => run(name, cmd, args, { restart }), 2000);
+    } else {
+      console.error(`[serve] ${name} exited (${signal ?? code}); stopping`);
+      stop(code ?? 1);
+    }
+  });
+}
+
+function stop(code) {
+  stopping = true;
+  for (const c of children) c.kill("SIGTERM");
+  const force = setTimeout(() => { for (const c of children) c.kill("SIGKILL"); process.exit(code); }, 15000);
+  const check = setInterval(() => { if (children.size === 0) { clearInterval(check); clearTimeout(force); process.exit(code); } }, 100);
+}
+
+process.on("SIGINT", () => stop(0));
+process.on("SIGTERM", () => stop(0));
+
+run("web", process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", host, "-p", port], { restart: false });
+run("worker", process.execPath, ["node_modules/tsx/dist/cli.mjs", "server/worker/main.ts"], { restart: true });
+console.log(`[serve] Treino on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);

@@ -1,0 +1,42 @@
+/**
+ * Prepares the embedded installation, idempotently: applies migrations (offline, Prisma's
+ * wasm engine), switches SQLite to WAL so the web server and workers write side by side,
+ * seeds the demo course, syncs tasks from exercises/, creates the first instructor when
+ * TREINO_ADMIN_EMAIL and TREINO_ADMIN_PASSWORD are set, and prints how to sign in.
+ */
+import { execFileSync } from "node:child_process";
+import * as path from "node:path";
+import { upsertInstructor } from "../server/accounts/register";
+import { db } from "../server/db";
+import { env } from "../server/env";
+import { syncTasks } from "../server/courses/sync-tasks";
+import { seedDemo } from "../prisma/seed";
+
+async function main() {
+  execFileSync(process.execPath, [path.join("node_modules", "prisma", "build", "index.js"), "migrate", "deploy"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: env.DATABASE_URL },
+  });
+  await db.$queryRawUnsafe("PRAGMA journal_mode=WAL");
+  const demo = await seedDemo();
+  const tasks = await syncTasks();
+  if (process.env.TREINO_ADMIN_EMAIL && process.env.TREINO_ADMIN_PASSWORD) {
+    await upsertInstructor({ name: process.env.TREINO_ADMIN_NAME ?? "Instructor", email: process.env.TREINO_ADMIN_EMAIL, password: process.env.TREINO_ADMIN_PASSWORD });
+  }
+  console.log(
+    [
+      "",
+      `Treino is set up (${tasks.length} tasks: ${tasks.join(", ")}).`,
+      `  course join code:   ${demo.joinCode}`,
+      `  instructor (demo):  ${demo.instructor.email} / ${demo.instructor.password}`,
+      ...demo.students.map((s) => `  student (demo):     ${s.email} / ${s.password}`),
+      "",
+    ].join("\n"),
+  );
+  await db.$disconnect();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,80 @@
+/**
+ * Authentication: next-auth with email and password, JWT sessions that carry the role.
+ * Pages and API routes call `requireUser` / `requireInstructor` on the server: the proxy's
+ * redirect to /login is a convenience, never the check.
+ */
+import { getServerSession, type NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "../db";
+import { env } from "../env";
+import { verifyPassword } from "./password";
+import { clearLoginFailures, loginRateLimit, recordLoginFailure, UNKNOWN_IP } from "./rate-limit";
+
+export type Role = "student" | "instructor";
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+declare module "next-auth" {
+  interface Session {
+    user: SessionUser;
+  }
+}
+
+const credentials = z.object({ email: z.string().email().max(200), password: z.string().min(1).max(200) });
+
+/** Thrown by authorize() so the login page can tell "blocked" from "wrong password". */
+export const RATE_LIMITED = "rate-limited";
+
+export const authOptions: NextAuthOptions = {
+  secret: env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "email",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(raw, req) {
+        const parsed = credentials.safeParse(raw);
+        if (!parsed.success) return null;
+        const email = parsed.data.email.toLowerCase();
+        const forwarded = (req?.headers?.["x-forwarded-for"] as string | undefined)?.split(",")[0]?.trim();
+        const ip = forwarded || UNKNOWN_IP;
+        const limit = await loginRateLimit(email, ip);
+        if (limit.blocked) throw new Error(RATE_LIMITED);
+        const user = await db.user.findUnique({ where: { email } });
+        if (!user || !(await verifyPassword(user.passwordHash, parsed.data.password))) {
+          await recordLoginFailure(email, ip);
+          return null;
+        }
+        await clearLoginFailures(email);
+        return { id: user.id, email: user.email, name: user.name, role: user.role };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.role = (user as unknown as SessionUser).role;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      session.user = { id: String(token.uid), email: String(token.email), name: String(token.name), role: token.role === "instructor" ? "instructor" : "student" };
+      return session;
+    },
+  },
+};
+
+export async function currentUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  if (!session?.user?.id) return null;
+  // The account may have been deleted since the token was issued.
+  const exists = await db.user.findUnique({ where: { id: session.user.id }, select: { id: true, role: true } });
+  return exists ? { ...session.user, role: exists.role === "instructor" ? "instructor" : "student" } : null;
+}

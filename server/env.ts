@@ -1,0 +1,53 @@
+/**
+ * The web app's and worker's settings, read once from the environment and validated with
+ * zod (as create-t3-app does): a bad value fails at start, not in the middle of a request.
+ */
+import { randomBytes } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { z } from "zod";
+
+const root = process.cwd();
+const dataDir = process.env.TREINO_DATA_DIR ?? path.join(root, ".data");
+
+/** A secret generated once per installation and kept in the data folder. */
+function persistedSecret(name: string): string {
+  const file = path.join(/*turbopackIgnore: true*/ dataDir, name);
+  try {
+    return fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const value = randomBytes(32).toString("base64url");
+    try {
+      fs.writeFileSync(file, value, { mode: 0o600, flag: "wx" });
+      return value;
+    } catch {
+      return fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim();
+    }
+  }
+}
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().startsWith("file:").default(`file:${path.join(dataDir, "treino.db")}`),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** Grading jobs at a time per worker; defaults to the number of cores. */
+  TREINO_WORKER_CONCURRENCY: z.coerce.number().int().positive().optional(),
+  /** `quick` grades on small data (tests, demos); `full` is the real thing. */
+  TREINO_GRADING_PROFILE: z.enum(["full", "quick"]).default("full"),
+  /** Failed logins allowed per email (and per address) in the window below. */
+  TREINO_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  TREINO_LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+});
+
+const parsed = schema.safeParse(process.env);
+if (!parsed.success) {
+  throw new Error(`Invalid settings:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+}
+
+export const env = {
+  ...parsed.data,
+  NEXTAUTH_SECRET: parsed.data.NEXTAUTH_SECRET ?? persistedSecret("auth-secret"),
+  DATA_DIR: dataDir,
+};

@@ -1,0 +1,64 @@
+/**
+ * The embedded queue: the Submission table is the queue. Claims are a single conditional
+ * UPDATE, so two workers (threads or processes) never take the same job; a worker that dies
+ * stops beating and its jobs go back to the queue.
+ */
+import { db, Prisma } from "../db";
+import type { GradingQueue, JobSource } from "./types";
+
+/** A job whose worker has not beaten for this long is taken to be orphaned. */
+export const STALE_AFTER_MS = 30_000;
+/** After this many claims a job is not retried: it keeps killing its workers. */
+export const MAX_CLAIMS = 3;
+
+export const databaseQueue: GradingQueue & JobSource = {
+  async enqueue() {
+    // The stored row with status "queued" is the queue entry; workers poll for it.
+  },
+
+  async position(submissionId) {
+    const sub = await db.submission.findUnique({ where: { id: submissionId }, select: { status: true, createdAt: true } });
+    if (!sub || sub.status !== "queued") return null;
+    return 1 + (await db.submission.count({ where: { status: "queued", createdAt: { lt: sub.createdAt } } }));
+  },
+
+  async claim(workerId) {
+    const now = new Date();
+    const rows = await db.$queryRaw<{ id: string }[]>`
+      UPDATE "Submission"
+         SET status = 'running', workerId = ${workerId}, heartbeatAt = ${now}, startedAt = ${now}, claims = claims + 1, progress = NULL
+       WHERE id = (SELECT id FROM "Submission" WHERE status = 'queued' ORDER BY createdAt, id LIMIT 1)
+         AND status = 'queued'
+      RETURNING id`;
+    return rows[0]?.id ?? null;
+  },
+
+  async heartbeat(workerId, submissionIds) {
+    if (submissionIds.length === 0) return;
+    await db.submission.updateMany({ where: { id: { in: submissionIds }, workerId, status: "running" }, data: { heartbeatAt: new Date() } });
+  },
+
+  async release(workerId, submissionId) {
+    await db.submission.updateMany({ where: { id: submissionId, workerId, status: "running" }, data: { status: "queued", workerId: null, heartbeatAt: null, progress: Prisma.DbNull } });
+  },
+
+  async reclaimStale(now = new Date()) {
+    const stale = await db.submission.findMany({
+      where: { status: "running", OR: [{ heartbeatAt: null }, { heartbeatAt: { lt: new Date(now.getTime() - STALE_AFTER_MS) } }] },
+      select: { id: true, claims: true, workerId: true },
+    });
+    const requeued: string[] = [];
+    const abandoned: string[] = [];
+    for (const s of stale) {
+      const giveUp = s.claims >= MAX_CLAIMS;
+      const { count } = await db.submission.updateMany({
+        where: { id: s.id, status: "running", workerId: s.workerId },
+        data: giveUp
+          ? { status: "error", finishedAt: now, progress: { error: `grading stopped ${s.claims} times without finishing (the worker died each time)` } }
+          : { status: "queued", workerId: null, heartbeatAt: null },
+      });
+      if (count) (giveUp ? abandoned : requeued).push(s.id);
+    }
+    return { requeued, abandoned };
+  },
+};

@@ -1,0 +1,85 @@
+/**
+ * Reading submissions, with the one access rule: a student sees only their own; an
+ * instructor sees every submission of their courses.
+ */
+import type { GradeResult } from "../../grader/result";
+import type { SessionUser } from "../auth";
+import { db } from "../db";
+import { gradingQueue } from "../queue";
+import type { LiveProgress } from "../worker/progress";
+
+export interface SubmissionView {
+  id: string;
+  attempt: number;
+  status: "queued" | "running" | "graded" | "error";
+  createdAt: string;
+  finishedAt: string | null;
+  code: string;
+  fileName: string | null;
+  task: { id: string; slug: string; titlePt: string; titleEn: string };
+  student: { id: string; name: string };
+  queuePosition: number | null;
+  progress: LiveProgress | null;
+  error: string | null;
+  result: GradeResult | null;
+}
+
+export async function canSee(user: SessionUser, submission: { userId: string; task: { courseId: string } }): Promise<boolean> {
+  if (submission.userId === user.id) return true;
+  if (user.role !== "instructor") return false;
+  return (await db.enrollment.count({ where: { userId: user.id, courseId: submission.task.courseId } })) > 0;
+}
+
+export async function getSubmissionView(user: SessionUser, id: string): Promise<SubmissionView | null> {
+  const sub = await db.submission.findUnique({
+    where: { id },
+    include: { task: true, user: { select: { id: true, name: true } }, results: { where: { current: true }, take: 1 } },
+  });
+  // Someone else's submission and a missing one look the same: no hint that it exists.
+  if (!sub || !(await canSee(user, sub))) return null;
+  const progress = sub.progress as (LiveProgress & { error?: string }) | null;
+  return {
+    id: sub.id,
+    attempt: sub.attempt,
+    status: sub.status as SubmissionView["status"],
+    createdAt: sub.createdAt.toISOString(),
+    finishedAt: sub.finishedAt?.toISOString() ?? null,
+    code: sub.code,
+    fileName: sub.fileName,
+    task: { id: sub.task.id, slug: sub.task.slug, titlePt: sub.task.titlePt, titleEn: sub.task.titleEn },
+    student: sub.user,
+    queuePosition: sub.status === "queued" ? await gradingQueue.position(sub.id) : null,
+    progress: sub.status === "running" && progress && !progress.error ? progress : null,
+    error: sub.status === "error" ? (progress?.error ?? "grading failed") : null,
+    result: (sub.results[0]?.result as unknown as GradeResult) ?? null,
+  };
+}
+
+export interface HistoryRow {
+  id: string;
+  attempt: number;
+  status: string;
+  createdAt: string;
+  score: number | null;
+  maxScore: number | null;
+  passed: boolean | null;
+  failureKind: string | null;
+}
+
+export async function submissionHistory(userId: string, taskId: string): Promise<HistoryRow[]> {
+  const subs = await db.submission.findMany({
+    where: { userId, taskId },
+    orderBy: { attempt: "desc" },
+    include: { results: { where: { current: true }, take: 1, select: { score: true, maxScore: true, passed: true, failureKind: true } } },
+  });
+  return subs.map((s) => ({
+    id: s.id,
+    attempt: s.attempt,
+    status: s.status,
+    createdAt: s.createdAt.toISOString(),
+    score: s.results[0]?.score ?? null,
+    maxScore: s.results[0]?.maxScore ?? null,
+    passed: s.results[0]?.passed ?? null,
+    failureKind: s.results[0]?.failureKind ?? null,
+  }));
+}
