@@ -4,7 +4,11 @@ import { useEffect, useRef } from "react";
 
 export function CodeView({ code, highlightLine, label }: { code: string; highlightLine?: number; label: string }) {
   const marked = useRef<HTMLLIElement>(null);
-  useEffect(() => marked.current?.scrollIntoView({ block: "center" }), [highlightLine]);
+  useEffect(() => {
+    // A block body: newer browsers return a Promise from scrollIntoView, which React
+    // would otherwise take for this effect's cleanup function.
+    void marked.current?.scrollIntoView({ block: "center" });
+  }, [highlightLine]);
   return (
     <figure className="rounded border border-slate-200 bg-white">
       <figcaption className="border-b border-slate-200 px-3 py-2 text-sm font-medium">{label}</figcaption>
