@@ -9,4 +9,6 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund
 fi
 
+# Unit and integration tests, then the browser tests (Debian's Chromium, a throwaway server).
 npx vitest run
+npx playwright test

@@ -39,7 +39,7 @@ export const databaseQueue: GradingQueue & JobSource = {
   },
 
   async release(workerId, submissionId) {
-    await db.submission.updateMany({ where: { id: submissionId, workerId, status: "running" }, data: { status: "queued", workerId: null, heartbeatAt: null, progress: Prisma.DbNull } });
+    await db.submission.updateMany({ where: { id: submissionId, workerId, status: "running" }, data: { status: "queued", workerId: null, heartbeatAt: null, progress: Prisma.DbNull, claims: { decrement: 1 } } }); // a hand-back is not a death
   },
 
   async reclaimStale(now = new Date()) {
