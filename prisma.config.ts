@@ -15,6 +15,7 @@ export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
   async adapter() {
-    return new PrismaBetterSQLite3({ url: process.env.DATABASE_URL! });
+    // Wait for a lock held by a running web server or worker instead of failing at once.
+    return new PrismaBetterSQLite3({ url: process.env.DATABASE_URL!, timeout: 15_000 });
   },
 });

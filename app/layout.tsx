@@ -20,6 +20,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <nav className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3" aria-label="Treino">
             <Link href="/" className="text-lg font-semibold text-indigo-700">{t.appName}</Link>
             {user && <Link href="/tasks" className="hover:underline">{t.nav.tasks}</Link>}
+            {user?.role === "instructor" && <Link href="/instructor" className="hover:underline">{t.instructor.nav}</Link>}
             <div className="ml-auto flex items-center gap-4">
               <form action={setLocale}>
                 <input type="hidden" name="locale" value={other} />
@@ -29,7 +30,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               </form>
               {user && (
                 <>
-                  <span className="text-sm text-slate-600" data-testid="user-name">{user.name}</span>
+                  <Link href="/profile" className="text-sm text-slate-600 hover:underline" data-testid="user-name">{user.name}</Link>
                   <Link href="/api/auth/signout" className="text-sm hover:underline">{t.nav.signOut}</Link>
                 </>
               )}

@@ -48,6 +48,7 @@ const options = z.object({
     .object({
       points: z.record(z.string(), z.number().nonnegative()).optional(),
       thresholds: z.record(z.string(), z.object({ full: z.number().optional(), partial: z.number().optional() })).optional(),
+      maxEpochs: z.number().int().positive().optional(),
     })
     .optional(),
 });
@@ -205,8 +206,15 @@ function exportProblems(spec: TaskSpec, found: Record<string, string>, constants
   return null;
 }
 
-function budgetFor(spec: TaskSpec, profile: Profile, training: { epochs?: unknown; batchSize?: unknown } | null): { budget?: { epochs: number; batchSize: number }; failure?: Failure } {
-  const b = spec.budget[profile];
+function budgetFor(
+  spec: TaskSpec,
+  profile: Profile,
+  training: { epochs?: unknown; batchSize?: unknown } | null,
+  maxEpochsOverride: number | undefined,
+): { budget?: { epochs: number; batchSize: number }; failure?: Failure } {
+  const task = spec.budget[profile];
+  const maxEpochs = Math.min(task.maxEpochs, maxEpochsOverride ?? Infinity);
+  const b = { ...task, maxEpochs, defaultEpochs: Math.min(task.defaultEpochs, maxEpochs) };
   const pick = (field: "epochs" | "batchSize", value: unknown, def: number, min: number, max: number) => {
     if (value === undefined || value === null) return { value: def };
     if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
@@ -271,7 +279,7 @@ async function runInSandbox(
         }
         state.constants = constants;
         const problem = exportProblems(spec, msg.found, constants);
-        const budget = problem ? {} : budgetFor(spec, opts.profile, msg.training);
+        const budget = problem ? {} : budgetFor(spec, opts.profile, msg.training, opts.overrides?.maxEpochs);
         state.failure = problem ?? budget.failure;
         if (state.failure) {
           state.failure.phase = "load";

@@ -26,6 +26,8 @@ export interface CheckRule {
 export interface RuleOverrides {
   points?: Record<string, number>;
   thresholds?: Record<string, { full?: number; partial?: number }>;
+  /** The instructor's cap on epochs: it can lower the task's budget, never raise it. */
+  maxEpochs?: number;
 }
 
 export interface PlanContext {

@@ -3,7 +3,7 @@
  * of each course, its titles refreshed. The instructor's rules on a task are left alone.
  */
 import { loadTask, taskSlugs } from "../../grader";
-import { db } from "../db";
+import { db, Prisma } from "../db";
 
 export async function syncTasks(): Promise<string[]> {
   const slugs = taskSlugs();
@@ -12,11 +12,13 @@ export async function syncTasks(): Promise<string[]> {
     const spec = await loadTask(slug);
     if (!spec) continue;
     const position = spec.order;
+    // What the web app needs of the spec, so it never has to load exercise code itself.
+    const fromSpec = { checkRules: spec.rules.full as unknown as Prisma.InputJsonValue, taskMaxEpochs: spec.budget.full.maxEpochs };
     for (const course of courses) {
       await db.task.upsert({
         where: { courseId_slug: { courseId: course.id, slug } },
-        create: { courseId: course.id, slug, titlePt: spec.title["pt-BR"], titleEn: spec.title.en, position },
-        update: { titlePt: spec.title["pt-BR"], titleEn: spec.title.en, position },
+        create: { courseId: course.id, slug, titlePt: spec.title["pt-BR"], titleEn: spec.title.en, position, ...fromSpec },
+        update: { titlePt: spec.title["pt-BR"], titleEn: spec.title.en, position, ...fromSpec },
       });
     }
   }

@@ -17,9 +17,9 @@ export const databaseQueue: GradingQueue & JobSource = {
   },
 
   async position(submissionId) {
-    const sub = await db.submission.findUnique({ where: { id: submissionId }, select: { status: true, createdAt: true } });
+    const sub = await db.submission.findUnique({ where: { id: submissionId }, select: { status: true, queuedAt: true } });
     if (!sub || sub.status !== "queued") return null;
-    return 1 + (await db.submission.count({ where: { status: "queued", createdAt: { lt: sub.createdAt } } }));
+    return 1 + (await db.submission.count({ where: { status: "queued", queuedAt: { lt: sub.queuedAt } } }));
   },
 
   async claim(workerId) {
@@ -27,7 +27,7 @@ export const databaseQueue: GradingQueue & JobSource = {
     const rows = await db.$queryRaw<{ id: string }[]>`
       UPDATE "Submission"
          SET status = 'running', workerId = ${workerId}, heartbeatAt = ${now}, startedAt = ${now}, claims = claims + 1, progress = NULL
-       WHERE id = (SELECT id FROM "Submission" WHERE status = 'queued' ORDER BY createdAt, id LIMIT 1)
+       WHERE id = (SELECT id FROM "Submission" WHERE status = 'queued' ORDER BY queuedAt, id LIMIT 1)
          AND status = 'queued'
       RETURNING id`;
     return rows[0]?.id ?? null;

@@ -5,9 +5,16 @@
 import { db } from "../db";
 import { gradingQueue } from "../queue";
 import type { SessionUser } from "../auth";
+import { allowanceFor, type Allowance } from "../rules/allowance";
 import { validateSource, type UploadError } from "./upload";
 
-export type CreateError = UploadError | { code: "task.notFound" } | { code: "task.notEnrolled" };
+export type CreateError =
+  | UploadError
+  | { code: "task.notFound" }
+  | { code: "task.notEnrolled" }
+  | { code: "rules.notOpen"; params: { opensAt: string } }
+  | { code: "rules.closed"; params: { closedAt: string } }
+  | { code: "rules.limit"; params: { limit: number; nextFreeAt: string } };
 
 export async function createSubmission(
   user: SessionUser,
@@ -15,24 +22,38 @@ export async function createSubmission(
   bytes: Uint8Array,
   fileName: string | null,
 ): Promise<{ ok: true; submissionId: string } | { ok: false; error: CreateError }> {
-  const task = await db.task.findUnique({ where: { id: taskId }, select: { id: true, courseId: true } });
+  const task = await db.task.findUnique({ where: { id: taskId } });
   if (!task) return { ok: false, error: { code: "task.notFound" } };
   const enrolled = await db.enrollment.findUnique({ where: { userId_courseId: { userId: user.id, courseId: task.courseId } } });
   if (!enrolled) return { ok: false, error: { code: "task.notEnrolled" } };
   const source = validateSource(bytes, fileName);
   if (!source.ok) return { ok: false, error: source.error };
 
-  // The attempt number is unique per student and task: retry if two submits race.
+  // The rules and the insert in one transaction: two quick submits cannot both take the last slot.
   for (let tries = 0; ; tries++) {
-    const last = await db.submission.findFirst({ where: { userId: user.id, taskId }, orderBy: { attempt: "desc" }, select: { attempt: true } });
     try {
-      const sub = await db.submission.create({
-        data: { userId: user.id, taskId, attempt: (last?.attempt ?? 0) + 1, code: source.code, fileName },
+      const result = await db.$transaction(async (tx) => {
+        const now = new Date();
+        const allowance = await allowanceFor(user.id, task, now, tx);
+        const refused = refusal(allowance);
+        if (refused) return { ok: false as const, error: refused };
+        const last = await tx.submission.findFirst({ where: { userId: user.id, taskId }, orderBy: { attempt: "desc" }, select: { attempt: true } });
+        const sub = await tx.submission.create({
+          data: { userId: user.id, taskId, attempt: (last?.attempt ?? 0) + 1, code: source.code, fileName, createdAt: now, queuedAt: now },
+        });
+        return { ok: true as const, submissionId: sub.id };
       });
-      await gradingQueue.enqueue(sub.id);
-      return { ok: true, submissionId: sub.id };
+      if (result.ok) await gradingQueue.enqueue(result.submissionId);
+      return result;
     } catch (err) {
       if (tries >= 3 || !String(err).includes("Unique constraint")) throw err;
     }
   }
+}
+
+function refusal(a: Allowance): CreateError | null {
+  if (a.window === "notOpen") return { code: "rules.notOpen", params: { opensAt: a.opensAt!.toISOString() } };
+  if (a.window === "closed") return { code: "rules.closed", params: { closedAt: (a.lateUntil ?? a.dueAt)!.toISOString() } };
+  if (a.remaining === 0) return { code: "rules.limit", params: { limit: a.limit!, nextFreeAt: a.nextFreeAt!.toISOString() } };
+  return null;
 }

@@ -83,3 +83,12 @@ export async function submissionHistory(userId: string, taskId: string): Promise
     failureKind: s.results[0]?.failureKind ?? null,
   }));
 }
+
+/** Every grading of a submission, newest first (regrades keep the earlier ones). */
+export async function resultHistory(submissionId: string) {
+  return db.gradingResult.findMany({
+    where: { submissionId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, createdAt: true, score: true, maxScore: true, failureKind: true, seed: true, backend: true, current: true },
+  });
+}

@@ -10,6 +10,7 @@ const worker = new GradingWorker({
   source: jobSource,
   concurrency: env.TREINO_WORKER_CONCURRENCY,
   profile: env.TREINO_GRADING_PROFILE,
+  referenceRuns: true,
   log: (line) => console.log(`[worker] ${line}`),
 });
 

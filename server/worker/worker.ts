@@ -7,7 +7,10 @@ import { randomBytes } from "node:crypto";
 import * as os from "node:os";
 import { gradeSubmission, GraderError } from "../../grader";
 import type { RuleOverrides } from "../../grader/tasks/types";
-import { db, type Prisma } from "../db";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { REPO_ROOT } from "../../grader/paths";
+import { db, Prisma } from "../db";
 import { storeResult } from "../submissions/store-result";
 import type { JobSource } from "../queue/types";
 import { applyProgress, throttled, type LiveProgress } from "./progress";
@@ -18,6 +21,8 @@ export interface WorkerOptions {
   profile: "full" | "quick";
   pollMs?: number;
   heartbeatMs?: number;
+  /** Grade reference solutions when idle (for the class overview's reference curves). */
+  referenceRuns?: boolean;
   log?: (line: string) => void;
 }
 
@@ -39,7 +44,8 @@ export class GradingWorker {
     const log = this.opts.log ?? (() => {});
     log(`worker ${this.id}: ${this.concurrency} job(s) at a time, profile ${this.opts.profile}`);
     this.beat = setInterval(() => {
-      void this.opts.source.heartbeat(this.id, [...this.running.keys()]).catch(() => {});
+      const jobs = [...this.running.keys()].filter((k) => !k.startsWith("reference:"));
+      void this.opts.source.heartbeat(this.id, jobs).catch(() => {});
       void this.opts.source.reclaimStale().then(({ requeued, abandoned }) => {
         if (requeued.length) log(`requeued after a worker died: ${requeued.join(", ")}`);
         if (abandoned.length) log(`gave up on (kept killing workers): ${abandoned.join(", ")}`);
@@ -76,11 +82,40 @@ export class GradingWorker {
         this.opts.log?.(`claim failed: ${(err as Error).message}`);
       }
       if (!id) {
-        await this.idle();
+        // Nothing waits: a good moment to grade a task's reference solution, once.
+        if (!(await this.referenceRun())) await this.idle();
         continue;
       }
       await this.grade(id);
     }
+  }
+
+  private referenceTried = new Set<string>();
+
+  /**
+   * Grades one task's reference solution when its curves are missing (for the class
+   * overview). Each worker tries each task once per run; returns whether it did any work.
+   */
+  private async referenceRun(): Promise<boolean> {
+    if (!this.opts.referenceRuns) return false;
+    const task = await db.task.findFirst({ where: { referenceCurves: { equals: Prisma.DbNull }, slug: { notIn: [...this.referenceTried] } } });
+    if (!task) return false;
+    this.referenceTried.add(task.slug);
+    const file = path.join(REPO_ROOT, "exercises", task.slug, "solution.ts");
+    if (!fs.existsSync(file)) return false;
+    try {
+      const controller = new AbortController();
+      this.running.set(`reference:${task.slug}`, controller);
+      const result = await gradeSubmission({ task: task.slug, code: fs.readFileSync(file, "utf8"), profile: this.opts.profile, signal: controller.signal }).finally(() =>
+        this.running.delete(`reference:${task.slug}`),
+      );
+      if (!result.failure) {
+        await db.task.updateMany({ where: { slug: task.slug }, data: { referenceCurves: result.curves as unknown as Prisma.InputJsonValue } });
+      }
+    } catch (err) {
+      this.opts.log?.(`reference run of ${task.slug} failed: ${(err as Error).message}`);
+    }
+    return true;
   }
 
   private async grade(submissionId: string): Promise<void> {
@@ -98,7 +133,8 @@ export class GradingWorker {
         task: sub.task.slug,
         code: sub.code,
         profile: this.opts.profile,
-        overrides: (sub.task.overrides ?? undefined) as RuleOverrides | undefined,
+        overrides: { ...((sub.task.overrides ?? {}) as RuleOverrides), ...(sub.task.maxEpochs ? { maxEpochs: sub.task.maxEpochs } : {}) },
+        seed: sub.seed ?? undefined,
         signal: controller.signal,
         onProgress: (e) => {
           live = applyProgress(live, e);

@@ -114,6 +114,17 @@ export function buildLstm(): tf.LayersModel { return build(tf.layers.lstm({ unit
   },
 ];
 
+describe("the instructor's training budget", () => {
+  it("lowers the task's epoch cap: over it is a budget failure, within it grades", async () => {
+    const code = `${head}export const training = { epochs: 50 };\nexport function makeWindows() { return { inputs: [], targets: [] }; }\nexport function buildModel(w: number): tf.LayersModel { return tf.sequential(); }\n`;
+    const r = await grade("sine-forecast", code, { overrides: { maxEpochs: 20 } });
+    expect(r.failure?.kind).toBe("budget");
+    expect(r.failure?.text.en).toMatch(/1\.\.20/);
+    const ok = await grade("sine-forecast", code.replace("epochs: 50", "epochs: 20"), { overrides: { maxEpochs: 20 } });
+    expect(ok.failure?.kind).not.toBe("budget");
+  });
+});
+
 describe("broken submissions", () => {
   for (const c of cases) {
     it(c.name, async () => {

@@ -93,7 +93,7 @@ describe("the database queue", () => {
     expect((await databaseQueue.reclaimStale(stale())).requeued).toEqual([id]);
     expect((await db.submission.findUniqueOrThrow({ where: { id } })).status).toBe("queued");
     // Keep it the oldest, and let every worker that takes it die.
-    await db.submission.updateMany({ where: { id: { not: id } }, data: { createdAt: new Date(Date.now() + 60_000) } });
+    await db.submission.updateMany({ where: { id: { not: id } }, data: { queuedAt: new Date(Date.now() + 60_000) } });
     let deaths = 1;
     while ((await db.submission.findUniqueOrThrow({ where: { id } })).status === "queued") {
       expect(await databaseQueue.claim(`doomed-${deaths}`)).toBe(id);

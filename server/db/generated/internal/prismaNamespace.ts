@@ -1243,6 +1243,10 @@ export const TaskScalarFieldEnum = {
   policy: 'policy',
   leaderboardVisible: 'leaderboardVisible',
   overrides: 'overrides',
+  maxEpochs: 'maxEpochs',
+  checkRules: 'checkRules',
+  taskMaxEpochs: 'taskMaxEpochs',
+  referenceCurves: 'referenceCurves',
   createdAt: 'createdAt'
 } as const
 
@@ -1258,11 +1262,13 @@ export const SubmissionScalarFieldEnum = {
   fileName: 'fileName',
   status: 'status',
   createdAt: 'createdAt',
+  queuedAt: 'queuedAt',
   startedAt: 'startedAt',
   finishedAt: 'finishedAt',
   workerId: 'workerId',
   heartbeatAt: 'heartbeatAt',
   claims: 'claims',
+  seed: 'seed',
   progress: 'progress'
 } as const
 

@@ -29,11 +29,13 @@ export type AggregateSubmission = {
 export type SubmissionAvgAggregateOutputType = {
   attempt: number | null
   claims: number | null
+  seed: number | null
 }
 
 export type SubmissionSumAggregateOutputType = {
   attempt: number | null
   claims: number | null
+  seed: number | null
 }
 
 export type SubmissionMinAggregateOutputType = {
@@ -45,11 +47,13 @@ export type SubmissionMinAggregateOutputType = {
   fileName: string | null
   status: string | null
   createdAt: Date | null
+  queuedAt: Date | null
   startedAt: Date | null
   finishedAt: Date | null
   workerId: string | null
   heartbeatAt: Date | null
   claims: number | null
+  seed: number | null
 }
 
 export type SubmissionMaxAggregateOutputType = {
@@ -61,11 +65,13 @@ export type SubmissionMaxAggregateOutputType = {
   fileName: string | null
   status: string | null
   createdAt: Date | null
+  queuedAt: Date | null
   startedAt: Date | null
   finishedAt: Date | null
   workerId: string | null
   heartbeatAt: Date | null
   claims: number | null
+  seed: number | null
 }
 
 export type SubmissionCountAggregateOutputType = {
@@ -77,11 +83,13 @@ export type SubmissionCountAggregateOutputType = {
   fileName: number
   status: number
   createdAt: number
+  queuedAt: number
   startedAt: number
   finishedAt: number
   workerId: number
   heartbeatAt: number
   claims: number
+  seed: number
   progress: number
   _all: number
 }
@@ -90,11 +98,13 @@ export type SubmissionCountAggregateOutputType = {
 export type SubmissionAvgAggregateInputType = {
   attempt?: true
   claims?: true
+  seed?: true
 }
 
 export type SubmissionSumAggregateInputType = {
   attempt?: true
   claims?: true
+  seed?: true
 }
 
 export type SubmissionMinAggregateInputType = {
@@ -106,11 +116,13 @@ export type SubmissionMinAggregateInputType = {
   fileName?: true
   status?: true
   createdAt?: true
+  queuedAt?: true
   startedAt?: true
   finishedAt?: true
   workerId?: true
   heartbeatAt?: true
   claims?: true
+  seed?: true
 }
 
 export type SubmissionMaxAggregateInputType = {
@@ -122,11 +134,13 @@ export type SubmissionMaxAggregateInputType = {
   fileName?: true
   status?: true
   createdAt?: true
+  queuedAt?: true
   startedAt?: true
   finishedAt?: true
   workerId?: true
   heartbeatAt?: true
   claims?: true
+  seed?: true
 }
 
 export type SubmissionCountAggregateInputType = {
@@ -138,11 +152,13 @@ export type SubmissionCountAggregateInputType = {
   fileName?: true
   status?: true
   createdAt?: true
+  queuedAt?: true
   startedAt?: true
   finishedAt?: true
   workerId?: true
   heartbeatAt?: true
   claims?: true
+  seed?: true
   progress?: true
   _all?: true
 }
@@ -242,11 +258,13 @@ export type SubmissionGroupByOutputType = {
   fileName: string | null
   status: string
   createdAt: Date
+  queuedAt: Date
   startedAt: Date | null
   finishedAt: Date | null
   workerId: string | null
   heartbeatAt: Date | null
   claims: number
+  seed: number | null
   progress: runtime.JsonValue | null
   _count: SubmissionCountAggregateOutputType | null
   _avg: SubmissionAvgAggregateOutputType | null
@@ -282,11 +300,13 @@ export type SubmissionWhereInput = {
   fileName?: Prisma.StringNullableFilter<"Submission"> | string | null
   status?: Prisma.StringFilter<"Submission"> | string
   createdAt?: Prisma.DateTimeFilter<"Submission"> | Date | string
+  queuedAt?: Prisma.DateTimeFilter<"Submission"> | Date | string
   startedAt?: Prisma.DateTimeNullableFilter<"Submission"> | Date | string | null
   finishedAt?: Prisma.DateTimeNullableFilter<"Submission"> | Date | string | null
   workerId?: Prisma.StringNullableFilter<"Submission"> | string | null
   heartbeatAt?: Prisma.DateTimeNullableFilter<"Submission"> | Date | string | null
   claims?: Prisma.IntFilter<"Submission"> | number
+  seed?: Prisma.IntNullableFilter<"Submission"> | number | null
   progress?: Prisma.JsonNullableFilter<"Submission">
   user?: Prisma.XOR<Prisma.UserScalarRelationFilter, Prisma.UserWhereInput>
   task?: Prisma.XOR<Prisma.TaskScalarRelationFilter, Prisma.TaskWhereInput>
@@ -302,11 +322,13 @@ export type SubmissionOrderByWithRelationInput = {
   fileName?: Prisma.SortOrderInput | Prisma.SortOrder
   status?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  queuedAt?: Prisma.SortOrder
   startedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   finishedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   workerId?: Prisma.SortOrderInput | Prisma.SortOrder
   heartbeatAt?: Prisma.SortOrderInput | Prisma.SortOrder
   claims?: Prisma.SortOrder
+  seed?: Prisma.SortOrderInput | Prisma.SortOrder
   progress?: Prisma.SortOrderInput | Prisma.SortOrder
   user?: Prisma.UserOrderByWithRelationInput
   task?: Prisma.TaskOrderByWithRelationInput
@@ -326,11 +348,13 @@ export type SubmissionWhereUniqueInput = Prisma.AtLeast<{
   fileName?: Prisma.StringNullableFilter<"Submission"> | string | null
   status?: Prisma.StringFilter<"Submission"> | string
   createdAt?: Prisma.DateTimeFilter<"Submission"> | Date | string
+  queuedAt?: Prisma.DateTimeFilter<"Submission"> | Date | string
   startedAt?: Prisma.DateTimeNullableFilter<"Submission"> | Date | string | null
   finishedAt?: Prisma.DateTimeNullableFilter<"Submission"> | Date | string | null
   workerId?: Prisma.StringNullableFilter<"Submission"> | string | null
   heartbeatAt?: Prisma.DateTimeNullableFilter<"Submission"> | Date | string | null
   claims?: Prisma.IntFilter<"Submission"> | number
+  seed?: Prisma.IntNullableFilter<"Submission"> | number | null
   progress?: Prisma.JsonNullableFilter<"Submission">
   user?: Prisma.XOR<Prisma.UserScalarRelationFilter, Prisma.UserWhereInput>
   task?: Prisma.XOR<Prisma.TaskScalarRelationFilter, Prisma.TaskWhereInput>
@@ -346,11 +370,13 @@ export type SubmissionOrderByWithAggregationInput = {
   fileName?: Prisma.SortOrderInput | Prisma.SortOrder
   status?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  queuedAt?: Prisma.SortOrder
   startedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   finishedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   workerId?: Prisma.SortOrderInput | Prisma.SortOrder
   heartbeatAt?: Prisma.SortOrderInput | Prisma.SortOrder
   claims?: Prisma.SortOrder
+  seed?: Prisma.SortOrderInput | Prisma.SortOrder
   progress?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.SubmissionCountOrderByAggregateInput
   _avg?: Prisma.SubmissionAvgOrderByAggregateInput
@@ -371,11 +397,13 @@ export type SubmissionScalarWhereWithAggregatesInput = {
   fileName?: Prisma.StringNullableWithAggregatesFilter<"Submission"> | string | null
   status?: Prisma.StringWithAggregatesFilter<"Submission"> | string
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Submission"> | Date | string
+  queuedAt?: Prisma.DateTimeWithAggregatesFilter<"Submission"> | Date | string
   startedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Submission"> | Date | string | null
   finishedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Submission"> | Date | string | null
   workerId?: Prisma.StringNullableWithAggregatesFilter<"Submission"> | string | null
   heartbeatAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Submission"> | Date | string | null
   claims?: Prisma.IntWithAggregatesFilter<"Submission"> | number
+  seed?: Prisma.IntNullableWithAggregatesFilter<"Submission"> | number | null
   progress?: Prisma.JsonNullableWithAggregatesFilter<"Submission">
 }
 
@@ -386,11 +414,13 @@ export type SubmissionCreateInput = {
   fileName?: string | null
   status?: string
   createdAt?: Date | string
+  queuedAt?: Date | string
   startedAt?: Date | string | null
   finishedAt?: Date | string | null
   workerId?: string | null
   heartbeatAt?: Date | string | null
   claims?: number
+  seed?: number | null
   progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   user: Prisma.UserCreateNestedOneWithoutSubmissionsInput
   task: Prisma.TaskCreateNestedOneWithoutSubmissionsInput
@@ -406,11 +436,13 @@ export type SubmissionUncheckedCreateInput = {
   fileName?: string | null
   status?: string
   createdAt?: Date | string
+  queuedAt?: Date | string
   startedAt?: Date | string | null
   finishedAt?: Date | string | null
   workerId?: string | null
   heartbeatAt?: Date | string | null
   claims?: number
+  seed?: number | null
   progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   results?: Prisma.GradingResultUncheckedCreateNestedManyWithoutSubmissionInput
 }
@@ -422,11 +454,13 @@ export type SubmissionUpdateInput = {
   fileName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  queuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   workerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   heartbeatAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claims?: Prisma.IntFieldUpdateOperationsInput | number
+  seed?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   user?: Prisma.UserUpdateOneRequiredWithoutSubmissionsNestedInput
   task?: Prisma.TaskUpdateOneRequiredWithoutSubmissionsNestedInput
@@ -442,11 +476,13 @@ export type SubmissionUncheckedUpdateInput = {
   fileName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  queuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   workerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   heartbeatAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claims?: Prisma.IntFieldUpdateOperationsInput | number
+  seed?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   results?: Prisma.GradingResultUncheckedUpdateManyWithoutSubmissionNestedInput
 }
@@ -460,11 +496,13 @@ export type SubmissionCreateManyInput = {
   fileName?: string | null
   status?: string
   createdAt?: Date | string
+  queuedAt?: Date | string
   startedAt?: Date | string | null
   finishedAt?: Date | string | null
   workerId?: string | null
   heartbeatAt?: Date | string | null
   claims?: number
+  seed?: number | null
   progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
@@ -475,11 +513,13 @@ export type SubmissionUpdateManyMutationInput = {
   fileName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  queuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   workerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   heartbeatAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claims?: Prisma.IntFieldUpdateOperationsInput | number
+  seed?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
@@ -492,11 +532,13 @@ export type SubmissionUncheckedUpdateManyInput = {
   fileName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  queuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   workerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   heartbeatAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claims?: Prisma.IntFieldUpdateOperationsInput | number
+  seed?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
@@ -525,17 +567,20 @@ export type SubmissionCountOrderByAggregateInput = {
   fileName?: Prisma.SortOrder
   status?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  queuedAt?: Prisma.SortOrder
   startedAt?: Prisma.SortOrder
   finishedAt?: Prisma.SortOrder
   workerId?: Prisma.SortOrder
   heartbeatAt?: Prisma.SortOrder
   claims?: Prisma.SortOrder
+  seed?: Prisma.SortOrder
   progress?: Prisma.SortOrder
 }
 
 export type SubmissionAvgOrderByAggregateInput = {
   attempt?: Prisma.SortOrder
   claims?: Prisma.SortOrder
+  seed?: Prisma.SortOrder
 }
 
 export type SubmissionMaxOrderByAggregateInput = {
@@ -547,11 +592,13 @@ export type SubmissionMaxOrderByAggregateInput = {
   fileName?: Prisma.SortOrder
   status?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  queuedAt?: Prisma.SortOrder
   startedAt?: Prisma.SortOrder
   finishedAt?: Prisma.SortOrder
   workerId?: Prisma.SortOrder
   heartbeatAt?: Prisma.SortOrder
   claims?: Prisma.SortOrder
+  seed?: Prisma.SortOrder
 }
 
 export type SubmissionMinOrderByAggregateInput = {
@@ -563,16 +610,19 @@ export type SubmissionMinOrderByAggregateInput = {
   fileName?: Prisma.SortOrder
   status?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  queuedAt?: Prisma.SortOrder
   startedAt?: Prisma.SortOrder
   finishedAt?: Prisma.SortOrder
   workerId?: Prisma.SortOrder
   heartbeatAt?: Prisma.SortOrder
   claims?: Prisma.SortOrder
+  seed?: Prisma.SortOrder
 }
 
 export type SubmissionSumOrderByAggregateInput = {
   attempt?: Prisma.SortOrder
   claims?: Prisma.SortOrder
+  seed?: Prisma.SortOrder
 }
 
 export type SubmissionScalarRelationFilter = {
@@ -685,11 +735,13 @@ export type SubmissionCreateWithoutUserInput = {
   fileName?: string | null
   status?: string
   createdAt?: Date | string
+  queuedAt?: Date | string
   startedAt?: Date | string | null
   finishedAt?: Date | string | null
   workerId?: string | null
   heartbeatAt?: Date | string | null
   claims?: number
+  seed?: number | null
   progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   task: Prisma.TaskCreateNestedOneWithoutSubmissionsInput
   results?: Prisma.GradingResultCreateNestedManyWithoutSubmissionInput
@@ -703,11 +755,13 @@ export type SubmissionUncheckedCreateWithoutUserInput = {
   fileName?: string | null
   status?: string
   createdAt?: Date | string
+  queuedAt?: Date | string
   startedAt?: Date | string | null
   finishedAt?: Date | string | null
   workerId?: string | null
   heartbeatAt?: Date | string | null
   claims?: number
+  seed?: number | null
   progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   results?: Prisma.GradingResultUncheckedCreateNestedManyWithoutSubmissionInput
 }
@@ -749,11 +803,13 @@ export type SubmissionScalarWhereInput = {
   fileName?: Prisma.StringNullableFilter<"Submission"> | string | null
   status?: Prisma.StringFilter<"Submission"> | string
   createdAt?: Prisma.DateTimeFilter<"Submission"> | Date | string
+  queuedAt?: Prisma.DateTimeFilter<"Submission"> | Date | string
   startedAt?: Prisma.DateTimeNullableFilter<"Submission"> | Date | string | null
   finishedAt?: Prisma.DateTimeNullableFilter<"Submission"> | Date | string | null
   workerId?: Prisma.StringNullableFilter<"Submission"> | string | null
   heartbeatAt?: Prisma.DateTimeNullableFilter<"Submission"> | Date | string | null
   claims?: Prisma.IntFilter<"Submission"> | number
+  seed?: Prisma.IntNullableFilter<"Submission"> | number | null
   progress?: Prisma.JsonNullableFilter<"Submission">
 }
 
@@ -764,11 +820,13 @@ export type SubmissionCreateWithoutTaskInput = {
   fileName?: string | null
   status?: string
   createdAt?: Date | string
+  queuedAt?: Date | string
   startedAt?: Date | string | null
   finishedAt?: Date | string | null
   workerId?: string | null
   heartbeatAt?: Date | string | null
   claims?: number
+  seed?: number | null
   progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   user: Prisma.UserCreateNestedOneWithoutSubmissionsInput
   results?: Prisma.GradingResultCreateNestedManyWithoutSubmissionInput
@@ -782,11 +840,13 @@ export type SubmissionUncheckedCreateWithoutTaskInput = {
   fileName?: string | null
   status?: string
   createdAt?: Date | string
+  queuedAt?: Date | string
   startedAt?: Date | string | null
   finishedAt?: Date | string | null
   workerId?: string | null
   heartbeatAt?: Date | string | null
   claims?: number
+  seed?: number | null
   progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   results?: Prisma.GradingResultUncheckedCreateNestedManyWithoutSubmissionInput
 }
@@ -823,11 +883,13 @@ export type SubmissionCreateWithoutResultsInput = {
   fileName?: string | null
   status?: string
   createdAt?: Date | string
+  queuedAt?: Date | string
   startedAt?: Date | string | null
   finishedAt?: Date | string | null
   workerId?: string | null
   heartbeatAt?: Date | string | null
   claims?: number
+  seed?: number | null
   progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   user: Prisma.UserCreateNestedOneWithoutSubmissionsInput
   task: Prisma.TaskCreateNestedOneWithoutSubmissionsInput
@@ -842,11 +904,13 @@ export type SubmissionUncheckedCreateWithoutResultsInput = {
   fileName?: string | null
   status?: string
   createdAt?: Date | string
+  queuedAt?: Date | string
   startedAt?: Date | string | null
   finishedAt?: Date | string | null
   workerId?: string | null
   heartbeatAt?: Date | string | null
   claims?: number
+  seed?: number | null
   progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
@@ -873,11 +937,13 @@ export type SubmissionUpdateWithoutResultsInput = {
   fileName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  queuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   workerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   heartbeatAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claims?: Prisma.IntFieldUpdateOperationsInput | number
+  seed?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   user?: Prisma.UserUpdateOneRequiredWithoutSubmissionsNestedInput
   task?: Prisma.TaskUpdateOneRequiredWithoutSubmissionsNestedInput
@@ -892,11 +958,13 @@ export type SubmissionUncheckedUpdateWithoutResultsInput = {
   fileName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  queuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   workerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   heartbeatAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claims?: Prisma.IntFieldUpdateOperationsInput | number
+  seed?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
@@ -908,11 +976,13 @@ export type SubmissionCreateManyUserInput = {
   fileName?: string | null
   status?: string
   createdAt?: Date | string
+  queuedAt?: Date | string
   startedAt?: Date | string | null
   finishedAt?: Date | string | null
   workerId?: string | null
   heartbeatAt?: Date | string | null
   claims?: number
+  seed?: number | null
   progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
@@ -923,11 +993,13 @@ export type SubmissionUpdateWithoutUserInput = {
   fileName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  queuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   workerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   heartbeatAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claims?: Prisma.IntFieldUpdateOperationsInput | number
+  seed?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   task?: Prisma.TaskUpdateOneRequiredWithoutSubmissionsNestedInput
   results?: Prisma.GradingResultUpdateManyWithoutSubmissionNestedInput
@@ -941,11 +1013,13 @@ export type SubmissionUncheckedUpdateWithoutUserInput = {
   fileName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  queuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   workerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   heartbeatAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claims?: Prisma.IntFieldUpdateOperationsInput | number
+  seed?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   results?: Prisma.GradingResultUncheckedUpdateManyWithoutSubmissionNestedInput
 }
@@ -958,11 +1032,13 @@ export type SubmissionUncheckedUpdateManyWithoutUserInput = {
   fileName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  queuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   workerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   heartbeatAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claims?: Prisma.IntFieldUpdateOperationsInput | number
+  seed?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
@@ -974,11 +1050,13 @@ export type SubmissionCreateManyTaskInput = {
   fileName?: string | null
   status?: string
   createdAt?: Date | string
+  queuedAt?: Date | string
   startedAt?: Date | string | null
   finishedAt?: Date | string | null
   workerId?: string | null
   heartbeatAt?: Date | string | null
   claims?: number
+  seed?: number | null
   progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
@@ -989,11 +1067,13 @@ export type SubmissionUpdateWithoutTaskInput = {
   fileName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  queuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   workerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   heartbeatAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claims?: Prisma.IntFieldUpdateOperationsInput | number
+  seed?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   user?: Prisma.UserUpdateOneRequiredWithoutSubmissionsNestedInput
   results?: Prisma.GradingResultUpdateManyWithoutSubmissionNestedInput
@@ -1007,11 +1087,13 @@ export type SubmissionUncheckedUpdateWithoutTaskInput = {
   fileName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  queuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   workerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   heartbeatAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claims?: Prisma.IntFieldUpdateOperationsInput | number
+  seed?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   results?: Prisma.GradingResultUncheckedUpdateManyWithoutSubmissionNestedInput
 }
@@ -1024,11 +1106,13 @@ export type SubmissionUncheckedUpdateManyWithoutTaskInput = {
   fileName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  queuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   workerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   heartbeatAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   claims?: Prisma.IntFieldUpdateOperationsInput | number
+  seed?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
@@ -1072,11 +1156,13 @@ export type SubmissionSelect<ExtArgs extends runtime.Types.Extensions.InternalAr
   fileName?: boolean
   status?: boolean
   createdAt?: boolean
+  queuedAt?: boolean
   startedAt?: boolean
   finishedAt?: boolean
   workerId?: boolean
   heartbeatAt?: boolean
   claims?: boolean
+  seed?: boolean
   progress?: boolean
   user?: boolean | Prisma.UserDefaultArgs<ExtArgs>
   task?: boolean | Prisma.TaskDefaultArgs<ExtArgs>
@@ -1093,11 +1179,13 @@ export type SubmissionSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Ex
   fileName?: boolean
   status?: boolean
   createdAt?: boolean
+  queuedAt?: boolean
   startedAt?: boolean
   finishedAt?: boolean
   workerId?: boolean
   heartbeatAt?: boolean
   claims?: boolean
+  seed?: boolean
   progress?: boolean
   user?: boolean | Prisma.UserDefaultArgs<ExtArgs>
   task?: boolean | Prisma.TaskDefaultArgs<ExtArgs>
@@ -1112,11 +1200,13 @@ export type SubmissionSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Ex
   fileName?: boolean
   status?: boolean
   createdAt?: boolean
+  queuedAt?: boolean
   startedAt?: boolean
   finishedAt?: boolean
   workerId?: boolean
   heartbeatAt?: boolean
   claims?: boolean
+  seed?: boolean
   progress?: boolean
   user?: boolean | Prisma.UserDefaultArgs<ExtArgs>
   task?: boolean | Prisma.TaskDefaultArgs<ExtArgs>
@@ -1131,15 +1221,17 @@ export type SubmissionSelectScalar = {
   fileName?: boolean
   status?: boolean
   createdAt?: boolean
+  queuedAt?: boolean
   startedAt?: boolean
   finishedAt?: boolean
   workerId?: boolean
   heartbeatAt?: boolean
   claims?: boolean
+  seed?: boolean
   progress?: boolean
 }
 
-export type SubmissionOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "taskId" | "attempt" | "code" | "fileName" | "status" | "createdAt" | "startedAt" | "finishedAt" | "workerId" | "heartbeatAt" | "claims" | "progress", ExtArgs["result"]["submission"]>
+export type SubmissionOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "taskId" | "attempt" | "code" | "fileName" | "status" | "createdAt" | "queuedAt" | "startedAt" | "finishedAt" | "workerId" | "heartbeatAt" | "claims" | "seed" | "progress", ExtArgs["result"]["submission"]>
 export type SubmissionInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   user?: boolean | Prisma.UserDefaultArgs<ExtArgs>
   task?: boolean | Prisma.TaskDefaultArgs<ExtArgs>
@@ -1173,7 +1265,14 @@ export type $SubmissionPayload<ExtArgs extends runtime.Types.Extensions.Internal
      * "queued", "running", "graded" or "error" (the grader itself failed)
      */
     status: string
+    /**
+     * When it was handed in: deadlines and limits read this.
+     */
     createdAt: Date
+    /**
+     * When it joined the queue (a regrade joins again, at the back): the queue's order.
+     */
+    queuedAt: Date
     startedAt: Date | null
     finishedAt: Date | null
     /**
@@ -1185,6 +1284,10 @@ export type $SubmissionPayload<ExtArgs extends runtime.Types.Extensions.Internal
      * How many times a worker took it (a worker that died mid-job gives it back).
      */
     claims: number
+    /**
+     * Grade with this seed (a rerun with the recorded seed); null: the grader's default.
+     */
+    seed: number | null
     /**
      * Live progress while running: phase and the curves so far (JSON).
      */
@@ -1623,11 +1726,13 @@ export interface SubmissionFieldRefs {
   readonly fileName: Prisma.FieldRef<"Submission", 'String'>
   readonly status: Prisma.FieldRef<"Submission", 'String'>
   readonly createdAt: Prisma.FieldRef<"Submission", 'DateTime'>
+  readonly queuedAt: Prisma.FieldRef<"Submission", 'DateTime'>
   readonly startedAt: Prisma.FieldRef<"Submission", 'DateTime'>
   readonly finishedAt: Prisma.FieldRef<"Submission", 'DateTime'>
   readonly workerId: Prisma.FieldRef<"Submission", 'String'>
   readonly heartbeatAt: Prisma.FieldRef<"Submission", 'DateTime'>
   readonly claims: Prisma.FieldRef<"Submission", 'Int'>
+  readonly seed: Prisma.FieldRef<"Submission", 'Int'>
   readonly progress: Prisma.FieldRef<"Submission", 'Json'>
 }
     

@@ -30,12 +30,16 @@ export type TaskAvgAggregateOutputType = {
   position: number | null
   lateCredit: number | null
   maxPerDay: number | null
+  maxEpochs: number | null
+  taskMaxEpochs: number | null
 }
 
 export type TaskSumAggregateOutputType = {
   position: number | null
   lateCredit: number | null
   maxPerDay: number | null
+  maxEpochs: number | null
+  taskMaxEpochs: number | null
 }
 
 export type TaskMinAggregateOutputType = {
@@ -52,6 +56,8 @@ export type TaskMinAggregateOutputType = {
   maxPerDay: number | null
   policy: string | null
   leaderboardVisible: boolean | null
+  maxEpochs: number | null
+  taskMaxEpochs: number | null
   createdAt: Date | null
 }
 
@@ -69,6 +75,8 @@ export type TaskMaxAggregateOutputType = {
   maxPerDay: number | null
   policy: string | null
   leaderboardVisible: boolean | null
+  maxEpochs: number | null
+  taskMaxEpochs: number | null
   createdAt: Date | null
 }
 
@@ -87,6 +95,10 @@ export type TaskCountAggregateOutputType = {
   policy: number
   leaderboardVisible: number
   overrides: number
+  maxEpochs: number
+  checkRules: number
+  taskMaxEpochs: number
+  referenceCurves: number
   createdAt: number
   _all: number
 }
@@ -96,12 +108,16 @@ export type TaskAvgAggregateInputType = {
   position?: true
   lateCredit?: true
   maxPerDay?: true
+  maxEpochs?: true
+  taskMaxEpochs?: true
 }
 
 export type TaskSumAggregateInputType = {
   position?: true
   lateCredit?: true
   maxPerDay?: true
+  maxEpochs?: true
+  taskMaxEpochs?: true
 }
 
 export type TaskMinAggregateInputType = {
@@ -118,6 +134,8 @@ export type TaskMinAggregateInputType = {
   maxPerDay?: true
   policy?: true
   leaderboardVisible?: true
+  maxEpochs?: true
+  taskMaxEpochs?: true
   createdAt?: true
 }
 
@@ -135,6 +153,8 @@ export type TaskMaxAggregateInputType = {
   maxPerDay?: true
   policy?: true
   leaderboardVisible?: true
+  maxEpochs?: true
+  taskMaxEpochs?: true
   createdAt?: true
 }
 
@@ -153,6 +173,10 @@ export type TaskCountAggregateInputType = {
   policy?: true
   leaderboardVisible?: true
   overrides?: true
+  maxEpochs?: true
+  checkRules?: true
+  taskMaxEpochs?: true
+  referenceCurves?: true
   createdAt?: true
   _all?: true
 }
@@ -258,6 +282,10 @@ export type TaskGroupByOutputType = {
   policy: string
   leaderboardVisible: boolean
   overrides: runtime.JsonValue | null
+  maxEpochs: number | null
+  checkRules: runtime.JsonValue | null
+  taskMaxEpochs: number
+  referenceCurves: runtime.JsonValue | null
   createdAt: Date
   _count: TaskCountAggregateOutputType | null
   _avg: TaskAvgAggregateOutputType | null
@@ -299,6 +327,10 @@ export type TaskWhereInput = {
   policy?: Prisma.StringFilter<"Task"> | string
   leaderboardVisible?: Prisma.BoolFilter<"Task"> | boolean
   overrides?: Prisma.JsonNullableFilter<"Task">
+  maxEpochs?: Prisma.IntNullableFilter<"Task"> | number | null
+  checkRules?: Prisma.JsonNullableFilter<"Task">
+  taskMaxEpochs?: Prisma.IntFilter<"Task"> | number
+  referenceCurves?: Prisma.JsonNullableFilter<"Task">
   createdAt?: Prisma.DateTimeFilter<"Task"> | Date | string
   course?: Prisma.XOR<Prisma.CourseScalarRelationFilter, Prisma.CourseWhereInput>
   submissions?: Prisma.SubmissionListRelationFilter
@@ -319,6 +351,10 @@ export type TaskOrderByWithRelationInput = {
   policy?: Prisma.SortOrder
   leaderboardVisible?: Prisma.SortOrder
   overrides?: Prisma.SortOrderInput | Prisma.SortOrder
+  maxEpochs?: Prisma.SortOrderInput | Prisma.SortOrder
+  checkRules?: Prisma.SortOrderInput | Prisma.SortOrder
+  taskMaxEpochs?: Prisma.SortOrder
+  referenceCurves?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   course?: Prisma.CourseOrderByWithRelationInput
   submissions?: Prisma.SubmissionOrderByRelationAggregateInput
@@ -343,6 +379,10 @@ export type TaskWhereUniqueInput = Prisma.AtLeast<{
   policy?: Prisma.StringFilter<"Task"> | string
   leaderboardVisible?: Prisma.BoolFilter<"Task"> | boolean
   overrides?: Prisma.JsonNullableFilter<"Task">
+  maxEpochs?: Prisma.IntNullableFilter<"Task"> | number | null
+  checkRules?: Prisma.JsonNullableFilter<"Task">
+  taskMaxEpochs?: Prisma.IntFilter<"Task"> | number
+  referenceCurves?: Prisma.JsonNullableFilter<"Task">
   createdAt?: Prisma.DateTimeFilter<"Task"> | Date | string
   course?: Prisma.XOR<Prisma.CourseScalarRelationFilter, Prisma.CourseWhereInput>
   submissions?: Prisma.SubmissionListRelationFilter
@@ -363,6 +403,10 @@ export type TaskOrderByWithAggregationInput = {
   policy?: Prisma.SortOrder
   leaderboardVisible?: Prisma.SortOrder
   overrides?: Prisma.SortOrderInput | Prisma.SortOrder
+  maxEpochs?: Prisma.SortOrderInput | Prisma.SortOrder
+  checkRules?: Prisma.SortOrderInput | Prisma.SortOrder
+  taskMaxEpochs?: Prisma.SortOrder
+  referenceCurves?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   _count?: Prisma.TaskCountOrderByAggregateInput
   _avg?: Prisma.TaskAvgOrderByAggregateInput
@@ -389,6 +433,10 @@ export type TaskScalarWhereWithAggregatesInput = {
   policy?: Prisma.StringWithAggregatesFilter<"Task"> | string
   leaderboardVisible?: Prisma.BoolWithAggregatesFilter<"Task"> | boolean
   overrides?: Prisma.JsonNullableWithAggregatesFilter<"Task">
+  maxEpochs?: Prisma.IntNullableWithAggregatesFilter<"Task"> | number | null
+  checkRules?: Prisma.JsonNullableWithAggregatesFilter<"Task">
+  taskMaxEpochs?: Prisma.IntWithAggregatesFilter<"Task"> | number
+  referenceCurves?: Prisma.JsonNullableWithAggregatesFilter<"Task">
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Task"> | Date | string
 }
 
@@ -406,6 +454,10 @@ export type TaskCreateInput = {
   policy?: string
   leaderboardVisible?: boolean
   overrides?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  maxEpochs?: number | null
+  checkRules?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  taskMaxEpochs?: number
+  referenceCurves?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
   course: Prisma.CourseCreateNestedOneWithoutTasksInput
   submissions?: Prisma.SubmissionCreateNestedManyWithoutTaskInput
@@ -426,6 +478,10 @@ export type TaskUncheckedCreateInput = {
   policy?: string
   leaderboardVisible?: boolean
   overrides?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  maxEpochs?: number | null
+  checkRules?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  taskMaxEpochs?: number
+  referenceCurves?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutTaskInput
 }
@@ -444,6 +500,10 @@ export type TaskUpdateInput = {
   policy?: Prisma.StringFieldUpdateOperationsInput | string
   leaderboardVisible?: Prisma.BoolFieldUpdateOperationsInput | boolean
   overrides?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  maxEpochs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  checkRules?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  taskMaxEpochs?: Prisma.IntFieldUpdateOperationsInput | number
+  referenceCurves?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   course?: Prisma.CourseUpdateOneRequiredWithoutTasksNestedInput
   submissions?: Prisma.SubmissionUpdateManyWithoutTaskNestedInput
@@ -464,6 +524,10 @@ export type TaskUncheckedUpdateInput = {
   policy?: Prisma.StringFieldUpdateOperationsInput | string
   leaderboardVisible?: Prisma.BoolFieldUpdateOperationsInput | boolean
   overrides?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  maxEpochs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  checkRules?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  taskMaxEpochs?: Prisma.IntFieldUpdateOperationsInput | number
+  referenceCurves?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutTaskNestedInput
 }
@@ -483,6 +547,10 @@ export type TaskCreateManyInput = {
   policy?: string
   leaderboardVisible?: boolean
   overrides?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  maxEpochs?: number | null
+  checkRules?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  taskMaxEpochs?: number
+  referenceCurves?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
 }
 
@@ -500,6 +568,10 @@ export type TaskUpdateManyMutationInput = {
   policy?: Prisma.StringFieldUpdateOperationsInput | string
   leaderboardVisible?: Prisma.BoolFieldUpdateOperationsInput | boolean
   overrides?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  maxEpochs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  checkRules?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  taskMaxEpochs?: Prisma.IntFieldUpdateOperationsInput | number
+  referenceCurves?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -518,6 +590,10 @@ export type TaskUncheckedUpdateManyInput = {
   policy?: Prisma.StringFieldUpdateOperationsInput | string
   leaderboardVisible?: Prisma.BoolFieldUpdateOperationsInput | boolean
   overrides?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  maxEpochs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  checkRules?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  taskMaxEpochs?: Prisma.IntFieldUpdateOperationsInput | number
+  referenceCurves?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -551,6 +627,10 @@ export type TaskCountOrderByAggregateInput = {
   policy?: Prisma.SortOrder
   leaderboardVisible?: Prisma.SortOrder
   overrides?: Prisma.SortOrder
+  maxEpochs?: Prisma.SortOrder
+  checkRules?: Prisma.SortOrder
+  taskMaxEpochs?: Prisma.SortOrder
+  referenceCurves?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -558,6 +638,8 @@ export type TaskAvgOrderByAggregateInput = {
   position?: Prisma.SortOrder
   lateCredit?: Prisma.SortOrder
   maxPerDay?: Prisma.SortOrder
+  maxEpochs?: Prisma.SortOrder
+  taskMaxEpochs?: Prisma.SortOrder
 }
 
 export type TaskMaxOrderByAggregateInput = {
@@ -574,6 +656,8 @@ export type TaskMaxOrderByAggregateInput = {
   maxPerDay?: Prisma.SortOrder
   policy?: Prisma.SortOrder
   leaderboardVisible?: Prisma.SortOrder
+  maxEpochs?: Prisma.SortOrder
+  taskMaxEpochs?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -591,6 +675,8 @@ export type TaskMinOrderByAggregateInput = {
   maxPerDay?: Prisma.SortOrder
   policy?: Prisma.SortOrder
   leaderboardVisible?: Prisma.SortOrder
+  maxEpochs?: Prisma.SortOrder
+  taskMaxEpochs?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -598,6 +684,8 @@ export type TaskSumOrderByAggregateInput = {
   position?: Prisma.SortOrder
   lateCredit?: Prisma.SortOrder
   maxPerDay?: Prisma.SortOrder
+  maxEpochs?: Prisma.SortOrder
+  taskMaxEpochs?: Prisma.SortOrder
 }
 
 export type TaskScalarRelationFilter = {
@@ -707,6 +795,10 @@ export type TaskCreateWithoutCourseInput = {
   policy?: string
   leaderboardVisible?: boolean
   overrides?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  maxEpochs?: number | null
+  checkRules?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  taskMaxEpochs?: number
+  referenceCurves?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
   submissions?: Prisma.SubmissionCreateNestedManyWithoutTaskInput
 }
@@ -725,6 +817,10 @@ export type TaskUncheckedCreateWithoutCourseInput = {
   policy?: string
   leaderboardVisible?: boolean
   overrides?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  maxEpochs?: number | null
+  checkRules?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  taskMaxEpochs?: number
+  referenceCurves?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
   submissions?: Prisma.SubmissionUncheckedCreateNestedManyWithoutTaskInput
 }
@@ -772,6 +868,10 @@ export type TaskScalarWhereInput = {
   policy?: Prisma.StringFilter<"Task"> | string
   leaderboardVisible?: Prisma.BoolFilter<"Task"> | boolean
   overrides?: Prisma.JsonNullableFilter<"Task">
+  maxEpochs?: Prisma.IntNullableFilter<"Task"> | number | null
+  checkRules?: Prisma.JsonNullableFilter<"Task">
+  taskMaxEpochs?: Prisma.IntFilter<"Task"> | number
+  referenceCurves?: Prisma.JsonNullableFilter<"Task">
   createdAt?: Prisma.DateTimeFilter<"Task"> | Date | string
 }
 
@@ -789,6 +889,10 @@ export type TaskCreateWithoutSubmissionsInput = {
   policy?: string
   leaderboardVisible?: boolean
   overrides?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  maxEpochs?: number | null
+  checkRules?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  taskMaxEpochs?: number
+  referenceCurves?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
   course: Prisma.CourseCreateNestedOneWithoutTasksInput
 }
@@ -808,6 +912,10 @@ export type TaskUncheckedCreateWithoutSubmissionsInput = {
   policy?: string
   leaderboardVisible?: boolean
   overrides?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  maxEpochs?: number | null
+  checkRules?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  taskMaxEpochs?: number
+  referenceCurves?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
 }
 
@@ -841,6 +949,10 @@ export type TaskUpdateWithoutSubmissionsInput = {
   policy?: Prisma.StringFieldUpdateOperationsInput | string
   leaderboardVisible?: Prisma.BoolFieldUpdateOperationsInput | boolean
   overrides?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  maxEpochs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  checkRules?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  taskMaxEpochs?: Prisma.IntFieldUpdateOperationsInput | number
+  referenceCurves?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   course?: Prisma.CourseUpdateOneRequiredWithoutTasksNestedInput
 }
@@ -860,6 +972,10 @@ export type TaskUncheckedUpdateWithoutSubmissionsInput = {
   policy?: Prisma.StringFieldUpdateOperationsInput | string
   leaderboardVisible?: Prisma.BoolFieldUpdateOperationsInput | boolean
   overrides?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  maxEpochs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  checkRules?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  taskMaxEpochs?: Prisma.IntFieldUpdateOperationsInput | number
+  referenceCurves?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -877,6 +993,10 @@ export type TaskCreateManyCourseInput = {
   policy?: string
   leaderboardVisible?: boolean
   overrides?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  maxEpochs?: number | null
+  checkRules?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  taskMaxEpochs?: number
+  referenceCurves?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
 }
 
@@ -894,6 +1014,10 @@ export type TaskUpdateWithoutCourseInput = {
   policy?: Prisma.StringFieldUpdateOperationsInput | string
   leaderboardVisible?: Prisma.BoolFieldUpdateOperationsInput | boolean
   overrides?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  maxEpochs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  checkRules?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  taskMaxEpochs?: Prisma.IntFieldUpdateOperationsInput | number
+  referenceCurves?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   submissions?: Prisma.SubmissionUpdateManyWithoutTaskNestedInput
 }
@@ -912,6 +1036,10 @@ export type TaskUncheckedUpdateWithoutCourseInput = {
   policy?: Prisma.StringFieldUpdateOperationsInput | string
   leaderboardVisible?: Prisma.BoolFieldUpdateOperationsInput | boolean
   overrides?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  maxEpochs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  checkRules?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  taskMaxEpochs?: Prisma.IntFieldUpdateOperationsInput | number
+  referenceCurves?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   submissions?: Prisma.SubmissionUncheckedUpdateManyWithoutTaskNestedInput
 }
@@ -930,6 +1058,10 @@ export type TaskUncheckedUpdateManyWithoutCourseInput = {
   policy?: Prisma.StringFieldUpdateOperationsInput | string
   leaderboardVisible?: Prisma.BoolFieldUpdateOperationsInput | boolean
   overrides?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  maxEpochs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  checkRules?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  taskMaxEpochs?: Prisma.IntFieldUpdateOperationsInput | number
+  referenceCurves?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -979,6 +1111,10 @@ export type TaskSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   policy?: boolean
   leaderboardVisible?: boolean
   overrides?: boolean
+  maxEpochs?: boolean
+  checkRules?: boolean
+  taskMaxEpochs?: boolean
+  referenceCurves?: boolean
   createdAt?: boolean
   course?: boolean | Prisma.CourseDefaultArgs<ExtArgs>
   submissions?: boolean | Prisma.Task$submissionsArgs<ExtArgs>
@@ -1000,6 +1136,10 @@ export type TaskSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensio
   policy?: boolean
   leaderboardVisible?: boolean
   overrides?: boolean
+  maxEpochs?: boolean
+  checkRules?: boolean
+  taskMaxEpochs?: boolean
+  referenceCurves?: boolean
   createdAt?: boolean
   course?: boolean | Prisma.CourseDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["task"]>
@@ -1019,6 +1159,10 @@ export type TaskSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensio
   policy?: boolean
   leaderboardVisible?: boolean
   overrides?: boolean
+  maxEpochs?: boolean
+  checkRules?: boolean
+  taskMaxEpochs?: boolean
+  referenceCurves?: boolean
   createdAt?: boolean
   course?: boolean | Prisma.CourseDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["task"]>
@@ -1038,10 +1182,14 @@ export type TaskSelectScalar = {
   policy?: boolean
   leaderboardVisible?: boolean
   overrides?: boolean
+  maxEpochs?: boolean
+  checkRules?: boolean
+  taskMaxEpochs?: boolean
+  referenceCurves?: boolean
   createdAt?: boolean
 }
 
-export type TaskOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "courseId" | "slug" | "titlePt" | "titleEn" | "position" | "opensAt" | "dueAt" | "lateUntil" | "lateCredit" | "maxPerDay" | "policy" | "leaderboardVisible" | "overrides" | "createdAt", ExtArgs["result"]["task"]>
+export type TaskOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "courseId" | "slug" | "titlePt" | "titleEn" | "position" | "opensAt" | "dueAt" | "lateUntil" | "lateCredit" | "maxPerDay" | "policy" | "leaderboardVisible" | "overrides" | "maxEpochs" | "checkRules" | "taskMaxEpochs" | "referenceCurves" | "createdAt", ExtArgs["result"]["task"]>
 export type TaskInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   course?: boolean | Prisma.CourseDefaultArgs<ExtArgs>
   submissions?: boolean | Prisma.Task$submissionsArgs<ExtArgs>
@@ -1087,6 +1235,19 @@ export type $TaskPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
      * Stored overrides of points and thresholds (RuleOverrides).
      */
     overrides: runtime.JsonValue | null
+    /**
+     * The instructor's cap on training epochs (within the task's own budget); null: the task's.
+     */
+    maxEpochs: number | null
+    /**
+     * The task's checks (titles, points, thresholds) and epoch budget from its spec, synced at start.
+     */
+    checkRules: runtime.JsonValue | null
+    taskMaxEpochs: number
+    /**
+     * The reference solution's per-epoch curves, for the class overview.
+     */
+    referenceCurves: runtime.JsonValue | null
     createdAt: Date
   }, ExtArgs["result"]["task"]>
   composites: {}
@@ -1527,6 +1688,10 @@ export interface TaskFieldRefs {
   readonly policy: Prisma.FieldRef<"Task", 'String'>
   readonly leaderboardVisible: Prisma.FieldRef<"Task", 'Boolean'>
   readonly overrides: Prisma.FieldRef<"Task", 'Json'>
+  readonly maxEpochs: Prisma.FieldRef<"Task", 'Int'>
+  readonly checkRules: Prisma.FieldRef<"Task", 'Json'>
+  readonly taskMaxEpochs: Prisma.FieldRef<"Task", 'Int'>
+  readonly referenceCurves: Prisma.FieldRef<"Task", 'Json'>
   readonly createdAt: Prisma.FieldRef<"Task", 'DateTime'>
 }
     

@@ -1,0 +1,84 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { OverviewCharts } from "@/components/overview-charts";
+import { RegradeAllButton } from "@/components/regrade-buttons";
+import { TaskSettingsForm } from "@/components/task-settings-form";
+import { getDictionary } from "@/i18n/locale";
+import type { RuleOverrides } from "@/grader/tasks/types";
+import { instructorTask, requireInstructor } from "@/server/instructor/access";
+import { taskOverview, taskSubmissions } from "@/server/instructor/overview";
+import { checkRulesOf } from "@/server/instructor/task-settings";
+
+export const dynamic = "force-dynamic";
+
+/** A date as a datetime-local value, in the server's time zone. */
+function local(d: Date | null): string {
+  if (!d) return "";
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export default async function InstructorTaskPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { locale, t } = await getDictionary();
+  const user = await requireInstructor();
+  if (!user) return <p role="alert">{t.instructor.forbidden}</p>;
+  const task = await instructorTask(user, (await params).slug);
+  if (!task) notFound();
+  const overrides = (task.overrides ?? {}) as RuleOverrides;
+  const [overview, subs] = await Promise.all([taskOverview(task.id), taskSubmissions(task.id)]);
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" });
+  return (
+    <section className="space-y-6">
+      <div className="flex flex-wrap items-baseline gap-4">
+        <h1 className="text-2xl font-semibold">{locale === "en" ? task.titleEn : task.titlePt}</h1>
+        <Link href={`/tasks/${task.slug}/leaderboard`} className="text-indigo-700 underline">{t.instructor.leaderboard}</Link>
+        <Link href="/instructor" className="ml-auto text-sm underline">{t.instructor.title}</Link>
+      </div>
+      <h2 className="text-lg font-semibold">{t.instructor.settings}</h2>
+      <TaskSettingsForm
+        locale={locale}
+        v={{
+          slug: task.slug,
+          opensAt: local(task.opensAt),
+          dueAt: local(task.dueAt),
+          lateUntil: local(task.lateUntil),
+          lateCreditPercent: Math.round(task.lateCredit * 100),
+          maxPerDay: task.maxPerDay,
+          policy: task.policy,
+          leaderboardVisible: task.leaderboardVisible,
+          maxEpochs: task.maxEpochs,
+          taskMaxEpochs: task.taskMaxEpochs,
+          checks: Object.entries(checkRulesOf(task)).map(([id, r]) => ({
+            id,
+            title: r.title[locale],
+            points: r.points,
+            threshold: r.threshold ?? null,
+            override: { points: overrides.points?.[id], full: overrides.thresholds?.[id]?.full, partial: overrides.thresholds?.[id]?.partial },
+          })),
+        }}
+      />
+      <RegradeAllButton locale={locale} slug={task.slug} />
+      <h2 className="text-lg font-semibold">{t.instructor.overview}</h2>
+      <OverviewCharts locale={locale} overview={overview} slug={task.slug} />
+      <h2 className="text-lg font-semibold">{t.instructor.allSubmissions}</h2>
+      {subs.length === 0 ? <p>{t.instructor.noData}</p> : (
+        <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
+          <thead className="bg-slate-100">
+            <tr><th className="px-3 py-2">{t.instructor.student}</th><th className="px-3 py-2">{t.task.attempt}</th><th className="px-3 py-2">{t.task.when}</th><th className="px-3 py-2">{t.tasks.status}</th><th className="px-3 py-2">{t.task.score}</th></tr>
+          </thead>
+          <tbody>
+            {subs.map((s) => (
+              <tr key={s.id} className="border-t border-slate-200">
+                <td className="px-3 py-2"><Link href={`/instructor/students/${s.student.id}`} className="hover:underline">{s.student.name}</Link></td>
+                <td className="px-3 py-2"><Link href={`/submissions/${s.id}`} className="text-indigo-700 hover:underline">#{s.attempt}</Link></td>
+                <td className="px-3 py-2">{date.format(new Date(s.createdAt))}</td>
+                <td className="px-3 py-2">{t.status[s.status as keyof typeof t.status] ?? s.status}{s.failureKind ? ` · ${s.failureKind}` : ""}</td>
+                <td className="px-3 py-2">{s.score != null ? `${s.score} / ${s.maxScore}` : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

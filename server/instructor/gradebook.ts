@@ -1,0 +1,43 @@
+/** The gradebook: students by tasks, each cell the grade that counts under the task's rules. */
+import { db } from "../db";
+import { countingGrade, type CountingGrade } from "../rules/counting-grade";
+
+export interface GradebookRow {
+  student: { id: string; name: string; email: string };
+  grades: Record<string, CountingGrade | null>;
+  total: number;
+}
+
+export interface Gradebook {
+  tasks: { id: string; slug: string; titlePt: string; titleEn: string; maxScore: number }[];
+  rows: GradebookRow[];
+  maxTotal: number;
+}
+
+export async function gradebook(courseId: string): Promise<Gradebook> {
+  const tasks = await db.task.findMany({ where: { courseId }, orderBy: { position: "asc" } });
+  const students = await db.user.findMany({
+    where: { role: "student", enrollments: { some: { courseId } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, email: true },
+  });
+  const graded = await db.submission.findMany({
+    where: { task: { courseId }, status: "graded" },
+    select: { id: true, userId: true, taskId: true, createdAt: true, results: { where: { current: true }, select: { score: true, maxScore: true } } },
+  });
+  const maxScores = new Map<string, number>();
+  for (const g of graded) if (g.results[0]) maxScores.set(g.taskId, g.results[0].maxScore);
+  const rows = students.map((student) => {
+    const grades: Record<string, CountingGrade | null> = {};
+    for (const task of tasks) {
+      const mine = graded
+        .filter((g) => g.userId === student.id && g.taskId === task.id && g.results[0])
+        .map((g) => ({ id: g.id, createdAt: g.createdAt, score: g.results[0].score, maxScore: g.results[0].maxScore }));
+      grades[task.slug] = countingGrade(task, mine);
+    }
+    const total = Math.round(Object.values(grades).reduce((s, g) => s + (g?.points ?? 0), 0) * 100) / 100;
+    return { student, grades, total };
+  });
+  const taskList = tasks.map((t) => ({ id: t.id, slug: t.slug, titlePt: t.titlePt, titleEn: t.titleEn, maxScore: maxScores.get(t.id) ?? 10 }));
+  return { tasks: taskList, rows, maxTotal: taskList.reduce((s, t) => s + t.maxScore, 0) };
+}

@@ -1,0 +1,94 @@
+/**
+ * The class overview of a task: submissions over time, the distribution of students' best
+ * scores, the most common failure kinds, and one student's loss curve over the reference's.
+ */
+import type { EpochPoint, GradeResult } from "../../grader/result";
+import { db } from "../db";
+
+export interface Overview {
+  perDay: { day: string; count: number }[];
+  /** Students' best score as a share of the maximum, in tenths: bins[0] is 0-10%, bins[9] 90-100%. */
+  bins: number[];
+  failures: { kind: string; count: number }[];
+  students: { id: string; name: string }[];
+  reference: Record<string, EpochPoint[]> | null;
+}
+
+export async function taskOverview(taskId: string): Promise<Overview> {
+  const task = await db.task.findUniqueOrThrow({ where: { id: taskId } });
+  const subs = await db.submission.findMany({
+    where: { taskId },
+    select: { createdAt: true, userId: true, user: { select: { name: true } }, results: { where: { current: true }, select: { score: true, maxScore: true, failureKind: true } } },
+  });
+  const perDay = new Map<string, number>();
+  const best = new Map<string, number>();
+  const failures = new Map<string, number>();
+  const students = new Map<string, string>();
+  for (const s of subs) {
+    const day = s.createdAt.toISOString().slice(0, 10);
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    students.set(s.userId, s.user.name);
+    const r = s.results[0];
+    if (!r) continue;
+    if (r.failureKind) failures.set(r.failureKind, (failures.get(r.failureKind) ?? 0) + 1);
+    best.set(s.userId, Math.max(best.get(s.userId) ?? 0, r.maxScore ? r.score / r.maxScore : 0));
+  }
+  const bins = new Array<number>(10).fill(0);
+  for (const share of best.values()) bins[Math.min(9, Math.floor(share * 10))]++;
+  return {
+    perDay: [...perDay.entries()].sort().map(([day, count]) => ({ day, count })),
+    bins,
+    failures: [...failures.entries()].sort((a, b) => b[1] - a[1]).map(([kind, count]) => ({ kind, count })),
+    students: [...students.entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    reference: (task.referenceCurves as unknown as Record<string, EpochPoint[]> | null) ?? null,
+  };
+}
+
+/** A student's curves on their newest graded submission of the task. */
+export async function studentCurves(taskId: string, userId: string): Promise<Record<string, EpochPoint[]> | null> {
+  const sub = await db.submission.findFirst({
+    where: { taskId, userId, status: "graded" },
+    orderBy: { createdAt: "desc" },
+    select: { results: { where: { current: true }, select: { result: true } } },
+  });
+  return (sub?.results[0]?.result as unknown as GradeResult | undefined)?.curves ?? null;
+}
+
+export interface StudentSubmissionRow {
+  id: string;
+  task: string;
+  attempt: number;
+  createdAt: string;
+  status: string;
+  score: number | null;
+  maxScore: number | null;
+  failureKind: string | null;
+}
+
+export async function studentSubmissions(courseId: string, userId: string) {
+  const user = await db.user.findFirst({ where: { id: userId, enrollments: { some: { courseId } } }, select: { id: true, name: true, email: true, pseudonym: true } });
+  if (!user) return null;
+  const subs = await db.submission.findMany({
+    where: { userId, task: { courseId } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, attempt: true, createdAt: true, status: true, task: { select: { slug: true } }, results: { where: { current: true }, select: { score: true, maxScore: true, failureKind: true } } },
+  });
+  const rows: StudentSubmissionRow[] = subs.map((s) => ({
+    id: s.id, task: s.task.slug, attempt: s.attempt, createdAt: s.createdAt.toISOString(), status: s.status,
+    score: s.results[0]?.score ?? null, maxScore: s.results[0]?.maxScore ?? null, failureKind: s.results[0]?.failureKind ?? null,
+  }));
+  return { user, rows };
+}
+
+export async function taskSubmissions(taskId: string) {
+  const subs = await db.submission.findMany({
+    where: { taskId },
+    orderBy: { createdAt: "desc" },
+    take: 500,
+    select: { id: true, attempt: true, createdAt: true, status: true, user: { select: { id: true, name: true } }, results: { where: { current: true }, select: { score: true, maxScore: true, failureKind: true } } },
+  });
+  return subs.map((s) => ({
+    id: s.id, attempt: s.attempt, createdAt: s.createdAt.toISOString(), status: s.status, student: s.user,
+    score: s.results[0]?.score ?? null, maxScore: s.results[0]?.maxScore ?? null, failureKind: s.results[0]?.failureKind ?? null,
+  }));
+}

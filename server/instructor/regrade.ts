@@ -1,0 +1,31 @@
+/**
+ * Regrading puts a submission back in the queue; its earlier results stay in the history
+ * (no longer current). "Rerun with the recorded seed" pins the seed its current result used.
+ */
+import type { GradeResult } from "../../grader/result";
+import { db, Prisma } from "../db";
+import { gradingQueue } from "../queue";
+
+export async function regradeSubmission(submissionId: string, opts: { recordedSeed: boolean }): Promise<boolean> {
+  const sub = await db.submission.findUnique({ where: { id: submissionId }, include: { results: { where: { current: true }, take: 1 } } });
+  if (!sub || sub.status === "running" || sub.status === "queued") return false;
+  const recorded = (sub.results[0]?.result as unknown as GradeResult | undefined)?.environment.seed;
+  await db.submission.update({
+    where: { id: submissionId },
+    data: {
+      status: "queued", workerId: null, heartbeatAt: null, claims: 0, progress: Prisma.DbNull, finishedAt: null,
+      seed: opts.recordedSeed && recorded != null ? recorded : null,
+      // Back of the line, behind students waiting now; createdAt (the hand-in time) stays.
+      queuedAt: new Date(),
+    },
+  });
+  await gradingQueue.enqueue(submissionId);
+  return true;
+}
+
+export async function regradeTask(taskId: string): Promise<number> {
+  const subs = await db.submission.findMany({ where: { taskId, status: { in: ["graded", "error"] } }, select: { id: true } });
+  let n = 0;
+  for (const s of subs) if (await regradeSubmission(s.id, { recordedSeed: false })) n++;
+  return n;
+}
