@@ -1,13 +1,11 @@
 "use client";
 import { signIn } from "next-auth/react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { dictionary, type Locale } from "@/i18n/dictionary";
 
 export function LoginForm({ locale, email: initialEmail = "" }: { locale: Locale; email?: string }) {
   const t = dictionary(locale).login;
-  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -18,7 +16,8 @@ export function LoginForm({ locale, email: initialEmail = "" }: { locale: Locale
     const form = new FormData(e.currentTarget);
     const res = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
     setBusy(false);
-    if (res?.ok && !res.error) return router.push("/tasks");
+    // A full load, not router.push: the header (a layout) must re-render with the session.
+    if (res?.ok && !res.error) return window.location.assign("/tasks");
     setError(res?.error === "rate-limited" ? t.rateLimited : t.failed);
   }
 

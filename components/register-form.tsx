@@ -1,7 +1,6 @@
 "use client";
 import { signIn } from "next-auth/react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { dictionary, type Locale } from "@/i18n/dictionary";
 
@@ -9,7 +8,6 @@ type Field = "name" | "email" | "password" | "joinCode";
 
 export function RegisterForm({ locale }: { locale: Locale }) {
   const t = dictionary(locale).register;
-  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [bad, setBad] = useState<Field[]>([]);
   const [busy, setBusy] = useState(false);
@@ -27,7 +25,7 @@ export function RegisterForm({ locale }: { locale: Locale }) {
       return setError(t.errors[body.error ?? "invalid"]);
     }
     await signIn("credentials", { email: form.email, password: form.password, redirect: false });
-    router.push("/tasks");
+    window.location.assign("/tasks"); // a full load: the header must see the new session
   }
 
   const field = (name: Field, label: string, type: string, autoComplete: string) => (
