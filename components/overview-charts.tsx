@@ -8,11 +8,11 @@ import { EpochChart } from "./charts";
 
 type Curves = NonNullable<Overview["reference"]>;
 
-function Bars({ data, x, title, testId }: { data: Record<string, string | number>[]; x: string; title: string; testId: string }) {
+function Bars({ data, x, title, testId, empty }: { data: Record<string, string | number>[]; x: string; title: string; testId: string; empty: string }) {
   return (
     <figure className="rounded border border-slate-200 bg-white p-3" data-testid={testId}>
       <figcaption className="mb-2 text-sm font-medium">{title}</figcaption>
-      <ResponsiveContainer width="100%" height={200}>
+      {data.length === 0 ? <p className="text-sm text-slate-600">{empty}</p> : <ResponsiveContainer width="100%" height={200}>
         <BarChart data={data}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey={x} />
@@ -20,7 +20,7 @@ function Bars({ data, x, title, testId }: { data: Record<string, string | number
           <Tooltip />
           <Bar dataKey="count" fill="#4f46e5" isAnimationActive={false} />
         </BarChart>
-      </ResponsiveContainer>
+      </ResponsiveContainer>}
     </figure>
   );
 }
@@ -39,9 +39,9 @@ export function OverviewCharts({ locale, overview, slug }: { locale: Locale; ove
   for (const [m, c] of Object.entries(curves ?? {})) combined[m] = c;
   return (
     <div className="grid gap-4 md:grid-cols-2">
-      <Bars data={overview.perDay} x="day" title={t.perDay} testId="per-day" />
-      <Bars data={overview.bins.map((count, i) => ({ bin: `${i * 10}%`, count }))} x="bin" title={t.distribution} testId="distribution" />
-      <Bars data={overview.failures} x="kind" title={t.failures} testId="failures" />
+      <Bars data={overview.perDay} x="day" title={t.perDay} testId="per-day" empty={t.noData} />
+      <Bars data={overview.bins.map((count, i) => ({ bin: `${i * 10}%`, count }))} x="bin" title={t.distribution} testId="distribution" empty={t.noData} />
+      <Bars data={overview.failures} x="kind" title={t.failures} testId="failures" empty={t.noData} />
       <div className="space-y-2 rounded border border-slate-200 bg-white p-3">
         <label className="block text-sm font-medium">{t.studentCurve}
           <select value={student} onChange={(e) => void choose(e.target.value)} className="mt-1 w-full rounded border border-slate-300 px-2 py-1">
