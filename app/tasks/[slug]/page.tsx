@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import Markdown from "react-markdown";
 import remarkGfm from "remark-gfm";
+import { SubmissionTable } from "@/components/submission-table";
 import { SubmitPanel } from "@/components/submit-panel";
 import { getDictionary } from "@/i18n/locale";
 import { currentUser } from "@/server/auth";
@@ -24,7 +25,6 @@ export default async function TaskPage({ params }: { params: Promise<{ slug: str
   const last = history[0] ? await db.submission.findUnique({ where: { id: history[0].id }, select: { code: true } }) : null;
   const starter = starterOf(slug);
   const allowance = await allowanceFor(user.id, task);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" });
 
   return (
     <div className="grid gap-6 lg:grid-cols-2">
@@ -49,28 +49,7 @@ export default async function TaskPage({ params }: { params: Promise<{ slug: str
           {history.length === 0 ? (
             <p className="text-sm text-slate-600">{t.task.none}</p>
           ) : (
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="text-slate-600">
-                  <th className="py-1">{t.task.attempt}</th>
-                  <th className="py-1">{t.task.when}</th>
-                  <th className="py-1">{t.tasks.status}</th>
-                  <th className="py-1">{t.task.score}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.map((h) => (
-                  <tr key={h.id} className="border-t border-slate-100">
-                    <td className="py-1">
-                      <Link href={`/submissions/${h.id}`} className="text-indigo-700 hover:underline">#{h.attempt}</Link>
-                    </td>
-                    <td className="py-1">{date.format(new Date(h.createdAt))}</td>
-                    <td className="py-1">{t.status[h.status as keyof typeof t.status] ?? h.status}{h.failureKind ? ` · ${h.failureKind}` : ""}</td>
-                    <td className="py-1">{h.score != null ? `${h.score} / ${h.maxScore}` : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SubmissionTable locale={locale} rows={history} />
           )}
         </section>
       </div>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OverviewCharts } from "@/components/overview-charts";
 import { RegradeAllButton } from "@/components/regrade-buttons";
+import { SubmissionTable } from "@/components/submission-table";
 import { TaskSettingsForm } from "@/components/task-settings-form";
 import { getDictionary } from "@/i18n/locale";
 import type { RuleOverrides } from "@/grader/tasks/types";
@@ -26,7 +27,6 @@ export default async function InstructorTaskPage({ params }: { params: Promise<{
   if (!task) notFound();
   const overrides = (task.overrides ?? {}) as RuleOverrides;
   const [overview, subs] = await Promise.all([taskOverview(task.id), taskSubmissions(task.id)]);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" });
   return (
     <section className="space-y-6">
       <div className="flex flex-wrap items-baseline gap-4">
@@ -62,22 +62,11 @@ export default async function InstructorTaskPage({ params }: { params: Promise<{
       <OverviewCharts locale={locale} overview={overview} slug={task.slug} />
       <h2 className="text-lg font-semibold">{t.instructor.allSubmissions}</h2>
       {subs.length === 0 ? <p>{t.instructor.noData}</p> : (
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
-          <thead className="bg-slate-100">
-            <tr><th className="px-3 py-2">{t.instructor.student}</th><th className="px-3 py-2">{t.task.attempt}</th><th className="px-3 py-2">{t.task.when}</th><th className="px-3 py-2">{t.tasks.status}</th><th className="px-3 py-2">{t.task.score}</th></tr>
-          </thead>
-          <tbody>
-            {subs.map((s) => (
-              <tr key={s.id} className="border-t border-slate-200">
-                <td className="px-3 py-2"><Link href={`/instructor/students/${s.student.id}`} className="hover:underline">{s.student.name}</Link></td>
-                <td className="px-3 py-2"><Link href={`/submissions/${s.id}`} className="text-indigo-700 hover:underline">#{s.attempt}</Link></td>
-                <td className="px-3 py-2">{date.format(new Date(s.createdAt))}</td>
-                <td className="px-3 py-2">{t.status[s.status as keyof typeof t.status] ?? s.status}{s.failureKind ? ` · ${s.failureKind}` : ""}</td>
-                <td className="px-3 py-2">{s.score != null ? `${s.score} / ${s.maxScore}` : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SubmissionTable
+          locale={locale}
+          rows={subs}
+          lead={[{ heading: t.instructor.student, cell: (r) => <Link href={`/instructor/students/${r.student.id}`} className="hover:underline">{r.student.name}</Link> }]}
+        />
       )}
     </section>
   );
