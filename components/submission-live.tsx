@@ -30,7 +30,11 @@ export function SubmissionLive({ initial, locale, taskHref }: { initial: Submiss
         <Link href={taskHref} className="ml-auto text-sm text-indigo-700 underline">{t.back}</Link>
       </div>
 
-      {view.status === "queued" && <p aria-live="polite" data-testid="queued">{t.queued({ position: view.queuePosition })}</p>}
+      {view.status === "queued" && (
+        <p aria-live="polite" data-testid="queued">
+          {t.queued({ position: view.queuePosition })} {view.waitEstimateSeconds != null && view.waitEstimateSeconds > 0 ? t.wait({ seconds: view.waitEstimateSeconds }) : ""}
+        </p>
+      )}
 
       {view.status === "running" && (
         <section aria-live="polite" className="space-y-3" data-testid="running">

@@ -1,4 +1,5 @@
-// Runs the web server and the grading worker side by side; a worker that dies is restarted,
+// Runs the web server and the grading worker side by side (and, with REDIS_URL, the collector
+// that stores results from remote workers); a worker that dies is restarted,
 // and SIGINT/SIGTERM stop both (the worker hands its running jobs back first).
 import { spawn } from "node:child_process";
 
@@ -34,5 +35,11 @@ process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
 
 run("web", process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", host, "-p", port], { restart: false });
-run("worker", process.execPath, ["node_modules/tsx/dist/cli.mjs", "server/worker/main.ts"], { restart: true });
+if (process.env.TREINO_LOCAL_WORKER !== "0") {
+  run("worker", process.execPath, ["node_modules/tsx/dist/cli.mjs", "server/worker/main.ts"], { restart: true });
+}
+// With BullMQ, workers anywhere send results through Redis; the collector stores them here.
+if (process.env.REDIS_URL) {
+  run("collector", process.execPath, ["node_modules/tsx/dist/cli.mjs", "server/queue/bullmq/collector-main.ts"], { restart: true });
+}
 console.log(`[serve] Treino on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);

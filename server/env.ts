@@ -39,6 +39,12 @@ const schema = z.object({
   /** Failed logins allowed per email (and per address) in the window below. */
   TREINO_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   TREINO_LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  /** Set to spread grading over many machines through BullMQ (redis://host:6379). */
+  REDIS_URL: z.string().url().optional(),
+  /** Names this installation's queues in Redis, so several can share one server. */
+  TREINO_QUEUE_PREFIX: z.string().regex(/^[a-z0-9-]+$/).default("treino"),
+  /** A job whose worker stops renewing its lock for this long is taken to be orphaned. */
+  TREINO_QUEUE_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
 });
 
 const parsed = schema.safeParse(process.env);

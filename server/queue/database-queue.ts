@@ -3,7 +3,9 @@
  * UPDATE, so two workers (threads or processes) never take the same job; a worker that dies
  * stops beating and its jobs go back to the queue.
  */
+import * as os from "node:os";
 import { db, Prisma } from "../db";
+import { env } from "../env";
 import type { GradingQueue, JobSource } from "./types";
 
 /** A job whose worker has not beaten for this long is taken to be orphaned. */
@@ -20,6 +22,12 @@ export const databaseQueue: GradingQueue & JobSource = {
     const sub = await db.submission.findUnique({ where: { id: submissionId }, select: { status: true, queuedAt: true } });
     if (!sub || sub.status !== "queued") return null;
     return 1 + (await db.submission.count({ where: { status: "queued", queuedAt: { lt: sub.queuedAt } } }));
+  },
+
+  async capacity() {
+    // Workers beat while they grade: count distinct live workers' jobs, at least the cores of one.
+    const running = await db.submission.count({ where: { status: "running", heartbeatAt: { gt: new Date(Date.now() - STALE_AFTER_MS) } } });
+    return Math.max(1, running, env.TREINO_WORKER_CONCURRENCY ?? os.availableParallelism());
   },
 
   async claim(workerId) {

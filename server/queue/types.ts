@@ -8,6 +8,8 @@ export interface GradingQueue {
   enqueue(submissionId: string): Promise<void>;
   /** 1-based place among the submissions waiting, or null when it is not waiting. */
   position(submissionId: string): Promise<number | null>;
+  /** How many gradings run at once across the workers now (at least 1). */
+  capacity(): Promise<number>;
 }
 
 /** What a worker needs from a queue. */

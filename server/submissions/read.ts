@@ -19,6 +19,8 @@ export interface SubmissionView {
   task: { id: string; slug: string; titlePt: string; titleEn: string };
   student: { id: string; name: string };
   queuePosition: number | null;
+  /** Seconds until grading is likely to start, from recent grading times of the task. */
+  waitEstimateSeconds: number | null;
   progress: LiveProgress | null;
   error: string | null;
   result: GradeResult | null;
@@ -48,11 +50,28 @@ export async function getSubmissionView(user: SessionUser, id: string): Promise<
     fileName: sub.fileName,
     task: { id: sub.task.id, slug: sub.task.slug, titlePt: sub.task.titlePt, titleEn: sub.task.titleEn },
     student: sub.user,
-    queuePosition: sub.status === "queued" ? await gradingQueue.position(sub.id) : null,
+    ...(await waitingInfo(sub)),
     progress: sub.status === "running" && progress && !progress.error ? progress : null,
     error: sub.status === "error" ? (progress?.error ?? "grading failed") : null,
     result: (sub.results[0]?.result as unknown as GradeResult) ?? null,
   };
+}
+
+async function waitingInfo(sub: { id: string; status: string; taskId: string }) {
+  if (sub.status !== "queued") return { queuePosition: null, waitEstimateSeconds: null };
+  const position = await gradingQueue.position(sub.id);
+  if (position == null) return { queuePosition: null, waitEstimateSeconds: null };
+  const recent = await db.gradingResult.findMany({
+    where: { submission: { taskId: sub.taskId } },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: { durationMs: true },
+  });
+  if (recent.length === 0) return { queuePosition: position, waitEstimateSeconds: null };
+  const meanMs = recent.reduce((s, r) => s + r.durationMs, 0) / recent.length;
+  // Everyone ahead (and this one's own turn) shares the capacity of the workers.
+  const seconds = Math.ceil(((position - 1) * meanMs) / (await gradingQueue.capacity()) / 1000);
+  return { queuePosition: position, waitEstimateSeconds: seconds };
 }
 
 export interface HistoryRow {

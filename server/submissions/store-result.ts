@@ -1,17 +1,18 @@
 /**
  * Writes a grading result: the whole result as JSON, and its checks, metrics and per-epoch
  * curves as rows that can be queried. Earlier results of the submission stay, no longer
- * current. The write happens only while the worker still holds the job, so a job that was
- * handed to another worker meanwhile ends with exactly one final result.
+ * current. The write happens only while the job still belongs to `holder` (the database
+ * queue's worker, or the BullMQ job id), so a job that was handed on or regraded meanwhile
+ * ends with exactly one final result.
  */
 import type { GradeResult } from "../../grader/result";
 import { db, Prisma } from "../db";
 
-export async function storeResult(submissionId: string, workerId: string | null, result: GradeResult): Promise<boolean> {
+export async function storeResult(submissionId: string, holder: string | null, result: GradeResult): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    if (workerId) {
+    if (holder) {
       const { count } = await tx.submission.updateMany({
-        where: { id: submissionId, workerId, status: "running" },
+        where: { id: submissionId, workerId: holder, status: { in: ["queued", "running"] } },
         data: { status: "graded", finishedAt: new Date(), progress: Prisma.DbNull },
       });
       if (count === 0) return false; // no longer ours

@@ -1,28 +1,47 @@
 /**
  * `npm run worker`: a grading worker process. Started by `npm start` beside the web server;
- * more can run on the same database. SIGTERM/SIGINT hand running jobs back and exit.
+ * more can run on the same database, or, with REDIS_URL set, on any host that reaches Redis
+ * (such a worker needs no database). SIGTERM/SIGINT: the database worker hands running jobs
+ * back; the BullMQ worker finishes them first (a second signal abandons them, and BullMQ
+ * gives them to another worker).
  */
 import { env } from "../env";
-import { jobSource } from "../queue";
-import { GradingWorker } from "./worker";
 
-const worker = new GradingWorker({
-  source: jobSource,
-  concurrency: env.TREINO_WORKER_CONCURRENCY,
-  profile: env.TREINO_GRADING_PROFILE,
-  referenceRuns: true,
-  log: (line) => console.log(`[worker] ${line}`),
-});
+const log = (line: string) => console.log(`[worker] ${line}`);
+let signals = 0;
 
-let stopping = false;
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`[worker] ${signal}: handing back running jobs`);
-    worker.stop().then(() => process.exit(0));
-  });
+async function bullmqWorker(redisUrl: string) {
+  const { startBullmqWorker } = await import("../queue/bullmq/grading-worker");
+  const w = startBullmqWorker({ redisUrl, prefix: env.TREINO_QUEUE_PREFIX, concurrency: env.TREINO_WORKER_CONCURRENCY, lockMs: env.TREINO_QUEUE_LOCK_MS, log });
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.on(signal, () => {
+      signals++;
+      log(signals === 1 ? `${signal}: finishing running jobs (again to abandon them)` : `${signal}: abandoning running jobs`);
+      void (signals === 1 ? w.close() : w.abort()).then(() => process.exit(0));
+    });
+  }
 }
 
-// Jobs left running by a worker that died before this one started go back first.
-void jobSource.reclaimStale().then(() => worker.start());
+async function databaseWorker() {
+  // Imported here so a Redis-only worker host never opens a database.
+  const { jobSource } = await import("../queue");
+  const { GradingWorker } = await import("./worker");
+  const worker = new GradingWorker({
+    source: jobSource,
+    concurrency: env.TREINO_WORKER_CONCURRENCY,
+    profile: env.TREINO_GRADING_PROFILE,
+    referenceRuns: true,
+    log,
+  });
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.on(signal, () => {
+      if (signals++) return;
+      log(`${signal}: handing back running jobs`);
+      void worker.stop().then(() => process.exit(0));
+    });
+  }
+  // Jobs left running by a worker that died before this one started go back first.
+  void jobSource.reclaimStale().then(() => worker.start());
+}
+
+void (env.REDIS_URL ? bullmqWorker(env.REDIS_URL) : databaseWorker());
