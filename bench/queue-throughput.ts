@@ -8,12 +8,11 @@
 import { PREFIX, REDIS_URL, testDb } from "./queue-throughput-env"; // first: sets the environment
 import { spawn } from "node:child_process";
 import * as os from "node:os";
-import { Queue } from "bullmq";
 import { registerStudent } from "../server/accounts/register";
 import { syncTasks } from "../server/courses/sync-tasks";
 import { db } from "../server/db";
 import { startCollector } from "../server/queue/bullmq/collector";
-import { queueNames } from "../server/queue/bullmq/names";
+import { removeQueues } from "../server/queue/bullmq/names";
 import { closeBullmqQueue } from "../server/queue/bullmq/queue";
 import { createSubmission } from "../server/submissions/create";
 
@@ -61,11 +60,7 @@ async function main() {
     console.log(`2 workers: ${two.toFixed(1)} submissions/minute (x${(two / one).toFixed(2)})`);
   } finally {
     await collector.close();
-    for (const name of Object.values(queueNames(PREFIX))) {
-      const q = new Queue(name, { connection: { url: REDIS_URL } });
-      await q.obliterate({ force: true });
-      await q.close();
-    }
+    await removeQueues(REDIS_URL, PREFIX);
     await closeBullmqQueue();
     await db.$disconnect();
     testDb.cleanup();

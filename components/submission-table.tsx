@@ -1,16 +1,8 @@
 /** A table of submissions (attempt, time, status, score), with optional leading columns. */
 import Link from "next/link";
 import { dictionary, type Locale } from "@/i18n/dictionary";
+import type { SubmissionRow } from "@/server/submissions/read";
 
-export interface SubmissionRow {
-  id: string;
-  attempt: number;
-  createdAt: string;
-  status: string;
-  score: number | null;
-  maxScore: number | null;
-  failureKind: string | null;
-}
 
 export function SubmissionTable<R extends SubmissionRow>({ locale, rows, lead = [] }: {
   locale: Locale;

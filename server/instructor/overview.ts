@@ -4,6 +4,7 @@
  */
 import type { EpochPoint, GradeResult } from "../../grader/result";
 import { db } from "../db";
+import type { SubmissionRow } from "../submissions/read";
 
 export interface Overview {
   perDay: { day: string; count: number }[];
@@ -54,15 +55,8 @@ export async function studentCurves(taskId: string, userId: string): Promise<Rec
   return (sub?.results[0]?.result as unknown as GradeResult | undefined)?.curves ?? null;
 }
 
-export interface StudentSubmissionRow {
-  id: string;
+export interface StudentSubmissionRow extends SubmissionRow {
   task: string;
-  attempt: number;
-  createdAt: string;
-  status: string;
-  score: number | null;
-  maxScore: number | null;
-  failureKind: string | null;
 }
 
 export async function studentSubmissions(courseId: string, userId: string) {

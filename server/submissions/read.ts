@@ -74,15 +74,19 @@ async function waitingInfo(sub: { id: string; status: string; taskId: string }) 
   return { queuePosition: position, waitEstimateSeconds: seconds };
 }
 
-export interface HistoryRow {
+/** A submission as lists show it: attempt, time, status, current score. */
+export interface SubmissionRow {
   id: string;
   attempt: number;
   status: string;
   createdAt: string;
   score: number | null;
   maxScore: number | null;
-  passed: boolean | null;
   failureKind: string | null;
+}
+
+export interface HistoryRow extends SubmissionRow {
+  passed: boolean | null;
 }
 
 export async function submissionHistory(userId: string, taskId: string): Promise<HistoryRow[]> {

@@ -18,7 +18,7 @@ const { syncTasks } = await import("../../server/courses/sync-tasks");
 const { createSubmission } = await import("../../server/submissions/create");
 const { startCollector } = await import("../../server/queue/bullmq/collector");
 const { closeBullmqQueue } = await import("../../server/queue/bullmq/queue");
-const { queueNames } = await import("../../server/queue/bullmq/names");
+const { removeQueues } = await import("../../server/queue/bullmq/names");
 const { gradingQueue } = await import("../../server/queue");
 
 const TOTAL = 200;
@@ -58,12 +58,7 @@ afterAll(async () => {
     }
   }
   await collector.close();
-  const { Queue } = await import("bullmq");
-  for (const name of Object.values(queueNames(PREFIX))) {
-    const q = new Queue(name, { connection: { url: REDIS_URL } });
-    await q.obliterate({ force: true });
-    await q.close();
-  }
+  await removeQueues(REDIS_URL, PREFIX);
   await closeBullmqQueue();
   await db.$disconnect();
   testDb.cleanup();

@@ -27,3 +27,13 @@ export function redisConnection(url: string) {
   // BullMQ's blocking commands need unlimited retries per request.
   return { url, maxRetriesPerRequest: null };
 }
+
+/** Deletes an installation's queues and their jobs from Redis (tests, benchmarks). */
+export async function removeQueues(redisUrl: string, prefix: string): Promise<void> {
+  const { Queue } = await import("bullmq");
+  for (const name of Object.values(queueNames(prefix))) {
+    const q = new Queue(name, { connection: redisConnection(redisUrl) });
+    await q.obliterate({ force: true });
+    await q.close();
+  }
+}
