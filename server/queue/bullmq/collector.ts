@@ -27,8 +27,11 @@ export function startCollector(opts: { redisUrl: string; prefix: string; log?: (
   );
 
   const events = new QueueEvents(names.grade, { connection });
+  // Every activation counts as a claim: a job handed on after its worker died is taken again.
   events.on("active", ({ jobId }) => {
-    void db.submission.updateMany({ where: { id: submissionOf(jobId), workerId: jobId, status: "queued" }, data: { status: "running", startedAt: new Date(), claims: { increment: 1 } } }).catch(() => {});
+    void db.submission
+      .updateMany({ where: { id: submissionOf(jobId), workerId: jobId, status: { in: ["queued", "running"] } }, data: { status: "running", startedAt: new Date(), claims: { increment: 1 } } })
+      .catch(() => {});
   });
   events.on("progress", ({ jobId, data }) => {
     void db.submission.updateMany({ where: { id: submissionOf(jobId), workerId: jobId, status: "running" }, data: { progress: data as Prisma.InputJsonValue } }).catch(() => {});
