@@ -3,6 +3,7 @@
 # (the commit, uncommitted changes and untracked files all count). Without git: always builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 # nothing leaves the machine
 
 if git rev-parse HEAD >/dev/null 2>&1; then
   rev="$( { git rev-parse HEAD; git diff HEAD; git ls-files -o --exclude-standard | sort | xargs -r md5sum; } | md5sum | cut -c1-32)"

@@ -3,6 +3,7 @@
 # join code, the quick grading profile, the same build as `npm start`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 # nothing leaves the machine
 
 export TREINO_DATA_DIR="$PWD/.data/e2e"
 rm -rf "$TREINO_DATA_DIR"

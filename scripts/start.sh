@@ -4,6 +4,7 @@
 # builds the web app when the code changed, then runs the web server and the grading worker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 # nothing leaves the machine
 
 TREINO_SKIP_BROWSER=1 bash scripts/ensure-system-packages.sh
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
