@@ -51,7 +51,7 @@ export class GradingWorker {
         if (abandoned.length) log(`gave up on (kept killing workers): ${abandoned.join(", ")}`);
       }).catch(() => {});
     }, this.opts.heartbeatMs ?? 5_000);
-    for (let i = 0; i < this.concurrency; i++) this.loops.push(this.loop());
+    for (let i = 0; i < this.concurrency; i++) this.loops.push(this.loop(i));
   }
 
   /** Stops taking jobs, hands running ones back, and resolves when every loop has ended. */
@@ -73,7 +73,10 @@ export class GradingWorker {
     });
   }
 
-  private async loop(): Promise<void> {
+  private async loop(index: number): Promise<void> {
+    // Reference runs (minutes for IMDb) use one slot only, and never a worker's only slot:
+    // students must not wait behind them.
+    const mayRunReferences = index === 0 && this.concurrency > 1;
     while (!this.stopping) {
       let id: string | null = null;
       try {
@@ -83,7 +86,7 @@ export class GradingWorker {
       }
       if (!id) {
         // Nothing waits: a good moment to grade a task's reference solution, once.
-        if (!(await this.referenceRun())) await this.idle();
+        if (!mayRunReferences || !(await this.referenceRun())) await this.idle();
         continue;
       }
       await this.grade(id);
