@@ -14,7 +14,7 @@ import { makeRng, type Rng } from "../../grader/data/random";
 import { localized } from "../../grader/i18n/messages";
 import { baselineCheck, contractCheck, passFailCheck, probeThrewCheck, thresholdCheck } from "../../grader/scoring/checks";
 import { accuracy, confusion } from "../../grader/scoring/metrics";
-import { leaderboardSplit, phaseTimeouts, pick, sameNumbers } from "../../grader/tasks/helpers";
+import { bothProfiles, leaderboardSplit, phaseTimeouts, pick, sameNumbers } from "../../grader/tasks/helpers";
 import type { CheckResult, CheckRule, Profile, ScoreOutcome, TaskSpec } from "../../grader/tasks/types";
 
 export const MAX_PARAMS = 2_000_000;
@@ -82,10 +82,7 @@ export const spec: TaskSpec<Hidden> = {
     numWords: { min: 100, max: 10_000, integer: true },
     maxLen: { min: 10, max: 500, integer: true },
   },
-  budget: {
-    full: { maxEpochs: 3, defaultEpochs: 2, minBatchSize: 16, maxBatchSize: 512, defaultBatchSize: 64 },
-    quick: { maxEpochs: 3, defaultEpochs: 2, minBatchSize: 16, maxBatchSize: 512, defaultBatchSize: 64 },
-  },
+  budget: bothProfiles({ maxEpochs: 3, defaultEpochs: 2, minBatchSize: 16, maxBatchSize: 512, defaultBatchSize: 64 }),
   phaseTimeoutMs: phaseTimeouts({
     full: { start: 30_000, boot: 30_000, load: 10_000, probe: 20_000, build: 30_000, train: 540_000, predict: 120_000 },
     quick: { start: 30_000, boot: 30_000, load: 10_000, probe: 20_000, build: 30_000, train: 240_000, predict: 60_000 },

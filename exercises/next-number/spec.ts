@@ -8,7 +8,7 @@ import { makeRng } from "../../grader/data/random";
 import { localized } from "../../grader/i18n/messages";
 import { contractCheck, passFailCheck, thresholdCheck } from "../../grader/scoring/checks";
 import { fmt, mae } from "../../grader/scoring/metrics";
-import { float32, leaderboardSplit, phaseTimeouts, pick } from "../../grader/tasks/helpers";
+import { bothProfiles, float32, leaderboardSplit, phaseTimeouts, pick } from "../../grader/tasks/helpers";
 import type { CheckResult, CheckRule, PlannedModel, ScoreOutcome, TaskSpec } from "../../grader/tasks/types";
 
 export const MAX_PARAMS = 20_000;
@@ -64,15 +64,9 @@ export const spec: TaskSpec<Hidden> = {
     { name: "buildLstm", kind: "function", required: true },
     { name: "training", kind: "object", required: false },
   ],
-  budget: {
-    full: { maxEpochs: 500, defaultEpochs: 200, minBatchSize: 1, maxBatchSize: 100, defaultBatchSize: 16 },
-    quick: { maxEpochs: 500, defaultEpochs: 200, minBatchSize: 1, maxBatchSize: 100, defaultBatchSize: 16 },
-  },
-  phaseTimeoutMs: phaseTimeouts({
-    full: { start: 30_000, boot: 30_000, load: 10_000, probe: 10_000, build: 20_000, train: 90_000, predict: 20_000 },
-    quick: { start: 30_000, boot: 30_000, load: 10_000, probe: 10_000, build: 20_000, train: 90_000, predict: 20_000 },
-  }),
-  rules: { full: rules, quick: rules },
+  budget: bothProfiles({ maxEpochs: 500, defaultEpochs: 200, minBatchSize: 1, maxBatchSize: 100, defaultBatchSize: 16 }),
+  phaseTimeoutMs: phaseTimeouts(bothProfiles({ start: 30_000, boot: 30_000, load: 10_000, probe: 10_000, build: 20_000, train: 90_000, predict: 20_000 })),
+  rules: bothProfiles(rules),
   passFraction: 0.7,
 
   async plan(ctx) {

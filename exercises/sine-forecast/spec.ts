@@ -8,7 +8,7 @@ import { makeWindowsReference, testSeries, trainSeries } from "../../grader/data
 import { localized } from "../../grader/i18n/messages";
 import { baselineCheck, contractCheck, passFailCheck, probeThrewCheck, thresholdCheck } from "../../grader/scoring/checks";
 import { mse } from "../../grader/scoring/metrics";
-import { leaderboardSplit, phaseTimeouts, pick, sameNumbers, windowTensors } from "../../grader/tasks/helpers";
+import { bothProfiles, leaderboardSplit, phaseTimeouts, pick, sameNumbers, windowTensors } from "../../grader/tasks/helpers";
 import type { CheckResult, ScoreOutcome, TaskSpec } from "../../grader/tasks/types";
 
 export const MAX_PARAMS = 50_000;
@@ -55,15 +55,9 @@ export const spec: TaskSpec<Hidden> = {
     { name: "training", kind: "object", required: false },
   ],
   constants: { windowSize: { min: 5, max: 100, integer: true, default: 20 } },
-  budget: {
-    full: { maxEpochs: 50, defaultEpochs: 10, minBatchSize: 8, maxBatchSize: 512, defaultBatchSize: 32 },
-    quick: { maxEpochs: 50, defaultEpochs: 10, minBatchSize: 8, maxBatchSize: 512, defaultBatchSize: 32 },
-  },
-  phaseTimeoutMs: phaseTimeouts({
-    full: { start: 30_000, boot: 30_000, load: 10_000, probe: 10_000, build: 20_000, train: 120_000, predict: 30_000 },
-    quick: { start: 30_000, boot: 30_000, load: 10_000, probe: 10_000, build: 20_000, train: 120_000, predict: 30_000 },
-  }),
-  rules: { full: rules, quick: rules },
+  budget: bothProfiles({ maxEpochs: 50, defaultEpochs: 10, minBatchSize: 8, maxBatchSize: 512, defaultBatchSize: 32 }),
+  phaseTimeoutMs: phaseTimeouts(bothProfiles({ start: 30_000, boot: 30_000, load: 10_000, probe: 10_000, build: 20_000, train: 120_000, predict: 30_000 })),
+  rules: bothProfiles(rules),
   passFraction: 0.7,
 
   async plan(ctx) {

@@ -20,6 +20,11 @@ export function phaseTimeouts(limits: Record<Profile, PhaseLimits>): (phase: str
   };
 }
 
+/** The same settings for the full and the quick profile (tasks whose data is small anyway). */
+export function bothProfiles<T>(value: T): Record<Profile, T> {
+  return { full: value, quick: value };
+}
+
 export function float32(shape: number[], values: ArrayLike<number>): TensorData {
   return { dtype: "float32", shape, data: Float32Array.from(values) };
 }
