@@ -8,7 +8,7 @@ export NEXT_TELEMETRY_DISABLED=1 # nothing leaves the machine
 
 TREINO_SKIP_BROWSER=1 bash scripts/ensure-system-packages.sh
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  npm ci --no-audit --no-fund --loglevel=notice
 fi
 
 export TREINO_DATA_DIR="${TREINO_DATA_DIR:-$PWD/.data}"

@@ -7,7 +7,7 @@ bash scripts/ensure-system-packages.sh
 bash scripts/ensure-redis.sh
 # Install or refresh dependencies when the lock file changed since the last install.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  npm ci --no-audit --no-fund --loglevel=notice
 fi
 
 # Unit and integration tests, then the browser tests (Debian's Chromium, a throwaway server).
