@@ -18,7 +18,7 @@ export function makeFailure(kind: FailureKind, code: MessageCode, params: Params
 const SANDBOX_ERROR = /ERR_ACCESS_DENIED|Access to this API has been restricted|is not allowed in a submission|\bEACCES\b|\bEPERM\b|spawn .* ENOENT|not allowed: only @tensorflow/;
 
 export function errorFailure(
-  kind: "exception" | "memory" | "shape" | "export" | "internal",
+  kind: "exception" | "memory" | "internal",
   phase: string,
   error: { name: string; message: string; stack: string },
   sourceMap: SubmissionSourceMap,
@@ -32,8 +32,6 @@ export function errorFailure(
     return makeFailure("sandbox", "failure.sandbox", { reason: detail }, { ...where, phase, stack: mapped.stack });
   }
   if (kind === "memory") return makeFailure("memory", "failure.memory", { phase, limitMb: memoryLimitMb, detail }, { ...where, phase, stack: mapped.stack });
-  if (kind === "shape") return makeFailure("shape", "failure.exception", { phase, detail }, { phase });
-  if (kind === "export") return makeFailure("export", "failure.exception", { phase, detail }, { phase });
   return makeFailure("exception", "failure.exception", { phase, detail }, { ...where, phase, stack: mapped.stack });
 }
 

@@ -192,7 +192,7 @@ function exportProblems(spec: TaskSpec, found: Record<string, string>, constants
     return makeFailure("export", "failure.export.missing", { missing: missing.join(", "), found: present });
   }
   for (const e of spec.exports) {
-    if (e.name in found && found[e.name] !== e.kind && !(e.kind === "object" && found[e.name] === "object")) {
+    if (e.name in found && found[e.name] !== e.kind) {
       return makeFailure("export", "failure.export.kind", { name: e.name, expected: e.kind, actual: found[e.name] });
     }
   }
@@ -367,7 +367,8 @@ async function runInSandbox(
             model: msg.model ?? "", input: JSON.stringify(r?.inputShape ?? []), output: JSON.stringify(r?.outputShape ?? []),
             expectedInput: JSON.stringify([null, ...(mp?.inputShape ?? [])]), expectedOutput: JSON.stringify([null, ...(mp?.outputShape ?? [])]),
           }, { phase: msg.phase });
-        } else if (msg.kind === "export" && msg.phase.startsWith("build:")) {
+        } else if (msg.kind === "export") {
+          // The harness reports "export" only for a build function that returned no model.
           const fn = plan?.models.find((x) => x.id === msg.model)?.build.fn ?? "build";
           state.failure = makeFailure("export", "failure.export.notModel", { fn, actual: msg.error.message.split("got ").pop() ?? "" }, { phase: msg.phase });
         } else {

@@ -133,10 +133,10 @@ export class FrameDecoder {
     return all.subarray(0, n);
   }
 
+  /** The first n bytes; joins chunks only when the first one is too short to hold them. */
   private peek(n: number): Buffer {
-    const all = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.size);
-    this.chunks = [all];
-    return all.subarray(0, n);
+    if (this.chunks[0].length < n) this.chunks = [Buffer.concat(this.chunks, this.size)];
+    return this.chunks[0].subarray(0, n);
   }
 
   push(chunk: Buffer): { header: ParentFrame; payload: Buffer }[] {

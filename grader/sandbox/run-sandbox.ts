@@ -66,14 +66,11 @@ export class SandboxSession {
 
     const maxLog = opts.maxLogBytes ?? 64 * 1024;
     let logText = "";
-    let truncated = false;
+    let logBytes = 0;
     let stderrTail = "";
     const onLog = (chunk: Buffer) => {
-      if (logText.length < maxLog) logText += chunk.toString("utf8");
-      if (logText.length > maxLog) {
-        logText = logText.slice(0, maxLog);
-        truncated = true;
-      } else if (logText.length === maxLog) truncated = true;
+      logBytes += chunk.length;
+      if (logText.length < maxLog) logText = (logText + chunk.toString("utf8")).slice(0, maxLog);
     };
     this.child.stdout!.on("data", onLog);
     this.child.stderr!.on("data", (chunk: Buffer) => {
@@ -96,7 +93,7 @@ export class SandboxSession {
         this.wake?.();
         resolve({
           exitCode, signal, stoppedFor: this.stoppedFor, oomKilled, peakMemoryBytes,
-          logs: { text: logText, truncated }, stderrTail, phases: this.phases, layers: this.layers,
+          logs: { text: logText, truncated: logBytes > Buffer.byteLength(logText, "utf8") }, stderrTail, phases: this.phases, layers: this.layers,
         });
       });
       this.child.on("error", () => this.stop({ kind: "sandbox", reason: "the sandbox could not start" }));
