@@ -1,0 +1,179 @@
+/**
+ * The fused path against stock TensorFlow.js, layer by layer: same outputs and same
+ * gradients (input, kernel, recurrent kernel, bias) on random shapes and settings, within
+ * 2e-5 of the largest value for outputs and 1e-4 for gradients (float32 sums in another order).
+ */
+import * as tf from "@tensorflow/tfjs";
+import "@tensorflow/tfjs-backend-cpu";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../paths";
+import { FusedRecurrentLayers } from "./fused-layers";
+import { builtAddonPath, loadKernels } from "./native-kernels";
+
+const status = loadKernels(builtAddonPath(REPO_ROOT));
+const fused = new FusedRecurrentLayers(status);
+
+beforeAll(async () => {
+  tf.env().set("PROD", true);
+  await tf.setBackend("cpu");
+});
+afterAll(() => fused.uninstall());
+
+/** A dropout function that is the same on both paths: a fixed pattern instead of random draws. */
+function patternDropout(ones: tf.Tensor, rate: number): tf.Tensor {
+  return tf.tidy(() => {
+    const idx = tf.range(0, ones.size).reshape(ones.shape);
+    const keep = tf.cast(tf.notEqual(tf.mod(idx, 3), 0), "float32");
+    return tf.mul(ones, tf.div(keep, 1 - rate));
+  });
+}
+
+type LayerFactory = (args: Record<string, unknown>) => tf.layers.Layer;
+const FACTORIES: Record<string, LayerFactory> = {
+  lstm: (a) => tf.layers.lstm(a as never),
+  gru: (a) => tf.layers.gru(a as never),
+  simpleRNN: (a) => tf.layers.simpleRNN(a as never),
+};
+
+interface Case {
+  kind: keyof typeof FACTORIES;
+  batch: number;
+  time: number;
+  features: number;
+  units: number;
+  args?: Record<string, unknown>;
+  bidirectional?: boolean;
+  training?: boolean;
+}
+
+/** Output and gradients of sum(output * r) for every trainable weight and the input. */
+function run(c: Case, seed: number, useFused: boolean) {
+  if (useFused) fused.install();
+  else fused.uninstall();
+  return tf.tidy(() => {
+    const inner = FACTORIES[c.kind]({ units: c.units, kernelInitializer: tf.initializers.randomNormal({ seed, stddev: 0.5 }),
+      recurrentInitializer: tf.initializers.randomNormal({ seed: seed + 1, stddev: 0.5 }),
+      biasInitializer: tf.initializers.randomNormal({ seed: seed + 2, stddev: 0.5 }), ...c.args });
+    const layer = c.bidirectional ? tf.layers.bidirectional({ layer: inner as never, mergeMode: "concat" }) : inner;
+    const x = tf.variable(tf.randomNormal([c.batch, c.time, c.features], 0, 1, "float32", seed + 3));
+    const out = layer.apply(x, { training: c.training ?? false }) as tf.Tensor;
+    const r = tf.randomNormal(out.shape, 0, 1, "float32", seed + 4);
+    const vars = [x, ...layer.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val)];
+    const { grads } = tf.variableGrads(() => tf.sum(tf.mul(layer.apply(x, { training: c.training ?? false }) as tf.Tensor, r)) as tf.Scalar, vars);
+    return {
+      out: out.arraySync() as number[],
+      outData: Array.from(out.dataSync()),
+      grads: vars.map((v) => Array.from(grads[v.name].dataSync())),
+      names: ["input", ...layer.trainableWeights.map((w) => w.name)],
+    };
+  });
+}
+
+function relDiff(a: number[], b: number[]): number {
+  let max = 0;
+  let scale = 1e-6;
+  for (let i = 0; i < a.length; i++) {
+    max = Math.max(max, Math.abs(a[i] - b[i]));
+    scale = Math.max(scale, Math.abs(b[i]));
+  }
+  return max / scale;
+}
+
+function compare(c: Case, seed = 7) {
+  const stock = run(c, seed, false);
+  const mine = run(c, seed, true);
+  expect(mine.outData.length).toBe(stock.outData.length);
+  expect(relDiff(mine.outData, stock.outData)).toBeLessThan(2e-5);
+  for (let i = 0; i < stock.grads.length; i++) {
+    expect(relDiff(mine.grads[i], stock.grads[i]), `gradient of ${stock.names[i]}`).toBeLessThan(1e-4);
+  }
+  return fused.report();
+}
+
+describe.runIf(status.available)("fused recurrent layers match stock TensorFlow.js", () => {
+  it("LSTM, last output, the lesson's defaults (tanh, hardSigmoid)", () => {
+    fused.resetReport();
+    const report = compare({ kind: "lstm", batch: 5, time: 7, features: 3, units: 4 });
+    expect(report.every((r) => r.path === "fused")).toBe(true);
+  });
+
+  it("LSTM with sequences, going backwards, sigmoid gates, no bias", () => {
+    compare({ kind: "lstm", batch: 3, time: 9, features: 2, units: 5,
+      args: { returnSequences: true, goBackwards: true, recurrentActivation: "sigmoid", useBias: false } });
+  });
+
+  it("GRU, last output and sequences with relu", () => {
+    compare({ kind: "gru", batch: 4, time: 6, features: 3, units: 3 });
+    compare({ kind: "gru", batch: 2, time: 5, features: 4, units: 6, args: { returnSequences: true, activation: "relu", recurrentActivation: "sigmoid" } });
+  });
+
+  it("SimpleRNN, tanh and linear, forwards and backwards", () => {
+    compare({ kind: "simpleRNN", batch: 6, time: 8, features: 1, units: 7 });
+    compare({ kind: "simpleRNN", batch: 2, time: 4, features: 3, units: 2, args: { activation: "linear", returnSequences: true, goBackwards: true } });
+  });
+
+  it("bidirectional wrappers", () => {
+    compare({ kind: "lstm", batch: 3, time: 5, features: 2, units: 3, bidirectional: true, args: { returnSequences: true } });
+    compare({ kind: "gru", batch: 3, time: 5, features: 2, units: 3, bidirectional: true });
+  });
+
+  it("dropout and recurrent dropout while training, one mask per sequence as in tfjs", () => {
+    for (const kind of ["lstm", "gru", "simpleRNN"] as const) {
+      compare({ kind, batch: 4, time: 6, features: 3, units: 4, training: true,
+        args: { dropout: 0.3, recurrentDropout: 0.25, dropoutFunc: patternDropout, returnSequences: kind === "gru" } });
+    }
+  });
+
+  it("random shapes and settings", () => {
+    let seed = 11;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed);
+    for (let i = 0; i < 12; i++) {
+      const kind = (["lstm", "gru", "simpleRNN"] as const)[next() % 3];
+      compare({
+        kind, batch: 1 + (next() % 6), time: 2 + (next() % 12), // stock tfjs cannot differentiate one time step (Unpack gradient)
+        features: 1 + (next() % 5), units: 1 + (next() % 8),
+        args: { returnSequences: next() % 2 === 0, goBackwards: next() % 2 === 0 },
+      }, next() % 1000);
+    }
+  });
+
+  it("settings the kernels do not cover train on the stock path, and the report says why", () => {
+    fused.install();
+    fused.resetReport();
+    tf.tidy(() => {
+      const x = tf.ones([2, 3, 2]);
+      const masked = tf.sequential({ layers: [
+        tf.layers.masking({ inputShape: [3, 2], maskValue: 0 }),
+        tf.layers.lstm({ units: 2, name: "masked_lstm" }),
+      ] });
+      masked.predict(x);
+      const elu = tf.layers.simpleRNN({ units: 2, activation: "elu", name: "elu_rnn" });
+      elu.apply(x);
+      const state = tf.layers.gru({ units: 2, returnState: true, name: "state_gru" });
+      state.apply(x);
+    });
+    const byName = Object.fromEntries(fused.report().map((r) => [r.layer, r]));
+    expect(byName.masked_lstm).toMatchObject({ path: "stock", reason: "masking" });
+    expect(byName.elu_rnn).toMatchObject({ path: "stock", reason: "activation elu" });
+    expect(byName.state_gru).toMatchObject({ path: "stock", reason: "returnState" });
+  });
+});
+
+describe("without the addon", () => {
+  it("every recurrent layer falls back to stock, with the reason", () => {
+    const none = new FusedRecurrentLayers({ available: false, reason: "treino_rnn.node not found" });
+    none.install();
+    try {
+      const y = tf.tidy(() => (tf.layers.lstm({ units: 2, name: "plain_lstm" }).apply(tf.ones([1, 4, 3])) as tf.Tensor).arraySync());
+      expect((y as number[][])[0]).toHaveLength(2);
+      expect(none.report()).toEqual([{ layer: "plain_lstm", cell: "LSTM", path: "stock", reason: "fused kernels unavailable: treino_rnn.node not found" }]);
+    } finally {
+      none.uninstall();
+    }
+  });
+});
+
+it("the addon is built here (CI installs OpenBLAS and a compiler)", () => {
+  // The fast path is the product's; a machine where it silently did not build must fail here.
+  expect(status).toMatchObject({ available: true });
+});

@@ -1,0 +1,57 @@
+/**
+ * The fused recurrent kernels: a Node addon built at install from native/rnn (C, against
+ * Debian's OpenBLAS where present). Optional by design: where it did not build, recurrent
+ * layers train with stock TensorFlow.js and the grading result says why.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** What the addon exports (native/rnn/src/addon.c). All arrays are owned by JavaScript. */
+export interface RnnKernels {
+  library: string;
+  forward(
+    meta: Int32Array, x: Float32Array, kernel: Float32Array, recurrentKernel: Float32Array, bias: Float32Array | null,
+    recurrentMask: Float32Array | null, output: Float32Array, gates: Float32Array, hprev: Float32Array,
+    cellStates: Float32Array | null, resetHidden: Float32Array | null,
+  ): void;
+  backward(
+    meta: Int32Array, x: Float32Array, kernel: Float32Array, recurrentKernel: Float32Array, recurrentMask: Float32Array | null,
+    dy: Float32Array, gates: Float32Array, hprev: Float32Array, cellStates: Float32Array | null, resetHidden: Float32Array | null,
+    dz: Float32Array, dx: Float32Array, dKernel: Float32Array, dRecurrentKernel: Float32Array, dBias: Float32Array | null,
+  ): void;
+}
+
+export const ADDON_FILENAME = "treino_rnn.node";
+
+export type KernelStatus = { available: true; library: string; kernels: RnnKernels } | { available: false; reason: string };
+
+/** The addon as node-gyp left it in the repository (tests, benchmarks, the harness bundler). */
+export function builtAddonPath(repoRoot: string): string {
+  return path.join(repoRoot, "native", "rnn", "build", "Release", ADDON_FILENAME);
+}
+
+/** Why the build did not produce the addon, as native/rnn/build.mjs recorded it. */
+export function buildFailureReason(repoRoot: string): string {
+  try {
+    const status = JSON.parse(fs.readFileSync(path.join(repoRoot, "native", "rnn", "build", "status.json"), "utf8")) as { error?: string };
+    if (status.error) return status.error.split("\n")[0];
+  } catch {
+    // never built
+  }
+  return "not built (run `npm run build:native`)";
+}
+
+export function loadKernels(file: string): KernelStatus {
+  if (!fs.existsSync(file)) return { available: false, reason: `${path.basename(file)} not found` };
+  try {
+    // A native addon cannot be bundled: required from disk at run time.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const kernels = require(file) as RnnKernels;
+    if (typeof kernels.forward !== "function" || typeof kernels.backward !== "function") {
+      return { available: false, reason: "addon has no forward/backward" };
+    }
+    return { available: true, library: kernels.library, kernels };
+  } catch (err) {
+    return { available: false, reason: `addon failed to load: ${(err as Error).message.split("\n")[0]}` };
+  }
+}

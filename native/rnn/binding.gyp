@@ -1,0 +1,13 @@
+{
+  "targets": [
+    {
+      "target_name": "treino_rnn",
+      "sources": ["src/addon.c", "src/kernels.c", "src/gemm.c"],
+      "cflags": ["-O3", "-std=gnu11", "-fno-math-errno", "-Wall"],
+      "cflags!": ["-O2"],
+      "defines": ["<!@(node blas.js defines)"],
+      "include_dirs": ["<!@(node blas.js include)"],
+      "libraries": ["<!@(node blas.js libraries)"]
+    }
+  ]
+}

@@ -1,0 +1,168 @@
+/*
+ * Node-API binding: forward(meta, ...arrays) and backward(meta, ...arrays) on Float32Arrays
+ * that JavaScript owns. Every array's length is checked against the shape before any
+ * kernel runs, so a wrong call is a RangeError, never a stray write.
+ */
+#include <node_api.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gemm.h"
+#include "kernels.h"
+
+#define CHECK(call)                                                   \
+  do {                                                                \
+    if ((call) != napi_ok) {                                          \
+      napi_throw_error(env, NULL, "treino-rnn: Node-API call failed"); \
+      return NULL;                                                    \
+    }                                                                 \
+  } while (0)
+
+/* Reads a Float32Array of exactly `expected` elements, or null when allowed. */
+static int get_floats(napi_env env, napi_value value, size_t expected, int nullable, const char *name, float **out) {
+  napi_valuetype type;
+  *out = NULL;
+  if (napi_typeof(env, value, &type) != napi_ok) return 0;
+  if (type == napi_null || type == napi_undefined) {
+    if (nullable) return 1;
+    char msg[128];
+    snprintf(msg, sizeof msg, "treino-rnn: %s is required", name);
+    napi_throw_type_error(env, NULL, msg);
+    return 0;
+  }
+  bool is_typed = false;
+  napi_is_typedarray(env, value, &is_typed);
+  napi_typedarray_type kind;
+  size_t length = 0;
+  void *data = NULL;
+  if (!is_typed || napi_get_typedarray_info(env, value, &kind, &length, &data, NULL, NULL) != napi_ok ||
+      kind != napi_float32_array) {
+    char msg[128];
+    snprintf(msg, sizeof msg, "treino-rnn: %s must be a Float32Array", name);
+    napi_throw_type_error(env, NULL, msg);
+    return 0;
+  }
+  if (length != expected) {
+    char msg[160];
+    snprintf(msg, sizeof msg, "treino-rnn: %s has %zu values, expected %zu", name, length, expected);
+    napi_throw_range_error(env, NULL, msg);
+    return 0;
+  }
+  *out = (float *)data;
+  return 1;
+}
+
+static int get_shape(napi_env env, napi_value value, rnn_shape *s) {
+  bool is_typed = false;
+  napi_is_typedarray(env, value, &is_typed);
+  napi_typedarray_type kind;
+  size_t length = 0;
+  void *data = NULL;
+  if (!is_typed || napi_get_typedarray_info(env, value, &kind, &length, &data, NULL, NULL) != napi_ok ||
+      kind != napi_int32_array || length != 9) {
+    napi_throw_type_error(env, NULL, "treino-rnn: meta must be an Int32Array of 9 values");
+    return 0;
+  }
+  const int32_t *m = (const int32_t *)data;
+  s->cell = m[0];
+  s->act = m[1];
+  s->ract = m[2];
+  s->B = m[3];
+  s->T = m[4];
+  s->D = m[5];
+  s->H = m[6];
+  s->go_backwards = m[7] != 0;
+  s->return_sequences = m[8] != 0;
+  if (s->cell < CELL_LSTM || s->cell > CELL_SIMPLE || s->act < ACT_LINEAR || s->act > ACT_RELU ||
+      s->ract < ACT_LINEAR || s->ract > ACT_RELU || s->B < 0 || s->T < 0 || s->D <= 0 || s->H <= 0) {
+    napi_throw_range_error(env, NULL, "treino-rnn: invalid cell, activation or shape");
+    return 0;
+  }
+  /* Keep every index inside int range for the matrix routines. */
+  const double rows = (double)s->B * s->T, gh = (double)rnn_gate_count(s->cell) * s->H;
+  if (rows * (s->D > gh ? s->D : gh) > 2147483647.0) {
+    napi_throw_range_error(env, NULL, "treino-rnn: tensors too large");
+    return 0;
+  }
+  return 1;
+}
+
+static napi_value forward(napi_env env, napi_callback_info info) {
+  size_t argc = 11;
+  napi_value argv[11];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc != 11) {
+    napi_throw_type_error(env, NULL, "treino-rnn: forward takes 11 arguments");
+    return NULL;
+  }
+  rnn_shape s;
+  if (!get_shape(env, argv[0], &s)) return NULL;
+  const size_t G = rnn_gate_count(s.cell), n = (size_t)s.B * s.T, H = s.H, GH = G * H;
+  float *x, *w, *u, *bias, *rmask, *y, *gates, *hprev, *cs, *rh;
+  if (!get_floats(env, argv[1], n * s.D, 0, "x", &x) || !get_floats(env, argv[2], (size_t)s.D * GH, 0, "kernel", &w) ||
+      !get_floats(env, argv[3], H * GH, 0, "recurrentKernel", &u) || !get_floats(env, argv[4], GH, 1, "bias", &bias) ||
+      !get_floats(env, argv[5], (size_t)s.B * H, 1, "recurrentMask", &rmask) ||
+      !get_floats(env, argv[6], (s.return_sequences ? n : (size_t)s.B) * H, 0, "output", &y) ||
+      !get_floats(env, argv[7], n * GH, 0, "gates", &gates) || !get_floats(env, argv[8], n * H, 0, "hprev", &hprev) ||
+      !get_floats(env, argv[9], n * H, s.cell != CELL_LSTM, "cellStates", &cs) ||
+      !get_floats(env, argv[10], n * H, s.cell != CELL_GRU, "resetHidden", &rh)) {
+    return NULL;
+  }
+  float *scratch = malloc(sizeof(float) * 2 * H + 16);
+  if (!scratch) {
+    napi_throw_error(env, NULL, "treino-rnn: out of memory");
+    return NULL;
+  }
+  rnn_forward(&s, x, w, u, bias, rmask, y, gates, hprev, cs, rh, scratch);
+  free(scratch);
+  return NULL;
+}
+
+static napi_value backward(napi_env env, napi_callback_info info) {
+  size_t argc = 15;
+  napi_value argv[15];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc != 15) {
+    napi_throw_type_error(env, NULL, "treino-rnn: backward takes 15 arguments");
+    return NULL;
+  }
+  rnn_shape s;
+  if (!get_shape(env, argv[0], &s)) return NULL;
+  const size_t G = rnn_gate_count(s.cell), n = (size_t)s.B * s.T, H = s.H, GH = G * H;
+  float *x, *w, *u, *rmask, *dy, *gates, *hprev, *cs, *rh, *dz, *dx, *dw, *du, *db;
+  if (!get_floats(env, argv[1], n * s.D, 0, "x", &x) || !get_floats(env, argv[2], (size_t)s.D * GH, 0, "kernel", &w) ||
+      !get_floats(env, argv[3], H * GH, 0, "recurrentKernel", &u) ||
+      !get_floats(env, argv[4], (size_t)s.B * H, 1, "recurrentMask", &rmask) ||
+      !get_floats(env, argv[5], (s.return_sequences ? n : (size_t)s.B) * H, 0, "dy", &dy) ||
+      !get_floats(env, argv[6], n * GH, 0, "gates", &gates) || !get_floats(env, argv[7], n * H, 0, "hprev", &hprev) ||
+      !get_floats(env, argv[8], n * H, s.cell != CELL_LSTM, "cellStates", &cs) ||
+      !get_floats(env, argv[9], n * H, s.cell != CELL_GRU, "resetHidden", &rh) ||
+      !get_floats(env, argv[10], n * GH, 0, "dz", &dz) || !get_floats(env, argv[11], n * s.D, 0, "dx", &dx) ||
+      !get_floats(env, argv[12], (size_t)s.D * GH, 0, "dKernel", &dw) ||
+      !get_floats(env, argv[13], H * GH, 0, "dRecurrentKernel", &du) || !get_floats(env, argv[14], GH, 1, "dBias", &db)) {
+    return NULL;
+  }
+  float *scratch = malloc(sizeof(float) * 4 * (size_t)s.B * H + 16);
+  if (!scratch) {
+    napi_throw_error(env, NULL, "treino-rnn: out of memory");
+    return NULL;
+  }
+  rnn_backward(&s, x, w, u, rmask, dy, gates, hprev, cs, rh, dz, dx, dw, du, db, scratch);
+  free(scratch);
+  return NULL;
+}
+
+static napi_value init(napi_env env, napi_value exports) {
+  gemm_init();
+  napi_value fn, lib;
+  CHECK(napi_create_function(env, "forward", NAPI_AUTO_LENGTH, forward, NULL, &fn));
+  CHECK(napi_set_named_property(env, exports, "forward", fn));
+  CHECK(napi_create_function(env, "backward", NAPI_AUTO_LENGTH, backward, NULL, &fn));
+  CHECK(napi_set_named_property(env, exports, "backward", fn));
+  CHECK(napi_create_string_utf8(env, gemm_library(), NAPI_AUTO_LENGTH, &lib));
+  CHECK(napi_set_named_property(env, exports, "library", lib));
+  return exports;
+}
+
+NAPI_MODULE(NODE_GYP_MODULE_NAME, init)

@@ -1,0 +1,50 @@
+/*
+ * Fused recurrent layers (LSTM, GRU, SimpleRNN) over whole sequences, forward and
+ * backward, with TensorFlow.js's exact formulas (tfjs-layers 4.22 recurrent.js):
+ *   LSTM  gates i,f,c,o; c = f*c' + i*act(zc); h = o*act(c); recurrent dropout on h' in the
+ *         matrix product only.
+ *   GRU   reset before (resetAfter false), gates z,r,h; hh = act(xh + (r*h')·Uh);
+ *         h = z*h' + (1-z)*hh; recurrent dropout replaces h' everywhere.
+ *   RNN   h = act(x·W + b + h'·U).
+ * All arrays are float32, row-major, batch-major ([B, T, ...]). Per-step values are stored
+ * at the input's time position t, so the weight gradients are a few large matrix products
+ * after the time loop instead of one small product per step.
+ */
+#ifndef TREINO_RNN_KERNELS_H
+#define TREINO_RNN_KERNELS_H
+
+#include <stddef.h>
+
+enum rnn_cell { CELL_LSTM = 0, CELL_GRU = 1, CELL_SIMPLE = 2 };
+enum rnn_act { ACT_LINEAR = 0, ACT_TANH = 1, ACT_SIGMOID = 2, ACT_HARD_SIGMOID = 3, ACT_RELU = 4 };
+
+typedef struct {
+  int cell, act, ract;
+  int B, T, D, H;
+  int go_backwards, return_sequences;
+} rnn_shape;
+
+/* Gates per cell: 4 (LSTM), 3 (GRU), 1 (SimpleRNN). */
+int rnn_gate_count(int cell);
+
+/*
+ * Forward pass. Inputs: x [B,T,D], w [D,G*H], u [H,G*H], bias [G*H] or NULL,
+ * rmask [B,H] (recurrent dropout, already scaled) or NULL.
+ * Outputs: y [B,T,H] (return_sequences, in processing order) or [B,H].
+ * Saved for backward: gates [B,T,G*H] (activated), hprev [B,T,H] (h' as used by the
+ * products), cs [B,T,H] (LSTM cell states, else NULL), rh [B,T,H] (GRU r*h', else NULL).
+ * scratch: 2*B*H floats.
+ */
+void rnn_forward(const rnn_shape *s, const float *x, const float *w, const float *u, const float *bias,
+                 const float *rmask, float *y, float *gates, float *hprev, float *cs, float *rh, float *scratch);
+
+/*
+ * Backward pass from dy (same shape as y). dz [B,T,G*H] is workspace (left holding the
+ * gradient of the gate pre-activations). Outputs dx [B,T,D], dw, du, db (db may be NULL).
+ * scratch: 4*B*H floats.
+ */
+void rnn_backward(const rnn_shape *s, const float *x, const float *w, const float *u, const float *rmask,
+                  const float *dy, const float *gates, const float *hprev, const float *cs, const float *rh,
+                  float *dz, float *dx, float *dw, float *du, float *db, float *scratch);
+
+#endif
