@@ -2,12 +2,20 @@
 # Installs the Debian packages Treino's grader and tests need, when missing:
 #   bubblewrap  the namespace sandbox for student code
 #   chromium    the browser for end-to-end tests (never a downloaded one)
+#   libopenblas-dev, g++, make, python3
+#               the fused recurrent kernels (native/rnn), built by node-gyp at install
+#               against Debian's OpenBLAS; without them recurrent layers train on stock tfjs
 # Needs root (or sudo) and Debian's package mirror; prints what to do otherwise.
 set -euo pipefail
 
 need=()
 command -v bwrap >/dev/null 2>&1 || need+=(bubblewrap)
 command -v prlimit >/dev/null 2>&1 || need+=(util-linux)
+# OpenBLAS's headers and library: the multiarch folder of this machine, or the plain one.
+ls /usr/include/*/cblas.h /usr/include/cblas.h >/dev/null 2>&1 && ls /usr/lib/*/libopenblas.so /usr/lib/libopenblas.so >/dev/null 2>&1 || need+=(libopenblas-dev)
+command -v g++ >/dev/null 2>&1 || need+=(g++)
+command -v make >/dev/null 2>&1 || need+=(make)
+command -v python3 >/dev/null 2>&1 || need+=(python3)
 if [ "${TREINO_SKIP_BROWSER:-0}" != "1" ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fi

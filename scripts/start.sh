@@ -10,6 +10,7 @@ TREINO_SKIP_BROWSER=1 bash scripts/ensure-system-packages.sh
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=notice
 fi
+node native/rnn/build.mjs --if-changed
 
 export TREINO_DATA_DIR="${TREINO_DATA_DIR:-$PWD/.data}"
 node node_modules/tsx/dist/cli.mjs scripts/setup.ts

@@ -9,6 +9,8 @@ bash scripts/ensure-redis.sh
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=notice
 fi
+# The fused recurrent kernels, rebuilt when their sources (or the BLAS found) changed since install.
+node native/rnn/build.mjs --if-changed
 
 # Unit and integration tests, then the browser tests (Debian's Chromium, a throwaway server).
 npx vitest run

@@ -1,8 +1,11 @@
 // Builds the fused recurrent kernels (a Node addon) with node-gyp, offline, at install.
 // Never fails the install: where it cannot build (no compiler, no Node headers), the grader
 // trains recurrent layers with stock TensorFlow.js and says so. Writes build/status.json.
-//   node native/rnn/build.mjs [--strict]   (--strict: exit 1 when the build fails)
-import { spawnSync } from "node:child_process";
+//   node native/rnn/build.mjs [--strict] [--if-changed]
+//     --strict      exit 1 when the build fails (npm run build:native)
+//     --if-changed  do nothing when the sources and the BLAS found are those of the last good build
+import { execFileSync, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
@@ -10,7 +13,28 @@ import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const strict = process.argv.includes("--strict");
+const ifChanged = process.argv.includes("--if-changed");
 const statusFile = path.join(here, "build", "status.json");
+const addonFile = path.join(here, "build", "Release", "treino_rnn.node");
+
+/** What the build depends on: the C sources, binding.gyp and where OpenBLAS was found. */
+function sourceHash() {
+  const hash = createHash("sha256");
+  for (const f of ["binding.gyp", "blas.js", ...fs.readdirSync(path.join(here, "src")).sort().map((f) => path.join("src", f))]) {
+    hash.update(f).update(fs.readFileSync(path.join(here, f)));
+  }
+  hash.update(execFileSync(process.execPath, [path.join(here, "blas.js"), "libraries"], { encoding: "utf8" }));
+  hash.update(process.version);
+  return hash.digest("hex").slice(0, 16);
+}
+
+function lastStatus() {
+  try {
+    return JSON.parse(fs.readFileSync(statusFile, "utf8"));
+  } catch {
+    return null;
+  }
+}
 
 function nodeGypScript() {
   if (process.env.npm_config_node_gyp && fs.existsSync(process.env.npm_config_node_gyp)) return process.env.npm_config_node_gyp;
@@ -56,13 +80,15 @@ function main() {
     const tail = `${run.stderr ?? ""}${run.stdout ?? ""}`.trim().split("\n").slice(-15).join("\n");
     return { ok: false, error: `node-gyp failed (${run.error?.message ?? `exit ${run.status}`})\n${tail}` };
   }
-  const addon = path.join(here, "build", "Release", "treino_rnn.node");
   const require = createRequire(import.meta.url);
-  const { library } = require(addon);
+  const { library } = require(addonFile);
   return { ok: true, library, seconds: (Date.now() - started) / 1000 };
 }
 
-const status = main();
+const hash = sourceHash();
+const previous = lastStatus();
+if (ifChanged && previous?.ok && previous.sourceHash === hash && fs.existsSync(addonFile)) process.exit(0);
+const status = { ...main(), sourceHash: hash };
 writeStatus(status);
 if (status.ok) {
   console.log(`treino: fused recurrent kernels built (${status.library}) in ${status.seconds.toFixed(1)} s`);

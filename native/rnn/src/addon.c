@@ -4,6 +4,7 @@
  * kernel runs, so a wrong call is a RangeError, never a stray write.
  */
 #include <node_api.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,9 +80,11 @@ static int get_shape(napi_env env, napi_value value, rnn_shape *s) {
     napi_throw_range_error(env, NULL, "treino-rnn: invalid cell, activation or shape");
     return 0;
   }
-  /* Keep every index inside int range for the matrix routines. */
+  /* Every array size, hence every index, stays inside int range for the matrix routines
+     (checked in double so that no product can wrap around). */
   const double rows = (double)s->B * s->T, gh = (double)rnn_gate_count(s->cell) * s->H;
-  if (rows * (s->D > gh ? s->D : gh) > 2147483647.0) {
+  const double biggest = fmax(fmax(rows * s->D, rows * gh), fmax((double)s->D * gh, (double)s->H * gh));
+  if (biggest > 2147483647.0) {
     napi_throw_range_error(env, NULL, "treino-rnn: tensors too large");
     return 0;
   }
