@@ -12,6 +12,16 @@ const STATUS_STYLE: Record<string, string> = {
   skipped: "bg-slate-100 text-slate-600",
 };
 
+/** Which path trained the recurrent layers (results stored before the fused kernels have no record). */
+function recurrentNotes(result: GradeResult, t: ReturnType<typeof dictionary>["submission"]): string[] {
+  const layers = Object.values(result.models).flatMap((m) => m.recurrent ?? []);
+  const notes: string[] = [];
+  const library = result.environment.recurrentKernels?.library;
+  if (library && layers.some((l) => l.path === "fused")) notes.push(t.recurrentFused({ library }));
+  for (const l of layers) if (l.path === "stock") notes.push(t.recurrentStock({ layer: l.layer, reason: l.reason ?? "—" }));
+  return notes;
+}
+
 export function ResultView({ result, code, locale }: { result: GradeResult; code: string; locale: Locale }) {
   const t = dictionary(locale).submission;
   const f = result.failure;
@@ -108,8 +118,9 @@ export function ResultView({ result, code, locale }: { result: GradeResult; code
         </details>
       )}
 
-      <p className="text-xs text-slate-500">
+      <p className="text-xs text-slate-500" data-testid="environment">
         {t.environment}: {result.environment.backend ?? "—"} · tfjs {result.environment.tfjsVersion ?? "—"} · seed {result.environment.seed} · {result.environment.isolation.join(", ")} · {(result.timing.totalMs / 1000).toFixed(1)} s
+        {recurrentNotes(result, t).map((note) => <span key={note}> · {note}</span>)}
       </p>
     </div>
   );

@@ -23,6 +23,11 @@ const schema = z.object({
   TREINO_BACKEND: z.enum(["auto", "tensorflow", "wasm", "cpu"]).default("auto"),
   TREINO_SANDBOX_MEMORY_MB: z.coerce.number().int().min(512).default(4096),
   TREINO_SANDBOX_CPUS: z.coerce.number().positive().default(1),
+  /** Recurrent layers through the fused native kernels where they built (0: stock tfjs only). */
+  TREINO_FUSED_RNN: z
+    .enum(["0", "1", "true", "false"])
+    .default("1")
+    .transform((v) => v === "1" || v === "true"),
   /** DEVELOPMENT ONLY: grade without the namespace sandbox where bubblewrap cannot run. */
   TREINO_UNSAFE_NO_SANDBOX: flag,
 });

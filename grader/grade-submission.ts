@@ -76,6 +76,7 @@ interface JobState {
   phases: { name: string; ms: number }[];
   backend: string | null;
   tfjsVersion: string | null;
+  recurrentKernels: { available: boolean; library: string | null; reason: string | null } | null;
   constants: Record<string, number>;
   probes: Record<string, ProbeOutcome>;
   models: Record<string, ModelOutcome & { report: ModelReport | null }>;
@@ -112,7 +113,7 @@ export async function gradeSubmission(input: GradeOptions): Promise<GradeResult>
   const rules = applyOverrides(spec.rules[opts.profile], opts.overrides);
 
   const state: JobState = {
-    phases: [], backend: null, tfjsVersion: null, constants: {}, probes: {}, models: {}, failure: undefined,
+    phases: [], backend: null, tfjsVersion: null, recurrentKernels: null, constants: {}, probes: {}, models: {}, failure: undefined,
     dataHash: null, budget: null, diagnostics: [], layers: [], logs: { text: "", truncated: false },
     hidden: undefined, nanFailure: undefined,
   };
@@ -150,6 +151,7 @@ export async function gradeSubmission(input: GradeOptions): Promise<GradeResult>
     environment: {
       backend: state.backend,
       tfjsVersion: state.tfjsVersion,
+      recurrentKernels: state.recurrentKernels,
       nodeVersion: process.version,
       graderVersion: GRADER_VERSION,
       isolation: state.layers,
@@ -260,7 +262,7 @@ async function runInSandbox(
   let plan: TaskPlan<unknown> | null = null;
   const sandboxStart = Date.now();
 
-  session.send(encodeFrame({ type: "job", nonce: session.nonce, seed: opts.seed, code, exports: spec.exports, backend: opts.backend ?? config.TREINO_BACKEND }));
+  session.send(encodeFrame({ type: "job", nonce: session.nonce, seed: opts.seed, code, exports: spec.exports, backend: opts.backend ?? config.TREINO_BACKEND, fusedRecurrent: config.TREINO_FUSED_RNN }));
 
   for await (const msg of session.messages()) {
     if (state.failure) break;
@@ -271,7 +273,13 @@ async function runInSandbox(
       case "ready":
         state.backend = msg.backend;
         state.tfjsVersion = msg.tfjsVersion;
+        state.recurrentKernels = msg.recurrentKernels;
         break;
+      case "recurrent": {
+        const m = state.models[msg.model];
+        if (m?.report) m.report.recurrent = msg.layers;
+        break;
+      }
       case "exports": {
         const constants = { ...msg.constants };
         for (const [name, rule] of Object.entries(spec.constants ?? {})) {
@@ -333,7 +341,7 @@ async function runInSandbox(
         const m = state.models[msg.id];
         if (!m) break;
         const { inputCount: _i, outputCount: _o, ...report } = msg.report;
-        m.report = report;
+        m.report = { ...report, recurrent: [] };
         if (!report.compiledByStudent) {
           const mp = plan?.models.find((x) => x.id === msg.id);
           state.diagnostics.push({ model: msg.id, severity: "info", text: text("diag.defaultCompile", { lr: mp?.learningRate ?? 0.001, loss: mp?.loss ?? "" }) });

@@ -34,5 +34,10 @@ export function formatReport(r: GradeResult, lang: Lang): string {
     `backend ${e.backend ?? "-"}  tfjs ${e.tfjsVersion ?? "-"}  seed ${e.seed}  profile ${e.profile}  ${(r.timing.totalMs / 1000).toFixed(1)} s`,
     `isolation: ${e.isolation.join(", ") || "none"}${e.unsafeNoIsolation ? "  (UNSAFE: no namespace sandbox)" : ""}`,
   );
+  const recurrent = Object.entries(r.models).flatMap(([id, m]) => m.recurrent.map((l) => `${id}/${l.layer} ${l.path}${l.reason ? ` (${l.reason})` : ""}`));
+  if (recurrent.length > 0) {
+    const kernels = e.recurrentKernels;
+    lines.push(`recurrent: ${recurrent.join(", ")}; kernels ${kernels?.available ? kernels.library : `unavailable (${kernels?.reason ?? "-"})`}`);
+  }
   return lines.join("\n");
 }

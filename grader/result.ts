@@ -80,6 +80,10 @@ export const modelReport = z.object({
   compiledByStudent: z.boolean(),
   optimizer: z.string().nullable(),
   loss: z.string().nullable(),
+  /** Per recurrent layer: trained by the fused kernels or by stock tfjs (and why). */
+  recurrent: z
+    .array(z.object({ layer: z.string(), cell: z.string(), path: z.enum(["fused", "stock"]), reason: z.string().nullable() }))
+    .default([]),
 });
 export type ModelReport = z.infer<typeof modelReport>;
 
@@ -115,6 +119,8 @@ export const gradeResult = z.object({
   environment: z.object({
     backend: z.string().nullable(),
     tfjsVersion: z.string().nullable(),
+    /** The fused recurrent kernels: loaded (with the BLAS behind them) or why not. Null before the sandbox said. */
+    recurrentKernels: z.object({ available: z.boolean(), library: z.string().nullable(), reason: z.string().nullable() }).nullable().default(null),
     nodeVersion: z.string(),
     graderVersion: z.string(),
     isolation: z.array(z.string()),

@@ -74,7 +74,9 @@ async function main(): Promise<void> {
   tf.env().set("PROD", true);
   const { selectBackend } = await import("./backend");
   const { backend, fastKernels } = await selectBackend(job.backend, __dirname);
-  send({ type: "ready", backend, tfjsVersion: tf.version.tfjs, fastKernels });
+  const { setUpRecurrentKernels } = await import("./recurrent");
+  const recurrent = setUpRecurrentKernels(__dirname, job.fusedRecurrent);
+  send({ type: "ready", backend, tfjsVersion: tf.version.tfjs, fastKernels, recurrentKernels: recurrent.kernels });
 
   const { loadSubmission } = await import("./load-submission");
   const { describeModel, isLayersModel, shapeMatches } = await import("./model-report");
@@ -116,7 +118,11 @@ async function main(): Promise<void> {
   }
 
   for (const mp of plan.models) {
+    recurrent.layers.resetReport();
     const ok = await runModel(tf, mp, mod, tensor, { describeModel, isLayersModel, shapeMatches });
+    // Which recurrent path trained this model (fused or stock, and why), also after a failure.
+    const layers = recurrent.layers.report();
+    if (layers.length > 0) send({ type: "recurrent", model: mp.id, layers });
     if (!ok) return;
   }
   send({ type: "done" });

@@ -83,10 +83,8 @@ export function fusedRecurrent(
     return { value, gradFunc };
   };
 
-  if (bias) {
-    const op = tf.customGrad((a: tf.Tensor, b: tf.Tensor, c: tf.Tensor, d: tf.Tensor) => run([a, b, c, d]));
-    return op(x, kernel, recurrentKernel, bias);
-  }
-  const op = tf.customGrad((a: tf.Tensor, b: tf.Tensor, c: tf.Tensor) => run([a, b, c]));
-  return op(x, kernel, recurrentKernel);
+  const inputs = bias ? [x, kernel, recurrentKernel, bias] : [x, kernel, recurrentKernel];
+  // customGrad passes the inputs, then a `save` function this op does not need.
+  const op = tf.customGrad(((...args: unknown[]) => run(args.slice(0, inputs.length) as tf.Tensor[])) as Parameters<typeof tf.customGrad>[0]);
+  return op(...inputs);
 }

@@ -47,6 +47,8 @@ export function loadKernels(file: string): KernelStatus {
     // A native addon cannot be bundled: required from disk at run time.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const kernels = require(file) as RnnKernels;
+    // Out of the module cache: in the sandbox, student code must not `require` it back.
+    delete require.cache[file];
     if (typeof kernels.forward !== "function" || typeof kernels.backward !== "function") {
       return { available: false, reason: "addon has no forward/backward" };
     }

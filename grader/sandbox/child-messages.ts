@@ -2,10 +2,22 @@
 import { z } from "zod";
 
 const errorInfo = z.object({ name: z.string(), message: z.string(), stack: z.string() });
+const recurrentLayer = z.object({
+  layer: z.string().max(200),
+  cell: z.string().max(100),
+  path: z.enum(["fused", "stock"]),
+  reason: z.string().max(500).nullable(),
+});
 
 export const childMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("phase"), name: z.string().max(100) }),
-  z.object({ type: z.literal("ready"), backend: z.string(), tfjsVersion: z.string(), fastKernels: z.array(z.string()) }),
+  z.object({
+    type: z.literal("ready"),
+    backend: z.string(),
+    tfjsVersion: z.string(),
+    fastKernels: z.array(z.string()),
+    recurrentKernels: z.object({ available: z.boolean(), library: z.string().max(40).nullable(), reason: z.string().max(500).nullable() }),
+  }),
   z.object({
     type: z.literal("exports"),
     found: z.record(z.string(), z.string()),
@@ -30,6 +42,11 @@ export const childMessage = z.discriminatedUnion("type", [
   }),
   // NaN and Infinity arrive as null: JSON has no word for them.
   z.object({ type: z.literal("epoch"), model: z.string(), epoch: z.number(), logs: z.record(z.string(), z.number().nullable()), ms: z.number() }),
+  z.object({
+    type: z.literal("recurrent"),
+    model: z.string(),
+    layers: z.array(recurrentLayer).max(100),
+  }),
   z.object({ type: z.literal("predictions"), model: z.string(), values: z.array(z.number().nullable()) }),
   z.object({
     type: z.literal("failure"),

@@ -1,13 +1,15 @@
 /**
- * Builds the harness into one CommonJS file, beside TensorFlow.js's wasm binaries, in a
- * folder of its own: that folder is all the sandbox can read of the grader. Built once per
- * content (the folder is named by a hash of the output), so a stale build cannot run.
+ * Builds the harness into one CommonJS file, beside TensorFlow.js's wasm binaries and the
+ * fused recurrent kernels (when they built), in a folder of its own: that folder is all the
+ * sandbox can read of the grader. Built once per content (the folder is named by a hash of
+ * the output and the addon), so a stale build cannot run.
  */
 import * as esbuild from "esbuild";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { NODE_MODULES } from "../paths";
+import { NODE_MODULES, REPO_ROOT } from "../paths";
+import { ADDON_FILENAME, builtAddonPath } from "../recurrent/native-kernels";
 
 const WASM_FILES = ["tfjs-backend-wasm.wasm", "tfjs-backend-wasm-simd.wasm", "tfjs-backend-wasm-threaded-simd.wasm"];
 let built: Promise<string> | null = null;
@@ -35,7 +37,10 @@ async function build(cacheDir: string): Promise<string> {
     logLevel: "silent",
   });
   const code = result.outputFiles[0].contents;
-  const hash = createHash("sha256").update(code).digest("hex").slice(0, 16);
+  // The fused recurrent kernels travel with the harness where they built (native/rnn).
+  const addonFile = builtAddonPath(REPO_ROOT);
+  const addon = fs.existsSync(addonFile) ? fs.readFileSync(addonFile) : null;
+  const hash = createHash("sha256").update(code).update(addon ?? "no addon").digest("hex").slice(0, 16);
   const dir = path.join(cacheDir, "harness", hash);
   if (!fs.existsSync(path.join(dir, "harness.cjs"))) {
     const tmp = `${dir}.tmp-${process.pid}`;
@@ -43,6 +48,7 @@ async function build(cacheDir: string): Promise<string> {
     fs.writeFileSync(path.join(tmp, "harness.cjs"), code);
     const wasmDir = path.join(NODE_MODULES, "@tensorflow", "tfjs-backend-wasm", "dist");
     for (const f of WASM_FILES) fs.copyFileSync(path.join(wasmDir, f), path.join(tmp, f));
+    if (addon) fs.writeFileSync(path.join(tmp, ADDON_FILENAME), addon);
     try {
       fs.renameSync(tmp, dir);
     } catch {

@@ -26,6 +26,8 @@ export interface SandboxLimits {
 export interface Launch {
   command: string;
   args: string[];
+  /** The child's whole environment (nothing of the grader's). */
+  env: Record<string, string>;
   /** Descriptors handed to the child from fd 4 on (fd 3 is the message pipe). */
   extraFds: number[];
   layers: string[];
@@ -38,6 +40,11 @@ export class NoIsolationError extends Error {
 }
 
 const SANDBOX_DIR = "/sandbox";
+/**
+ * One BLAS thread: a grading job is one core's work (the worker runs one job per core), and
+ * OpenBLAS would otherwise start a thread per core for the fused recurrent kernels.
+ */
+const CHILD_ENV: Record<string, string> = { OPENBLAS_NUM_THREADS: "1" };
 const SECCOMP_FD = 4;
 /** wasm reserves ~10 GiB of address space per memory for its guard regions. */
 const ADDRESS_SPACE_BYTES = 24 * 1024 ** 3;
@@ -97,6 +104,10 @@ export function planLaunch(opts: LaunchOptions): Launch {
     "--no-warnings",
     "--experimental-permission",
     `--allow-fs-read=${harnessRoot}/`,
+    // The fused recurrent kernels are a native addon in the harness folder. The harness
+    // closes process.dlopen before student code runs; the file system only holds that folder
+    // and the system libraries, and seccomp and the namespaces stay in force.
+    "--allow-addons",
     ...(opts.nodeModulesDir ? [`--allow-fs-read=${bwrap ? `${SANDBOX_DIR}/node_modules` : opts.nodeModulesDir}/`] : []),
     `--max-old-space-size=${Math.max(256, Math.floor((opts.limits.memoryBytes / 1024 ** 2) * 0.75))}`,
     "--stack-size=2048",
@@ -117,6 +128,7 @@ export function planLaunch(opts: LaunchOptions): Launch {
       "--ro-bind", opts.harnessDir, SANDBOX_DIR,
       ...(opts.nodeModulesDir ? ["--ro-bind", opts.nodeModulesDir, `${SANDBOX_DIR}/node_modules`] : []),
       "--proc", "/proc", "--dev", "/dev", "--chdir", SANDBOX_DIR,
+      ...Object.entries(CHILD_ENV).flatMap(([k, v]) => ["--setenv", k, v]),
     ];
     layers.push("bubblewrap");
     const filter = buildSeccompFilter();
@@ -153,6 +165,7 @@ export function planLaunch(opts: LaunchOptions): Launch {
   return {
     command: argv[0],
     args: argv.slice(1),
+    env: { ...CHILD_ENV },
     extraFds,
     layers,
     cgroup,

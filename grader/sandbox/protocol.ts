@@ -34,6 +34,8 @@ export interface JobFrame {
   code: string;
   exports: ExportSpec[];
   backend: "auto" | "tensorflow" | "wasm" | "cpu";
+  /** Route recurrent layers through the fused kernels where the addon loads. */
+  fusedRecurrent: boolean;
 }
 
 export interface ProbeRequest {
@@ -76,9 +78,20 @@ export interface ErrorInfo {
   stack: string;
 }
 
+import type { RecurrentLayerUse } from "../recurrent/fused-layers";
+
+export type { RecurrentLayerUse };
+
 export type ChildMessage =
   | { type: "phase"; name: string }
-  | { type: "ready"; backend: string; tfjsVersion: string; fastKernels: string[] }
+  | {
+      type: "ready";
+      backend: string;
+      tfjsVersion: string;
+      fastKernels: string[];
+      recurrentKernels: { available: boolean; library: string | null; reason: string | null };
+    }
+  | { type: "recurrent"; model: string; layers: RecurrentLayerUse[] }
   | {
       type: "exports";
       found: Record<string, string>;

@@ -50,7 +50,7 @@ export class SandboxSession {
     const launch = planLaunch({ ...opts, jobName: `job-${process.pid}-${randomBytes(6).toString("hex")}` });
     this.layers = [...launch.layers, "timeout"];
     this.child = spawn(launch.command, launch.args, {
-      env: {} as NodeJS.ProcessEnv, // nothing of the grader's environment
+      env: { ...launch.env } as NodeJS.ProcessEnv, // nothing of the grader's environment
       detached: true, // its own process group, so the kill reaches every descendant
       stdio: ["pipe", "pipe", "pipe", "pipe", ...launch.extraFds],
     });

@@ -36,7 +36,7 @@ describe("threshold checks", () => {
 
   it("checks the model's layers and parameter budget", () => {
     const r = { title: { "pt-BR": "c", en: "c" }, points: 2 };
-    const report = { layers: ["LSTM", "Dense"], inputShape: [null, 5, 1], outputShape: [null, 1], params: 1000, compiledByStudent: true, optimizer: "Adam", loss: "meanSquaredError" };
+    const report = { layers: ["LSTM", "Dense"], inputShape: [null, 5, 1], outputShape: [null, 1], params: 1000, compiledByStudent: true, optimizer: "Adam", loss: "meanSquaredError", recurrent: [] };
     expect(contractCheck("c", r, report, { layer: "LSTM", maxParams: 1000 }).points).toBe(2);
     expect(contractCheck("c", r, report, { layer: "SimpleRNN", maxParams: 1000 }).points).toBe(0);
     expect(contractCheck("c", r, report, { layer: "LSTM", maxParams: 999 }).points).toBe(0);

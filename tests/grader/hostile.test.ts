@@ -88,6 +88,15 @@ export async function buildRnn(): Promise<tf.LayersModel> {
     expect(connections).toBe(before);
   });
 
+  it("cannot load native code, not even the grader's own kernels", async () => {
+    const dlopen = await grade("next-number", attack(`  host.dlopen({ exports: {} }, "/usr/lib/x86_64-linux-gnu/libm.so.6");`));
+    expect(dlopen.failure?.kind).toBe("sandbox");
+    expect(dlopen.failure?.message).toContain("loading native code is not allowed");
+    const addon = await grade("next-number", attack(`  const k = host.mainModule.require("/sandbox/treino_rnn.node");\n  console.log("got", typeof k.forward);`));
+    expect(addon.failure?.kind).toBe("sandbox");
+    expect(addon.logs.text).not.toContain("got function");
+  });
+
   it("cannot spawn processes", async () => {
     const r = await grade("next-number", attack(`  host.mainModule.require("child_process").execSync("touch ${marker}");`));
     expect(r.failure?.kind).toBe("sandbox");

@@ -23,6 +23,11 @@ describe("reference solutions", () => {
       expect(r.environment.backend).toMatch(/^(tensorflow|wasm|cpu)$/);
       expect(r.environment.dataHash).toMatch(/^[0-9a-f]{16}$/);
       expect(r.leaderboard?.public).not.toBeNull();
+      // Every recurrent layer trained through the fused kernels, and the result says so.
+      expect(r.environment.recurrentKernels).toMatchObject({ available: true });
+      const paths = Object.values(r.models).flatMap((m) => m.recurrent.map((l) => l.path));
+      expect(paths.length).toBeGreaterThan(0);
+      expect(new Set(paths)).toEqual(new Set(["fused"]));
     });
   }
 });

@@ -1,0 +1,35 @@
+/**
+ * Routes the student's recurrent layers through the fused kernels (grader/recurrent), from
+ * the addon the bundler put beside the harness. Once it is loaded, native addons are closed
+ * to the student's code: the Node permission model had to allow them for this one.
+ */
+import * as path from "node:path";
+import { FusedRecurrentLayers } from "../recurrent/fused-layers";
+import { ADDON_FILENAME, loadKernels } from "../recurrent/native-kernels";
+
+export interface RecurrentSetup {
+  layers: FusedRecurrentLayers;
+  kernels: { available: boolean; library: string | null; reason: string | null };
+}
+
+export function setUpRecurrentKernels(harnessDir: string, wanted: boolean): RecurrentSetup {
+  const status = wanted ? loadKernels(path.join(harnessDir, ADDON_FILENAME)) : ({ available: false, reason: "turned off (TREINO_FUSED_RNN=0)" } as const);
+  closeNativeAddons();
+  const layers = new FusedRecurrentLayers(status);
+  const installed = layers.install();
+  const kernels = status.available && installed
+    ? { available: true, library: status.library, reason: null }
+    : { available: false, library: null, reason: status.available ? "tfjs RNN class not found" : status.reason };
+  return { layers, kernels };
+}
+
+/** After our addon is in, nothing else may be loaded: `process.dlopen` and `.node` requires go. */
+function closeNativeAddons(): void {
+  const deny = () => {
+    throw new Error("loading native code is not allowed in a submission");
+  };
+  Object.defineProperty(process, "dlopen", { value: deny, writable: false, configurable: false });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Module = require("node:module") as { _extensions: Record<string, unknown> };
+  Module._extensions[".node"] = deny;
+}

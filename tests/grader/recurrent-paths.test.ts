@@ -1,0 +1,38 @@
+/**
+ * Which path trains a submission's recurrent layers, end to end in the sandbox: the fused
+ * kernels where the layer's settings are covered, stock TensorFlow.js otherwise, and the
+ * result records it per layer. The verdict does not depend on the path.
+ */
+import { describe, expect, it } from "vitest";
+import { exercise, grade } from "./grade";
+
+const layerPaths = (r: Awaited<ReturnType<typeof grade>>) =>
+  Object.fromEntries(Object.entries(r.models).map(([id, m]) => [id, m.recurrent.map((l) => ({ cell: l.cell, path: l.path, reason: l.reason }))]));
+
+describe("recurrent training paths", () => {
+  it("the reference passes on stock TensorFlow.js too, when the fused kernels are turned off", async () => {
+    const r = await grade("next-number", exercise("next-number", "solution.ts"), { config: { TREINO_FUSED_RNN: false } });
+    expect(r.failure).toBeUndefined();
+    expect(r.score).toBe(r.maxScore);
+    expect(r.environment.recurrentKernels).toMatchObject({ available: false, reason: expect.stringContaining("turned off") });
+    expect(layerPaths(r)).toEqual({
+      rnn: [{ cell: "SimpleRNN", path: "stock", reason: expect.stringContaining("turned off") }],
+      lstm: [{ cell: "LSTM", path: "stock", reason: expect.stringContaining("turned off") }],
+    });
+  });
+
+  it("a layer with settings the kernels do not cover trains on the stock path; the others stay fused", async () => {
+    const code = exercise("next-number", "solution.ts").replace(
+      "tf.layers.simpleRNN({ units: 16, inputShape: [5, 1] })",
+      'tf.layers.simpleRNN({ units: 16, inputShape: [5, 1], activation: "elu" })',
+    );
+    expect(code).toContain('activation: "elu"');
+    const r = await grade("next-number", code);
+    expect(r.failure).toBeUndefined();
+    expect(layerPaths(r)).toEqual({
+      rnn: [{ cell: "SimpleRNN", path: "stock", reason: "activation elu" }],
+      lstm: [{ cell: "LSTM", path: "fused", reason: null }],
+    });
+    expect(r.checks.find((c) => c.id === "lstm.error")?.status).toBe("passed");
+  });
+});
