@@ -1,92 +1,116 @@
 /**
- * Recurrent training speed on this machine: seconds per epoch of LSTM, GRU and SimpleRNN at
- * the lesson's shapes on the TensorFlow.js backends the grader uses, and the same models in
- * PyTorch where Debian's python3-torch is installed, with the ratio. The baseline for the
- * training-speed work (issue 6).
+ * Recurrent training speed on this machine (issue "Training speed"): seconds per epoch of
+ * LSTM, GRU and SimpleRNN at the lesson's shapes, three ways in one run:
+ *   stock    TensorFlow.js's own layers on the grader's backend (wasm by default)
+ *   fast     the same layers through the fused kernels (grader/recurrent, native/rnn)
+ *   pytorch  the same models in PyTorch, one thread, where Debian's python3-torch is installed
+ * then the sine-forecast reference graded end to end in the sandbox, fast path on.
  *
- *   npm run bench:rnn [-- --samples 2000]
+ *   npm run bench:rnn [-- --samples 2000] [-- --backend wasm] [-- --no-stock]
  *
- * IMDb figures are measured on a sample of reviews and scaled to the grader's 9,000-review
- * training split (10,000 less 10% validation) and to Keras's full 25,000.
+ * IMDb epochs are timed on a sample of reviews and scaled to Keras's full 25,000 (the
+ * grader itself trains on 9,000 at full profile).
  */
+process.env.OPENBLAS_NUM_THREADS ??= "1"; // one grading job per core, as in the sandbox
+
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import * as tf from "@tensorflow/tfjs";
+import { gradeSubmission } from "../grader";
 import { selectBackend } from "../grader/harness/backend";
-import { NODE_MODULES } from "../grader/paths";
+import { NODE_MODULES, REPO_ROOT } from "../grader/paths";
+import { FusedRecurrentLayers } from "../grader/recurrent/fused-layers";
+import { buildFailureReason, builtAddonPath, loadKernels } from "../grader/recurrent/native-kernels";
 
-const { values } = parseArgs({ options: { samples: { type: "string", default: "2000" }, backends: { type: "string", default: "wasm,cpu" } } });
+const { values } = parseArgs({
+  options: {
+    samples: { type: "string", default: "2000" },
+    backend: { type: "string", default: "wasm" },
+    "no-stock": { type: "boolean", default: false },
+  },
+});
 const IMDB_SAMPLES = Number(values.samples);
-const GRADER_SPLIT = 9_000;
 const KERAS_TRAIN = 25_000;
+const SINE_WINDOWS = 980;
+const GOAL_RATIO = 2;
 
 type Cell = "lstm" | "gru" | "simpleRNN";
 const CELLS: Cell[] = ["lstm", "gru", "simpleRNN"];
 
 interface Shape {
+  key: "sine" | "imdb";
   name: string;
   samples: number;
+  scaleTo: number;
+  batch: number;
   build(cell: Cell): tf.LayersModel;
   data(): { x: tf.Tensor; y: tf.Tensor };
-  batch: number;
-  scaleTo: number[];
 }
 
-const sine: Shape = {
-  name: "sine (20 x 1 -> 32 units)",
-  samples: 980,
-  batch: 32,
-  scaleTo: [980],
-  build(cell) {
-    const m = tf.sequential();
-    m.add(tf.layers[cell]({ units: 32, inputShape: [20, 1] }));
-    m.add(tf.layers.dense({ units: 1 }));
-    m.compile({ optimizer: "adam", loss: "meanSquaredError" });
-    return m;
+const SHAPES: Shape[] = [
+  {
+    key: "sine",
+    name: "sine (20 steps x 1 -> 32 units, batch 32)",
+    samples: SINE_WINDOWS,
+    scaleTo: SINE_WINDOWS,
+    batch: 32,
+    build(cell) {
+      const m = tf.sequential();
+      m.add(tf.layers[cell]({ units: 32, inputShape: [20, 1] }));
+      m.add(tf.layers.dense({ units: 1 }));
+      m.compile({ optimizer: "adam", loss: "meanSquaredError" });
+      return m;
+    },
+    data: () => ({ x: tf.randomNormal([SINE_WINDOWS, 20, 1]), y: tf.randomNormal([SINE_WINDOWS, 1]) }),
   },
-  data: () => ({ x: tf.randomNormal([980, 20, 1]), y: tf.randomNormal([980, 1]) }),
-};
-
-const imdb: Shape = {
-  name: "imdb (200 ids, embedding 10000 x 32 -> 32 units)",
-  samples: IMDB_SAMPLES,
-  batch: 64,
-  scaleTo: [GRADER_SPLIT, KERAS_TRAIN],
-  build(cell) {
-    const m = tf.sequential();
-    m.add(tf.layers.embedding({ inputDim: 10_000, outputDim: 32, inputLength: 200 }));
-    m.add(tf.layers[cell]({ units: 32 }));
-    m.add(tf.layers.dense({ units: 1, activation: "sigmoid" }));
-    m.compile({ optimizer: "adam", loss: "binaryCrossentropy" });
-    return m;
+  {
+    key: "imdb",
+    name: "imdb (200 ids, embedding 10000 x 32 -> 32 units, batch 64)",
+    samples: IMDB_SAMPLES,
+    scaleTo: KERAS_TRAIN,
+    batch: 64,
+    build(cell) {
+      const m = tf.sequential();
+      m.add(tf.layers.embedding({ inputDim: 10_000, outputDim: 32, inputLength: 200 }));
+      m.add(tf.layers[cell]({ units: 32 }));
+      m.add(tf.layers.dense({ units: 1, activation: "sigmoid" }));
+      m.compile({ optimizer: "adam", loss: "binaryCrossentropy" });
+      return m;
+    },
+    data: () => ({
+      x: tf.randomUniform([IMDB_SAMPLES, 200], 0, 10_000, "int32").toFloat(),
+      y: tf.randomUniform([IMDB_SAMPLES, 1]).round(),
+    }),
   },
-  data: () => ({ x: tf.randomUniform([IMDB_SAMPLES, 200], 0, 10_000, "int32").toFloat(), y: tf.randomUniform([IMDB_SAMPLES, 1]).round() }),
-};
+];
 
+/** Seconds for one epoch at the shape's full size (timed on its sample, after a warm-up fit). */
 async function epochSeconds(shape: Shape, cell: Cell): Promise<number> {
   const model = shape.build(cell);
   const { x, y } = shape.data();
-  // A first short fit warms kernels up; the second is timed.
   await model.fit(x.slice(0, shape.batch * 2), y.slice(0, shape.batch * 2), { epochs: 1, batchSize: shape.batch, verbose: 0 });
-  const t = Date.now();
+  const t = performance.now();
   await model.fit(x, y, { epochs: 1, batchSize: shape.batch, verbose: 0, yieldEvery: "never" });
-  const s = (Date.now() - t) / 1000;
+  const s = (performance.now() - t) / 1000;
   model.dispose();
   x.dispose();
   y.dispose();
-  return s;
+  return (s * shape.scaleTo) / shape.samples;
 }
 
-/** The same models in PyTorch (one thread), or null without python3-torch. */
-function torchSeconds(shape: "sine" | "imdb", cell: Cell, samples: number): number | null {
+// Debian's python3-torch installs for the system Python, which may not be first on PATH.
+const PYTHON = fs.existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+
+/** The same model in PyTorch (one thread), seconds per full epoch, or null without python3-torch. */
+function torchSeconds(shape: Shape, cell: Cell): number | null {
   const module = { lstm: "LSTM", gru: "GRU", simpleRNN: "RNN" }[cell];
   const script = `
 import time, torch
 torch.set_num_threads(1)
-shape, n = "${shape}", ${samples}
+shape, n = "${shape.key}", ${shape.samples}
 if shape == "sine":
     x, y, batch = torch.randn(n, 20, 1), torch.randn(n, 1), 32
     rnn, emb = torch.nn.${module}(1, 32, batch_first=True), None
@@ -97,55 +121,91 @@ head = torch.nn.Linear(32, 1)
 params = list(rnn.parameters()) + list(head.parameters()) + (list(emb.parameters()) if emb else [])
 opt = torch.optim.Adam(params)
 loss_fn = torch.nn.MSELoss() if shape == "sine" else torch.nn.BCEWithLogitsLoss()
+def epoch(count):
+    for i in range(0, count, batch):
+        xb = x[i:i+batch]
+        h = emb(xb) if emb else xb
+        out, _ = rnn(h)
+        loss = loss_fn(head(out[:, -1]), y[i:i+batch])
+        opt.zero_grad(); loss.backward(); opt.step()
+epoch(batch * 2)
 t = time.time()
-for i in range(0, n, batch):
-    xb = x[i:i+batch]
-    h = emb(xb) if emb else xb
-    out, _ = rnn(h)
-    loss = loss_fn(head(out[:, -1]), y[i:i+batch])
-    opt.zero_grad(); loss.backward(); opt.step()
+epoch(n)
 print(time.time() - t)
 `;
-  // Debian's python3-torch installs for the system Python, which may not be first on PATH.
-  const python = fs.existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
   try {
-    return Number(execFileSync(python, ["-c", script], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 600_000 }).trim());
+    const s = Number(execFileSync(PYTHON, ["-c", script], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 900_000 }).trim());
+    return (s * shape.scaleTo) / shape.samples;
   } catch {
     return null;
   }
 }
 
+function describeTorch(): string {
+  try {
+    return execFileSync(PYTHON, ["-c", "import torch; print(f'PyTorch {torch.__version__}, 1 thread, BLAS: {torch.__config__.show().count(\"BLAS_INFO=open\") and \"OpenBLAS\" or \"see torch.__config__\"}')"], {
+      encoding: "utf8", stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
+  } catch {
+    return "PyTorch not installed (apt-get install python3-torch libopenblas0-pthread)";
+  }
+}
+
+function debianBlas(): string {
+  try {
+    return execFileSync("sh", ["-c", "dpkg -l 2>/dev/null | awk '/^ii/ && ($2 ~ /^libopenblas|^libblas3/) {print $2}' | tr '\\n' ' '"], { encoding: "utf8" }).trim() || "none";
+  } catch {
+    return "unknown";
+  }
+}
+
+const fmt = (s: number | null) => (s == null ? "-" : s < 10 ? s.toFixed(2) : s.toFixed(1));
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
+
 async function main() {
   tf.env().set("PROD", true);
-  const blas = (() => {
-    try {
-      return execFileSync("sh", ["-c", "dpkg -l | grep -E 'libopenblas0|libblas3' | awk '{print $2}' | tr '\\n' ' '"], { encoding: "utf8" }).trim() || "none";
-    } catch {
-      return "unknown";
-    }
-  })();
+  const status = loadKernels(builtAddonPath(REPO_ROOT));
+  const fused = new FusedRecurrentLayers(status);
   console.log(`Treino recurrent training speed — ${new Date().toISOString()}`);
-  console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model}, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}, BLAS packages: ${blas}`);
-  console.log(`IMDb timed on ${IMDB_SAMPLES} reviews, scaled to ${GRADER_SPLIT} (grader) and ${KERAS_TRAIN} (Keras) per epoch\n`);
-  console.log(["backend", "shape", "cell", "s/epoch", "scaled", "pytorch s/epoch", "ratio"].join("\t"));
-  const wasmDir = path.join(NODE_MODULES, "@tensorflow", "tfjs-backend-wasm", "dist");
-  for (const backend of values.backends!.split(",")) {
-    await selectBackend(backend as "wasm" | "cpu", wasmDir);
-    for (const shape of [sine, imdb]) {
-      for (const cell of CELLS) {
-        if (backend === "cpu" && shape === imdb && cell !== "lstm") continue; // minutes each: LSTM alone shows the gap
-        const s = await epochSeconds(shape, cell);
-        const scaled = shape.scaleTo.map((n) => (s * n) / shape.samples);
-        const torch = torchSeconds(shape === sine ? "sine" : "imdb", cell, shape === sine ? 980 : IMDB_SAMPLES);
-        const torchScaled = torch == null ? null : (torch * shape.scaleTo[shape.scaleTo.length - 1]) / shape.samples;
-        console.log([
-          tf.getBackend(), shape.name, cell, s.toPrecision(3), scaled.map((v) => v.toPrecision(3)).join(" / "),
-          torchScaled == null ? "not installed (apt-get install python3-torch)" : torchScaled.toPrecision(3),
-          torchScaled == null ? "-" : `x${(scaled[scaled.length - 1] / torchScaled).toFixed(1)}`,
-        ].join("\t"));
+  console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, node ${process.version}; load at start ${load()}`);
+  console.log(`fast path: ${status.available ? `fused kernels (${status.library})` : `UNAVAILABLE — ${buildFailureReason(REPO_ROOT)}`}; Debian BLAS packages: ${debianBlas()}`);
+  console.log(`native: ${describeTorch()}`);
+  console.log(`tfjs backend for the other layers: ${values.backend}; IMDb timed on ${IMDB_SAMPLES} reviews and scaled to ${KERAS_TRAIN}; seconds per epoch\n`);
+  await selectBackend(values.backend as "wasm" | "cpu", path.join(NODE_MODULES, "@tensorflow", "tfjs-backend-wasm", "dist"));
+
+  console.log(["shape", "cell", "stock", "fast", "pytorch", "fast/pytorch", "stock/fast"].join("\t"));
+  const rows: { shape: string; cell: Cell; fast: number | null; torch: number | null }[] = [];
+  for (const shape of SHAPES) {
+    for (const cell of CELLS) {
+      fused.uninstall();
+      const stock = values["no-stock"] ? null : await epochSeconds(shape, cell);
+      let fast: number | null = null;
+      if (status.available) {
+        fused.install();
+        fast = await epochSeconds(shape, cell);
+        fused.uninstall();
       }
+      const torch = torchSeconds(shape, cell);
+      rows.push({ shape: shape.key, cell, fast, torch });
+      console.log([
+        shape.name, cell, fmt(stock), fmt(fast), torch == null ? "not installed" : fmt(torch),
+        fast != null && torch != null ? `x${(fast / torch).toFixed(2)}` : "-",
+        stock != null && fast != null ? `x${(stock / fast).toFixed(1)}` : "-",
+      ].join("\t"));
     }
   }
+
+  const code = fs.readFileSync(path.join(REPO_ROOT, "exercises", "sine-forecast", "solution.ts"), "utf8");
+  const graded = await gradeSubmission({ task: "sine-forecast", code, backend: values.backend as "wasm" | "cpu" });
+  const paths = Object.values(graded.models).flatMap((m) => m.recurrent.map((l) => l.path)).join(", ");
+  console.log(`\nsine-forecast reference graded end to end in the sandbox: ${(graded.timing.totalMs / 1000).toFixed(1)} s, ${graded.score}/${graded.maxScore} (recurrent path: ${paths || "none"}; goal < 10 s)`);
+
+  const lstm = rows.find((r) => r.shape === "imdb" && r.cell === "lstm");
+  if (lstm?.fast != null && lstm.torch != null) {
+    const ratio = lstm.fast / lstm.torch;
+    console.log(`IMDb LSTM epoch: fast ${fmt(lstm.fast)} s vs PyTorch ${fmt(lstm.torch)} s = x${ratio.toFixed(2)} (goal <= x${GOAL_RATIO}: ${ratio <= GOAL_RATIO ? "met" : "NOT met"})`);
+  }
+  console.log(`load at end ${load()}`);
 }
 
 main().catch((err) => {
