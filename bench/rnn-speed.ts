@@ -142,13 +142,22 @@ print(time.time() - t)
 }
 
 function describeTorch(): string {
+  let version: string;
   try {
-    return execFileSync(PYTHON, ["-c", "import torch; print(f'PyTorch {torch.__version__}, 1 thread, BLAS: {torch.__config__.show().count(\"BLAS_INFO=open\") and \"OpenBLAS\" or \"see torch.__config__\"}')"], {
-      encoding: "utf8", stdio: ["ignore", "pipe", "ignore"],
-    }).trim();
+    version = execFileSync(PYTHON, ["-c", "import torch; print(torch.__version__)"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
   } catch {
     return "PyTorch not installed (apt-get install python3-torch libopenblas0-pthread)";
   }
+  // Debian's torch calls the system BLAS (libblas.so.3), which the alternatives system points
+  // at OpenBLAS when libopenblas0 is installed, else at the slow reference BLAS.
+  const arch = execFileSync("gcc", ["-print-multiarch"], { encoding: "utf8" }).trim();
+  let blas = "unknown";
+  try {
+    blas = fs.realpathSync(`/usr/lib/${arch}/libblas.so.3`);
+  } catch {
+    // no system BLAS link
+  }
+  return `PyTorch ${version}, 1 thread, libblas.so.3 -> ${blas}`;
 }
 
 function debianBlas(): string {
