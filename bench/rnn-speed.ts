@@ -3,6 +3,7 @@
  * LSTM, GRU and SimpleRNN at the lesson's shapes, three ways in one run:
  *   stock    TensorFlow.js's own layers on the grader's backend (wasm by default)
  *   fast     the same layers through the fused kernels (grader/recurrent, native/rnn)
+ *   portable the fused kernels built without BLAS, as on a machine without OpenBLAS
  *   pytorch  the same models in PyTorch, one thread, where Debian's python3-torch is installed
  * then the sine-forecast reference graded end to end in the sandbox, fast path on.
  *
@@ -23,7 +24,7 @@ import { gradeSubmission } from "../grader";
 import { selectBackend } from "../grader/harness/backend";
 import { NODE_MODULES, REPO_ROOT } from "../grader/paths";
 import { FusedRecurrentLayers } from "../grader/recurrent/fused-layers";
-import { buildFailureReason, builtAddonPath, loadKernels } from "../grader/recurrent/native-kernels";
+import { buildFailureReason, builtAddonPath, loadKernels, portableAddonPath } from "../grader/recurrent/native-kernels";
 
 const { values } = parseArgs({
   options: {
@@ -175,6 +176,8 @@ async function main() {
   tf.env().set("PROD", true);
   const status = loadKernels(builtAddonPath(REPO_ROOT));
   const fused = new FusedRecurrentLayers(status);
+  const portableStatus = loadKernels(portableAddonPath(REPO_ROOT));
+  const portable = new FusedRecurrentLayers(portableStatus);
   console.log(`Treino recurrent training speed — ${new Date().toISOString()}`);
   console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, node ${process.version}; load at start ${load()}`);
   console.log(`fast path: ${status.available ? `fused kernels (${status.library})` : `UNAVAILABLE — ${buildFailureReason(REPO_ROOT)}`}; Debian BLAS packages: ${debianBlas()}`);
@@ -182,7 +185,7 @@ async function main() {
   console.log(`tfjs backend for the other layers: ${values.backend}; IMDb timed on ${IMDB_SAMPLES} reviews and scaled to ${KERAS_TRAIN}; seconds per epoch\n`);
   await selectBackend(values.backend as "wasm" | "cpu", path.join(NODE_MODULES, "@tensorflow", "tfjs-backend-wasm", "dist"));
 
-  console.log(["shape", "cell", "stock", "fast", "pytorch", "fast/pytorch", "stock/fast"].join("\t"));
+  console.log(["shape", "cell", "stock", "fast", "portable", "pytorch", "fast/pytorch", "stock/fast"].join("\t"));
   const rows: { shape: string; cell: Cell; fast: number | null; torch: number | null }[] = [];
   for (const shape of SHAPES) {
     for (const cell of CELLS) {
@@ -194,10 +197,16 @@ async function main() {
         fast = await epochSeconds(shape, cell);
         fused.uninstall();
       }
+      let own: number | null = null;
+      if (portableStatus.available) {
+        portable.install();
+        own = await epochSeconds(shape, cell);
+        portable.uninstall();
+      }
       const torch = torchSeconds(shape, cell);
       rows.push({ shape: shape.key, cell, fast, torch });
       console.log([
-        shape.name, cell, fmt(stock), fmt(fast), torch == null ? "not installed" : fmt(torch),
+        shape.name, cell, fmt(stock), fmt(fast), fmt(own), torch == null ? "not installed" : fmt(torch),
         fast != null && torch != null ? `x${(fast / torch).toFixed(2)}` : "-",
         stock != null && fast != null ? `x${(stock / fast).toFixed(1)}` : "-",
       ].join("\t"));

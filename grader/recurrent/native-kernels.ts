@@ -30,6 +30,11 @@ export function builtAddonPath(repoRoot: string): string {
   return path.join(repoRoot, "native", "rnn", "build", "Release", ADDON_FILENAME);
 }
 
+/** The same kernels built without any BLAS (own loops): what runs where OpenBLAS is missing. */
+export function portableAddonPath(repoRoot: string): string {
+  return path.join(repoRoot, "native", "rnn", "build", "Release", "treino_rnn_portable.node");
+}
+
 /** Why the build did not produce the addon, as native/rnn/build.mjs recorded it. */
 export function buildFailureReason(repoRoot: string): string {
   try {

@@ -8,6 +8,12 @@
       "defines": ["<!@(node blas.js defines)"],
       "include_dirs": ["<!@(node blas.js include)"],
       "libraries": ["<!@(node blas.js libraries)"]
+    },
+    {
+      "target_name": "treino_rnn_portable",
+      "sources": ["src/addon.c", "src/kernels.c", "src/gemm.c"],
+      "cflags": ["-O3", "-std=gnu11", "-fno-math-errno", "-Wall"],
+      "cflags!": ["-O2"]
     }
   ]
 }

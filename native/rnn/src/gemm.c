@@ -1,6 +1,7 @@
 #include "gemm.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 
 #ifdef TREINO_HAVE_OPENBLAS
 #include <cblas.h>
@@ -20,9 +21,24 @@ void gemm_init(void) { openblas_set_num_threads(1); }
 
 #else
 
-/* Portable fallback: inner loops run along contiguous rows so that -O3 vectorises them. */
+/*
+ * Portable fallback: inner loops run along contiguous rows so that -O3 vectorises them;
+ * a transposed B is copied once into row order first (it is at most a weight matrix or one
+ * step's gradients), which keeps the inner loop contiguous in every case.
+ */
 void gemm(int trans_a, int trans_b, int m, int n, int k, float alpha, const float *a, int lda, const float *b, int ldb,
           float beta, float *c, int ldc) {
+  float *bt = NULL;
+  if (trans_b && m > 0 && n > 0 && k > 0) {
+    bt = malloc(sizeof(float) * (size_t)k * n);
+    if (bt) {
+      for (int j = 0; j < n; j++)
+        for (int p = 0; p < k; p++) bt[(size_t)p * n + j] = b[(size_t)j * ldb + p];
+      b = bt;
+      ldb = n;
+      trans_b = 0;
+    }
+  }
   for (int i = 0; i < m; i++) {
     float *crow = c + (size_t)i * ldc;
     if (beta == 0.0f) {
@@ -36,20 +52,16 @@ void gemm(int trans_a, int trans_b, int m, int n, int k, float alpha, const floa
         const float *brow = b + (size_t)p * ldb;
         for (int j = 0; j < n; j++) crow[j] += aip * brow[j];
       }
-    } else {
+    } else { /* only when the copy could not be allocated */
       for (int j = 0; j < n; j++) {
         const float *brow = b + (size_t)j * ldb;
         float sum = 0.0f;
-        if (trans_a) {
-          for (int p = 0; p < k; p++) sum += a[(size_t)p * lda + i] * brow[p];
-        } else {
-          const float *arow = a + (size_t)i * lda;
-          for (int p = 0; p < k; p++) sum += arow[p] * brow[p];
-        }
+        for (int p = 0; p < k; p++) sum += (trans_a ? a[(size_t)p * lda + i] : a[(size_t)i * lda + p]) * brow[p];
         crow[j] += alpha * sum;
       }
     }
   }
+  free(bt);
 }
 
 const char *gemm_library(void) { return "builtin"; }
