@@ -20,6 +20,15 @@
     }                                                                 \
   } while (0)
 
+/* Whether `value` is a typed array of `kind`; its length and data when it is. */
+static int typed_array(napi_env env, napi_value value, napi_typedarray_type kind, size_t *length, void **data) {
+  bool is_typed = false;
+  napi_typedarray_type actual;
+  if (napi_is_typedarray(env, value, &is_typed) != napi_ok || !is_typed) return 0;
+  if (napi_get_typedarray_info(env, value, &actual, length, data, NULL, NULL) != napi_ok) return 0;
+  return actual == kind;
+}
+
 /* Reads a Float32Array of exactly `expected` elements, or null when allowed. */
 static int get_floats(napi_env env, napi_value value, size_t expected, int nullable, const char *name, float **out) {
   napi_valuetype type;
@@ -32,13 +41,9 @@ static int get_floats(napi_env env, napi_value value, size_t expected, int nulla
     napi_throw_type_error(env, NULL, msg);
     return 0;
   }
-  bool is_typed = false;
-  napi_is_typedarray(env, value, &is_typed);
-  napi_typedarray_type kind;
   size_t length = 0;
   void *data = NULL;
-  if (!is_typed || napi_get_typedarray_info(env, value, &kind, &length, &data, NULL, NULL) != napi_ok ||
-      kind != napi_float32_array) {
+  if (!typed_array(env, value, napi_float32_array, &length, &data)) {
     char msg[128];
     snprintf(msg, sizeof msg, "treino-rnn: %s must be a Float32Array", name);
     napi_throw_type_error(env, NULL, msg);
@@ -55,13 +60,9 @@ static int get_floats(napi_env env, napi_value value, size_t expected, int nulla
 }
 
 static int get_shape(napi_env env, napi_value value, rnn_shape *s) {
-  bool is_typed = false;
-  napi_is_typedarray(env, value, &is_typed);
-  napi_typedarray_type kind;
   size_t length = 0;
   void *data = NULL;
-  if (!is_typed || napi_get_typedarray_info(env, value, &kind, &length, &data, NULL, NULL) != napi_ok ||
-      kind != napi_int32_array || length != 9) {
+  if (!typed_array(env, value, napi_int32_array, &length, &data) || length != 9) {
     napi_throw_type_error(env, NULL, "treino-rnn: meta must be an Int32Array of 9 values");
     return 0;
   }
@@ -91,16 +92,26 @@ static int get_shape(napi_env env, napi_value value, rnn_shape *s) {
   return 1;
 }
 
-static napi_value forward(napi_env env, napi_callback_info info) {
-  size_t argc = 11;
-  napi_value argv[11];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc != 11) {
-    napi_throw_type_error(env, NULL, "treino-rnn: forward takes 11 arguments");
-    return NULL;
+/* Reads exactly `count` arguments, the first being the shape; 0 (a JS exception pending) otherwise. */
+static int read_call(napi_env env, napi_callback_info info, size_t count, napi_value *argv, rnn_shape *s, const char *name) {
+  size_t argc = count;
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok) {
+    napi_throw_error(env, NULL, "treino-rnn: Node-API call failed");
+    return 0;
   }
+  if (argc != count) {
+    char msg[80];
+    snprintf(msg, sizeof msg, "treino-rnn: %s takes %zu arguments", name, count);
+    napi_throw_type_error(env, NULL, msg);
+    return 0;
+  }
+  return get_shape(env, argv[0], s);
+}
+
+static napi_value forward(napi_env env, napi_callback_info info) {
+  napi_value argv[11];
   rnn_shape s;
-  if (!get_shape(env, argv[0], &s)) return NULL;
+  if (!read_call(env, info, 11, argv, &s, "forward")) return NULL;
   const size_t G = rnn_gate_count(s.cell), n = (size_t)s.B * s.T, H = s.H, GH = G * H;
   float *x, *w, *u, *bias, *rmask, *y, *gates, *hprev, *cs, *rh;
   if (!get_floats(env, argv[1], n * s.D, 0, "x", &x) || !get_floats(env, argv[2], (size_t)s.D * GH, 0, "kernel", &w) ||
@@ -123,15 +134,9 @@ static napi_value forward(napi_env env, napi_callback_info info) {
 }
 
 static napi_value backward(napi_env env, napi_callback_info info) {
-  size_t argc = 15;
   napi_value argv[15];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc != 15) {
-    napi_throw_type_error(env, NULL, "treino-rnn: backward takes 15 arguments");
-    return NULL;
-  }
   rnn_shape s;
-  if (!get_shape(env, argv[0], &s)) return NULL;
+  if (!read_call(env, info, 15, argv, &s, "backward")) return NULL;
   const size_t G = rnn_gate_count(s.cell), n = (size_t)s.B * s.T, H = s.H, GH = G * H;
   float *x, *w, *u, *rmask, *dy, *gates, *hprev, *cs, *rh, *dz, *dx, *dw, *du, *db;
   if (!get_floats(env, argv[1], n * s.D, 0, "x", &x) || !get_floats(env, argv[2], (size_t)s.D * GH, 0, "kernel", &w) ||
