@@ -11,8 +11,14 @@ set -euo pipefail
 need=()
 command -v bwrap >/dev/null 2>&1 || need+=(bubblewrap)
 command -v prlimit >/dev/null 2>&1 || need+=(util-linux)
-# OpenBLAS's headers and library: the multiarch folder of this machine, or the plain one.
-ls /usr/include/*/cblas.h /usr/include/cblas.h >/dev/null 2>&1 && ls /usr/lib/*/libopenblas.so /usr/lib/libopenblas.so >/dev/null 2>&1 || need+=(libopenblas-dev)
+# OpenBLAS's headers and library: in the multiarch folders of this machine, or the plain ones.
+openblas=0
+for header in /usr/include/cblas.h /usr/include/*/cblas.h; do
+  for lib in /usr/lib/libopenblas.so /usr/lib/*/libopenblas.so; do
+    [ -e "$header" ] && [ -e "$lib" ] && openblas=1
+  done
+done
+[ "$openblas" = 1 ] || need+=(libopenblas-dev)
 command -v g++ >/dev/null 2>&1 || need+=(g++)
 command -v make >/dev/null 2>&1 || need+=(make)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
