@@ -7,6 +7,7 @@ import * as tf from "@tensorflow/tfjs";
 import "@tensorflow/tfjs-backend-cpu";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../paths";
+import { seedMathRandom } from "../harness/seeded-random";
 import { FusedRecurrentLayers } from "./fused-layers";
 import { builtAddonPath, loadKernels, portableAddonPath } from "./native-kernels";
 
@@ -149,6 +150,30 @@ describe.each(VARIANTS)("fused recurrent layers ($name) match stock TensorFlow.j
         args: { returnSequences: next() % 2 === 0, goBackwards: next() % 2 === 0 },
       }, next() % 1000);
     }
+  });
+
+  it("training leaves no tensor behind, and a fused model learns", async () => {
+    seedMathRandom(3); // initial weights, shuffling and dropout masks
+    fused.install();
+    fused.resetReport();
+    const model = tf.sequential({ layers: [
+      tf.layers.lstm({ units: 4, inputShape: [6, 1], returnSequences: true, recurrentDropout: 0.2 }),
+      tf.layers.gru({ units: 3, dropout: 0.1 }),
+      tf.layers.dense({ units: 1 }),
+    ] });
+    model.compile({ optimizer: tf.train.adam(0.05), loss: "meanSquaredError" });
+    const x = tf.tidy(() => tf.randomUniform([32, 6, 1], 0, 1, "float32", 5));
+    const y = tf.tidy(() => tf.sum(x, 1));
+    await model.fit(x, y, { epochs: 1, batchSize: 8, verbose: 0 });
+    const before = tf.memory().numTensors;
+    const history = await model.fit(x, y, { epochs: 30, batchSize: 8, verbose: 0 });
+    tf.dispose(model.predict(x));
+    expect(tf.memory().numTensors).toBe(before);
+    const loss = history.history.loss as number[];
+    expect(loss[loss.length - 1]).toBeLessThan(loss[0] / 2);
+    expect(fused.report().map((r) => r.path)).toEqual(["fused", "fused"]);
+    model.dispose();
+    tf.dispose([x, y]);
   });
 
   it("settings the kernels do not cover train on the stock path, and the report says why", () => {
