@@ -26,6 +26,8 @@ test("a student submits sine-forecast and sees progress, a passing score and the
   await expect(page.getByTestId("check-mse")).toContainText("4 / 4");
   await expect(page.getByTestId("prediction-chart")).toBeVisible();
   await expect(page.getByTestId("prediction-chart").locator("path.recharts-curve").first()).toBeVisible();
+  // The LSTM trained through the fused kernels, and the page says so.
+  await expect(page.getByTestId("environment")).toContainText("camadas recorrentes no caminho rápido");
 });
 
 test("a syntax error is shown on its line, and the history keeps it", async ({ page }) => {
