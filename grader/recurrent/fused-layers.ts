@@ -2,11 +2,12 @@
  * Makes the stock `tf.layers.lstm`, `gru` and `simpleRNN` (also inside `bidirectional`, and
  * `tf.layers.rnn` with one of their cells) train through the fused kernels, transparently:
  * the layers, their weights, names, serialisation and summaries stay TensorFlow.js's own;
+ * masks (an Embedding's `maskZero`, a Masking layer) are honoured as tfjs does;
  * only `RNN.prototype.call` is wrapped. A call whose settings the kernels do not cover goes
  * to the stock implementation, and the layer's record says why.
  */
 import * as tf from "@tensorflow/tfjs";
-import { fusedRecurrent, FUSED_ACTIVATIONS, type CellKind, type FusedActivation, type FusedSpec } from "./fused-op";
+import { floats, fusedRecurrent, FUSED_ACTIVATIONS, type CellKind, type FusedActivation, type FusedSpec } from "./fused-op";
 import type { KernelStatus } from "./native-kernels";
 
 export interface RecurrentLayerUse {
@@ -46,7 +47,7 @@ interface RnnLayer {
   numConstants?: number | null;
 }
 
-type Plan = { ok: true; spec: FusedSpec; input: tf.Tensor } | { ok: false; reason: string };
+type Plan = { ok: true; spec: FusedSpec; input: tf.Tensor; mask: tf.Tensor | null } | { ok: false; reason: string };
 
 function registeredClass(name: string): { prototype: object } | null {
   const map = (tf.serialization.SerializationMap.getMap() as unknown as { classNameMap: Record<string, [{ prototype: object }, unknown]> }).classNameMap;
@@ -123,10 +124,12 @@ export class FusedRecurrentLayers {
       }
       let recurrentMask: Float32Array | null = null;
       if (training && cell.recurrentDropout > 0 && cell.recurrentDropout < 1) {
-        recurrentMask = this.dropoutMask(cell, [B, cell.units], cell.recurrentDropout).dataSync() as Float32Array;
+        recurrentMask = floats(this.dropoutMask(cell, [B, cell.units], cell.recurrentDropout));
       }
       const bias = cell.useBias && cell.bias ? cell.bias.read() : null;
-      return fusedRecurrent(kernels, plan.spec, x, cell.kernel!.read(), cell.recurrentKernel!.read(), bias, recurrentMask);
+      // tfjs counts a step where the mask is truthy (cast to bool, then to 1 or 0).
+      const mask = plan.mask ? floats(tf.cast(tf.cast(plan.mask, "bool"), "float32")) : null;
+      return fusedRecurrent(kernels, plan.spec, x, cell.kernel!.read(), cell.recurrentKernel!.read(), bias, recurrentMask, mask);
     });
   }
 
@@ -144,7 +147,11 @@ export class FusedRecurrentLayers {
     if (!input) return { ok: false, reason: "several inputs (constants or states)" };
     if (input.rank !== 3 || input.dtype !== "float32") return { ok: false, reason: `input of rank ${input.rank} (${input.dtype})` };
     if (input.shape[0] === 0 || input.shape[1] === 0) return { ok: false, reason: "empty batch or sequence" };
-    if (kwargs?.mask != null) return { ok: false, reason: "masking" };
+    const mask = kwargs?.mask == null ? null : (Array.isArray(kwargs.mask) ? kwargs.mask[0] : kwargs.mask) as tf.Tensor | null;
+    const [batch, steps] = input.shape as number[];
+    if (mask != null && !(mask instanceof tf.Tensor && mask.size === batch * steps)) {
+      return { ok: false, reason: "mask of another shape" };
+    }
     if (kwargs?.initialState != null) return { ok: false, reason: "initial state" };
     if (layer.stateful) return { ok: false, reason: "stateful" };
     if (layer.returnState) return { ok: false, reason: "returnState" };
@@ -157,6 +164,7 @@ export class FusedRecurrentLayers {
     return {
       ok: true,
       input,
+      mask,
       spec: { cell: kind, activation, recurrentActivation, goBackwards: layer.goBackwards, returnSequences: layer.returnSequences },
     };
   }

@@ -27,7 +27,7 @@ const GATES: Record<CellKind, number> = { lstm: 4, gru: 3, simple: 1 };
 const ACT_ID: Record<FusedActivation, number> = { linear: 0, tanh: 1, sigmoid: 2, hardSigmoid: 3, relu: 4 };
 
 /** Float32 values of a tensor, copied out of the backend where it keeps them elsewhere. */
-function floats(t: tf.Tensor): Float32Array {
+export function floats(t: tf.Tensor): Float32Array {
   const data = t.dataSync();
   return data instanceof Float32Array ? data : Float32Array.from(data as ArrayLike<number>);
 }
@@ -35,7 +35,9 @@ function floats(t: tf.Tensor): Float32Array {
 /**
  * Runs the layer: x [batch, time, features] → [batch, time, units] (returnSequences) or
  * [batch, units]. `recurrentMask` is the recurrent-dropout mask [batch, units], already
- * scaled, or null. Gradients flow to x, kernel, recurrentKernel and bias.
+ * scaled, or null; `mask` [batch, time] says which steps count (0: skipped, states carried
+ * over, as tfjs does for padding masked by an Embedding's maskZero), or null. Gradients flow
+ * to x, kernel, recurrentKernel and bias.
  */
 export function fusedRecurrent(
   kernels: RnnKernels,
@@ -45,6 +47,7 @@ export function fusedRecurrent(
   recurrentKernel: tf.Tensor,
   bias: tf.Tensor | null,
   recurrentMask: Float32Array | null,
+  mask: Float32Array | null = null,
 ): tf.Tensor {
   const [B, T, D] = x.shape;
   const H = recurrentKernel.shape[0];
@@ -67,7 +70,7 @@ export function fusedRecurrent(
     const hprev = new Float32Array(n * H);
     const cs = spec.cell === "lstm" ? new Float32Array(n * H) : null;
     const rh = spec.cell === "gru" ? new Float32Array(n * H) : null;
-    kernels.forward(meta, xs, ws, us, bT ? floats(bT) : null, recurrentMask, y, gates, hprev, cs, rh);
+    kernels.forward(meta, xs, ws, us, bT ? floats(bT) : null, recurrentMask, mask, y, gates, hprev, cs, rh);
     const value = tf.tensor(y, outShape, "float32");
     const gradFunc = (dy: tf.Tensor) => {
       const dz = new Float32Array(n * G * H);
@@ -75,7 +78,7 @@ export function fusedRecurrent(
       const dw = new Float32Array(D * G * H);
       const du = new Float32Array(H * G * H);
       const db = bT ? new Float32Array(G * H) : null;
-      kernels.backward(meta, xs, ws, us, recurrentMask, floats(dy), gates, hprev, cs, rh, dz, dx, dw, du, db);
+      kernels.backward(meta, xs, ws, us, recurrentMask, mask, floats(dy), gates, hprev, cs, rh, dz, dx, dw, du, db);
       const grads = [tf.tensor(dx, xT.shape, "float32"), tf.tensor(dw, wT.shape, "float32"), tf.tensor(du, uT.shape, "float32")];
       if (bT && db) grads.push(tf.tensor(db, bT.shape, "float32"));
       return grads;

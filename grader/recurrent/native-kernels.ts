@@ -11,12 +11,12 @@ export interface RnnKernels {
   library: string;
   forward(
     meta: Int32Array, x: Float32Array, kernel: Float32Array, recurrentKernel: Float32Array, bias: Float32Array | null,
-    recurrentMask: Float32Array | null, output: Float32Array, gates: Float32Array, hprev: Float32Array,
+    recurrentMask: Float32Array | null, mask: Float32Array | null, output: Float32Array, gates: Float32Array, hprev: Float32Array,
     cellStates: Float32Array | null, resetHidden: Float32Array | null,
   ): void;
   backward(
     meta: Int32Array, x: Float32Array, kernel: Float32Array, recurrentKernel: Float32Array, recurrentMask: Float32Array | null,
-    dy: Float32Array, gates: Float32Array, hprev: Float32Array, cellStates: Float32Array | null, resetHidden: Float32Array | null,
+    mask: Float32Array | null, dy: Float32Array, gates: Float32Array, hprev: Float32Array, cellStates: Float32Array | null, resetHidden: Float32Array | null,
     dz: Float32Array, dx: Float32Array, dKernel: Float32Array, dRecurrentKernel: Float32Array, dBias: Float32Array | null,
   ): void;
 }

@@ -109,54 +109,56 @@ static int read_call(napi_env env, napi_callback_info info, size_t count, napi_v
 }
 
 static napi_value forward(napi_env env, napi_callback_info info) {
-  napi_value argv[11];
+  napi_value argv[12];
   rnn_shape s;
-  if (!read_call(env, info, 11, argv, &s, "forward")) return NULL;
+  if (!read_call(env, info, 12, argv, &s, "forward")) return NULL;
   const size_t G = rnn_gate_count(s.cell), n = (size_t)s.B * s.T, H = s.H, GH = G * H;
-  float *x, *w, *u, *bias, *rmask, *y, *gates, *hprev, *cs, *rh;
+  float *x, *w, *u, *bias, *rmask, *mask, *y, *gates, *hprev, *cs, *rh;
   if (!get_floats(env, argv[1], n * s.D, 0, "x", &x) || !get_floats(env, argv[2], (size_t)s.D * GH, 0, "kernel", &w) ||
       !get_floats(env, argv[3], H * GH, 0, "recurrentKernel", &u) || !get_floats(env, argv[4], GH, 1, "bias", &bias) ||
       !get_floats(env, argv[5], (size_t)s.B * H, 1, "recurrentMask", &rmask) ||
-      !get_floats(env, argv[6], (s.return_sequences ? n : (size_t)s.B) * H, 0, "output", &y) ||
-      !get_floats(env, argv[7], n * GH, 0, "gates", &gates) || !get_floats(env, argv[8], n * H, 0, "hprev", &hprev) ||
-      !get_floats(env, argv[9], n * H, s.cell != CELL_LSTM, "cellStates", &cs) ||
-      !get_floats(env, argv[10], n * H, s.cell != CELL_GRU, "resetHidden", &rh)) {
+      !get_floats(env, argv[6], n, 1, "mask", &mask) ||
+      !get_floats(env, argv[7], (s.return_sequences ? n : (size_t)s.B) * H, 0, "output", &y) ||
+      !get_floats(env, argv[8], n * GH, 0, "gates", &gates) || !get_floats(env, argv[9], n * H, 0, "hprev", &hprev) ||
+      !get_floats(env, argv[10], n * H, s.cell != CELL_LSTM, "cellStates", &cs) ||
+      !get_floats(env, argv[11], n * H, s.cell != CELL_GRU, "resetHidden", &rh)) {
     return NULL;
   }
-  float *scratch = malloc(sizeof(float) * 2 * H + 16);
+  float *scratch = malloc(sizeof(float) * (2 + (size_t)s.B) * H + 16);
   if (!scratch) {
     napi_throw_error(env, NULL, "treino-rnn: out of memory");
     return NULL;
   }
-  rnn_forward(&s, x, w, u, bias, rmask, y, gates, hprev, cs, rh, scratch);
+  rnn_forward(&s, x, w, u, bias, rmask, mask, y, gates, hprev, cs, rh, scratch);
   free(scratch);
   return NULL;
 }
 
 static napi_value backward(napi_env env, napi_callback_info info) {
-  napi_value argv[15];
+  napi_value argv[16];
   rnn_shape s;
-  if (!read_call(env, info, 15, argv, &s, "backward")) return NULL;
+  if (!read_call(env, info, 16, argv, &s, "backward")) return NULL;
   const size_t G = rnn_gate_count(s.cell), n = (size_t)s.B * s.T, H = s.H, GH = G * H;
-  float *x, *w, *u, *rmask, *dy, *gates, *hprev, *cs, *rh, *dz, *dx, *dw, *du, *db;
+  float *x, *w, *u, *rmask, *mask, *dy, *gates, *hprev, *cs, *rh, *dz, *dx, *dw, *du, *db;
   if (!get_floats(env, argv[1], n * s.D, 0, "x", &x) || !get_floats(env, argv[2], (size_t)s.D * GH, 0, "kernel", &w) ||
       !get_floats(env, argv[3], H * GH, 0, "recurrentKernel", &u) ||
       !get_floats(env, argv[4], (size_t)s.B * H, 1, "recurrentMask", &rmask) ||
-      !get_floats(env, argv[5], (s.return_sequences ? n : (size_t)s.B) * H, 0, "dy", &dy) ||
-      !get_floats(env, argv[6], n * GH, 0, "gates", &gates) || !get_floats(env, argv[7], n * H, 0, "hprev", &hprev) ||
-      !get_floats(env, argv[8], n * H, s.cell != CELL_LSTM, "cellStates", &cs) ||
-      !get_floats(env, argv[9], n * H, s.cell != CELL_GRU, "resetHidden", &rh) ||
-      !get_floats(env, argv[10], n * GH, 0, "dz", &dz) || !get_floats(env, argv[11], n * s.D, 0, "dx", &dx) ||
-      !get_floats(env, argv[12], (size_t)s.D * GH, 0, "dKernel", &dw) ||
-      !get_floats(env, argv[13], H * GH, 0, "dRecurrentKernel", &du) || !get_floats(env, argv[14], GH, 1, "dBias", &db)) {
+      !get_floats(env, argv[5], n, 1, "mask", &mask) ||
+      !get_floats(env, argv[6], (s.return_sequences ? n : (size_t)s.B) * H, 0, "dy", &dy) ||
+      !get_floats(env, argv[7], n * GH, 0, "gates", &gates) || !get_floats(env, argv[8], n * H, 0, "hprev", &hprev) ||
+      !get_floats(env, argv[9], n * H, s.cell != CELL_LSTM, "cellStates", &cs) ||
+      !get_floats(env, argv[10], n * H, s.cell != CELL_GRU, "resetHidden", &rh) ||
+      !get_floats(env, argv[11], n * GH, 0, "dz", &dz) || !get_floats(env, argv[12], n * s.D, 0, "dx", &dx) ||
+      !get_floats(env, argv[13], (size_t)s.D * GH, 0, "dKernel", &dw) ||
+      !get_floats(env, argv[14], H * GH, 0, "dRecurrentKernel", &du) || !get_floats(env, argv[15], GH, 1, "dBias", &db)) {
     return NULL;
   }
-  float *scratch = malloc(sizeof(float) * 4 * (size_t)s.B * H + 16);
+  float *scratch = malloc(sizeof(float) * 6 * (size_t)s.B * H + 16);
   if (!scratch) {
     napi_throw_error(env, NULL, "treino-rnn: out of memory");
     return NULL;
   }
-  rnn_backward(&s, x, w, u, rmask, dy, gates, hprev, cs, rh, dz, dx, dw, du, db, scratch);
+  rnn_backward(&s, x, w, u, rmask, mask, dy, gates, hprev, cs, rh, dz, dx, dw, du, db, scratch);
   free(scratch);
   return NULL;
 }

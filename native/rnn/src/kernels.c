@@ -113,6 +113,8 @@ static void store_next_hprev(const rnn_shape *s, int step, int b, const float *h
   for (int j = 0; j < s->H; j++) dst[j] = m ? h[j] * m[j] : h[j];
 }
 
+static int skipped(const rnn_shape *s, const float *mask, int b, int t) { return mask && mask[row(s, b, t)] == 0.0f; }
+
 static void write_output(const rnn_shape *s, int step, int b, const float *h, float *y) {
   if (s->return_sequences) {
     memcpy(y + row(s, b, step) * s->H, h, sizeof(float) * s->H);
@@ -121,14 +123,30 @@ static void write_output(const rnn_shape *s, int step, int b, const float *h, fl
   }
 }
 
+/*
+ * Ends step `step` of sequence b: its h is the new one, or the previous one where the mask
+ * skips the step (tfjs's rnn(): output and states carried over). Written to the output,
+ * kept as the state, and stored as the next step's h'.
+ */
+static void finish_step(const rnn_shape *s, int step, int b, const float *hnew, const float *mask, float *state,
+                        const float *rmask, float *y, float *hprev) {
+  float *hs = state + (size_t)b * s->H;
+  if (!skipped(s, mask, b, pos(s, step))) memcpy(hs, hnew, sizeof(float) * s->H);
+  write_output(s, step, b, hs, y);
+  store_next_hprev(s, step, b, hs, rmask, hprev);
+}
+
 void rnn_forward(const rnn_shape *s, const float *x, const float *w, const float *u, const float *bias,
-                 const float *rmask, float *y, float *gates, float *hprev, float *cs, float *rh, float *scratch) {
+                 const float *rmask, const float *mask, float *y, float *gates, float *hprev, float *cs, float *rh,
+                 float *scratch) {
   const int B = s->B, T = s->T, H = s->H, G = rnn_gate_count(s->cell), GH = G * H;
   if (B == 0 || T == 0) return;
   input_projection(s, x, w, bias, gates);
   for (int b = 0; b < B; b++) memset(hprev + row(s, b, pos(s, 0)) * H, 0, sizeof(float) * H);
-  float *h = scratch;         /* [H] */
-  float *tmp = scratch + H;   /* [H] */
+  float *h = scratch;                 /* [H] the step's new h */
+  float *tmp = scratch + H;           /* [H] */
+  float *state = scratch + 2 * H;     /* [B,H] h after the step (masking applied) */
+  memset(state, 0, sizeof(float) * B * H);
 
   for (int step = 0; step < T; step++) {
     const int t = pos(s, step);
@@ -150,8 +168,11 @@ void rnn_forward(const rnn_shape *s, const float *x, const float *w, const float
         memcpy(tmp, c, sizeof(float) * H);
         apply_act(s->act, tmp, H);
         for (int j = 0; j < H; j++) h[j] = og[j] * tmp[j];
-        write_output(s, step, b, h, y);
-        store_next_hprev(s, step, b, h, rmask, hprev);
+        if (skipped(s, mask, b, t)) { /* the cell state is carried over too */
+          if (cprev) memcpy(c, cprev, sizeof(float) * H);
+          else memset(c, 0, sizeof(float) * H);
+        }
+        finish_step(s, step, b, h, mask, state, rmask, y, hprev);
       }
     } else if (s->cell == CELL_GRU) {
       if (step > 0) gemm(0, 0, B, 2 * H, H, 1.0f, hpt, (int)ldh, u, GH, 1.0f, zt, (int)ldz);
@@ -168,16 +189,14 @@ void rnn_forward(const rnn_shape *s, const float *x, const float *w, const float
         apply_act(s->act, z + 2 * H, H);
         const float *hp = hprev + row(s, b, t) * H;
         for (int j = 0; j < H; j++) h[j] = z[j] * hp[j] + (1.0f - z[j]) * z[2 * H + j];
-        write_output(s, step, b, h, y);
-        store_next_hprev(s, step, b, h, rmask, hprev);
+        finish_step(s, step, b, h, mask, state, rmask, y, hprev);
       }
     } else {
       if (step > 0) gemm(0, 0, B, H, H, 1.0f, hpt, (int)ldh, u, GH, 1.0f, zt, (int)ldz);
       for (int b = 0; b < B; b++) {
         float *z = gates + row(s, b, t) * GH;
         apply_act(s->act, z, H);
-        write_output(s, step, b, z, y);
-        store_next_hprev(s, step, b, z, rmask, hprev);
+        finish_step(s, step, b, z, mask, state, rmask, y, hprev);
       }
     }
   }
@@ -200,8 +219,30 @@ static void apply_rmask(const rnn_shape *s, const float *rmask, float *dh) {
   for (size_t i = 0; i < n; i++) dh[i] *= rmask[i];
 }
 
+/*
+ * Where the mask skips a step, the step's h (and c) are the previous ones: their gradient
+ * goes straight to the previous step (`carry`), and none reaches this step's gates.
+ */
+static void split_skipped(const rnn_shape *s, const float *mask, int t, float *d, float *carry) {
+  const int H = s->H;
+  for (int b = 0; b < s->B; b++) {
+    float *db = d + (size_t)b * H, *cb = carry + (size_t)b * H;
+    if (skipped(s, mask, b, t)) {
+      memcpy(cb, db, sizeof(float) * H);
+      memset(db, 0, sizeof(float) * H);
+    } else {
+      memset(cb, 0, sizeof(float) * H);
+    }
+  }
+}
+
+static void add_carry(const rnn_shape *s, const float *carry, float *d) {
+  const size_t n = (size_t)s->B * s->H;
+  for (size_t i = 0; i < n; i++) d[i] += carry[i];
+}
+
 void rnn_backward(const rnn_shape *s, const float *x, const float *w, const float *u, const float *rmask,
-                  const float *dy, const float *gates, const float *hprev, const float *cs, const float *rh,
+                  const float *mask, const float *dy, const float *gates, const float *hprev, const float *cs, const float *rh,
                   float *dz, float *dx, float *dw, float *du, float *db, float *scratch) {
   const int B = s->B, T = s->T, D = s->D, H = s->H, G = rnn_gate_count(s->cell), GH = G * H;
   const size_t n = (size_t)B * T;
@@ -215,12 +256,18 @@ void rnn_backward(const rnn_shape *s, const float *x, const float *w, const floa
   float *dc = scratch + (size_t)B * H;       /* [B,H] LSTM: into c; GRU: into r*h' */
   float *tmp = scratch + (size_t)2 * B * H;  /* [B,H] */
   float *tmp2 = scratch + (size_t)3 * B * H; /* [B,H] */
+  float *carry_h = scratch + (size_t)4 * B * H; /* [B,H] masking: gradient passed over a skipped step */
+  float *carry_c = scratch + (size_t)5 * B * H; /* [B,H] the same for the LSTM cell state */
   memset(dh, 0, sizeof(float) * B * H);
   memset(dc, 0, sizeof(float) * B * H);
 
   for (int step = T - 1; step >= 0; step--) {
     const int t = pos(s, step);
     add_output_grad(s, step, dy, dh);
+    if (mask) {
+      split_skipped(s, mask, t, dh, carry_h);
+      if (s->cell == CELL_LSTM) split_skipped(s, mask, t, dc, carry_c);
+    }
     if (s->cell == CELL_LSTM) {
       for (int b = 0; b < B; b++) {
         const float *z = gates + row(s, b, t) * GH;
@@ -299,6 +346,10 @@ void rnn_backward(const rnn_shape *s, const float *x, const float *w, const floa
         gemm(0, 1, B, H, GH, 1.0f, dz + (size_t)t * GH, (int)ldz, u, GH, 0.0f, dh, H);
         apply_rmask(s, rmask, dh);
       }
+    }
+    if (mask) {
+      add_carry(s, carry_h, dh);
+      if (s->cell == CELL_LSTM) add_carry(s, carry_c, dc);
     }
   }
   (void)ldh;

@@ -29,22 +29,24 @@ int rnn_gate_count(int cell);
 
 /*
  * Forward pass. Inputs: x [B,T,D], w [D,G*H], u [H,G*H], bias [G*H] or NULL,
- * rmask [B,H] (recurrent dropout, already scaled) or NULL.
+ * rmask [B,H] (recurrent dropout, already scaled) or NULL, mask [B,T] (1 keeps a step, 0 skips
+ * it: h and c carried over, as tfjs does for masked steps) or NULL.
  * Outputs: y [B,T,H] (return_sequences, in processing order) or [B,H].
  * Saved for backward: gates [B,T,G*H] (activated), hprev [B,T,H] (h' as used by the
  * products), cs [B,T,H] (LSTM cell states, else NULL), rh [B,T,H] (GRU r*h', else NULL).
- * scratch: 2*B*H floats.
+ * scratch: (2 + B)*H floats.
  */
 void rnn_forward(const rnn_shape *s, const float *x, const float *w, const float *u, const float *bias,
-                 const float *rmask, float *y, float *gates, float *hprev, float *cs, float *rh, float *scratch);
+                 const float *rmask, const float *mask, float *y, float *gates, float *hprev, float *cs, float *rh,
+                 float *scratch);
 
 /*
  * Backward pass from dy (same shape as y). dz [B,T,G*H] is workspace (left holding the
  * gradient of the gate pre-activations). Outputs dx [B,T,D], dw, du, db (db may be NULL).
- * scratch: 4*B*H floats.
+ * scratch: 6*B*H floats.
  */
 void rnn_backward(const rnn_shape *s, const float *x, const float *w, const float *u, const float *rmask,
-                  const float *dy, const float *gates, const float *hprev, const float *cs, const float *rh,
+                  const float *mask, const float *dy, const float *gates, const float *hprev, const float *cs, const float *rh,
                   float *dz, float *dx, float *dw, float *du, float *db, float *scratch);
 
 #endif
