@@ -21,6 +21,18 @@ describe("recurrent training paths", () => {
     });
   });
 
+  it("an IMDb model whose Embedding masks the padding trains fused and passes", async () => {
+    const code = exercise("imdb-sentiment", "solution.ts").replace(
+      "inputLength: maxLen }",
+      "inputLength: maxLen, maskZero: true }",
+    );
+    expect(code).toContain("maskZero: true");
+    const r = await grade("imdb-sentiment", code);
+    expect(r.failure).toBeUndefined();
+    expect(layerPaths(r)).toEqual({ model: [{ cell: "LSTM", path: "fused", reason: null }] });
+    expect(r.passed).toBe(true);
+  });
+
   it("a layer with settings the kernels do not cover trains on the stock path; the others stay fused", async () => {
     const code = exercise("next-number", "solution.ts").replace(
       "tf.layers.simpleRNN({ units: 16, inputShape: [5, 1] })",
