@@ -7,6 +7,8 @@ import { selectBackend } from "./backend";
 
 const WASM_DIR = path.join(NODE_MODULES, "@tensorflow", "tfjs-backend-wasm", "dist");
 
+tf.env().set("PROD", true);
+
 describe.each(["wasm", "cpu"] as const)("fast kernels on %s", (backend) => {
   it("gather along the first axis copies rows, and names an out-of-range index", async () => {
     const { fastKernels } = await selectBackend(backend, WASM_DIR);
