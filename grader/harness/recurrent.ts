@@ -6,6 +6,7 @@
 import * as path from "node:path";
 import { FusedRecurrentLayers } from "../recurrent/fused-layers";
 import { ADDON_FILENAME, loadKernels } from "../recurrent/native-kernels";
+import { RECURRENT_REPORT_LIMITS } from "../sandbox/protocol";
 
 export interface RecurrentSetup {
   layers: FusedRecurrentLayers;
@@ -19,7 +20,7 @@ export function setUpRecurrentKernels(harnessDir: string, wanted: boolean): Recu
   const installed = layers.install();
   const kernels = status.available && installed
     ? { available: true, library: status.library, reason: null }
-    : { available: false, library: null, reason: status.available ? "tfjs RNN class not found" : status.reason };
+    : { available: false, library: null, reason: (status.available ? "tfjs RNN class not found" : status.reason).slice(0, RECURRENT_REPORT_LIMITS.reason) };
   return { layers, kernels };
 }
 

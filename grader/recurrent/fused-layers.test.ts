@@ -224,6 +224,9 @@ describe("without the addon", () => {
       const y = tf.tidy(() => (tf.layers.lstm({ units: 2, name: "plain_lstm" }).apply(tf.ones([1, 4, 3])) as tf.Tensor).arraySync());
       expect((y as number[][])[0]).toHaveLength(2);
       expect(none.report()).toEqual([{ layer: "plain_lstm", cell: "LSTM", path: "stock", reason: "fused kernels unavailable: treino_rnn.node not found" }]);
+      // The report crosses to the grader: a student's 300-character layer name is trimmed.
+      tf.tidy(() => { tf.layers.gru({ units: 1, name: "g".repeat(300) }).apply(tf.ones([1, 2, 1])); });
+      expect(none.report().map((r) => r.layer.length)).toEqual([10, 200]);
     } finally {
       none.uninstall();
     }

@@ -9,6 +9,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { floats, fusedRecurrent, FUSED_ACTIVATIONS, type CellKind, type FusedActivation, type FusedSpec } from "./fused-op";
 import type { KernelStatus } from "./native-kernels";
+import { RECURRENT_REPORT_LIMITS as REPORT_LIMITS } from "../sandbox/protocol";
 
 export interface RecurrentLayerUse {
   layer: string;
@@ -100,7 +101,13 @@ export class FusedRecurrentLayers {
 
   /** Which path each recurrent layer took (the last call of each), for the grading result. */
   report(): RecurrentLayerUse[] {
-    return [...this.uses.values()];
+    // Names are the student's: bounded like everything else that crosses to the grader.
+    return [...this.uses.values()].slice(0, REPORT_LIMITS.layers).map((u) => ({
+      ...u,
+      layer: u.layer.slice(0, REPORT_LIMITS.name),
+      cell: u.cell.slice(0, REPORT_LIMITS.name),
+      reason: u.reason?.slice(0, REPORT_LIMITS.reason) ?? null,
+    }));
   }
 
   resetReport(): void {

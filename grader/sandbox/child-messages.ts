@@ -1,12 +1,13 @@
 /** The parent's zod check of every message the (untrusted) harness sends. */
 import { z } from "zod";
+import { RECURRENT_REPORT_LIMITS as LIMITS } from "./protocol";
 
 const errorInfo = z.object({ name: z.string(), message: z.string(), stack: z.string() });
 const recurrentLayer = z.object({
-  layer: z.string().max(200),
-  cell: z.string().max(100),
+  layer: z.string().max(LIMITS.name),
+  cell: z.string().max(LIMITS.name),
   path: z.enum(["fused", "stock"]),
-  reason: z.string().max(500).nullable(),
+  reason: z.string().max(LIMITS.reason).nullable(),
 });
 
 export const childMessage = z.discriminatedUnion("type", [
@@ -45,7 +46,7 @@ export const childMessage = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("recurrent"),
     model: z.string(),
-    layers: z.array(recurrentLayer).max(100),
+    layers: z.array(recurrentLayer).max(LIMITS.layers),
   }),
   z.object({ type: z.literal("predictions"), model: z.string(), values: z.array(z.number().nullable()) }),
   z.object({

@@ -82,6 +82,9 @@ import type { RecurrentLayerUse } from "../recurrent/fused-layers";
 
 export type { RecurrentLayerUse };
 
+/** Bounds of the per-layer recurrent report (the harness trims to them, the parent checks them). */
+export const RECURRENT_REPORT_LIMITS = { layers: 100, name: 200, reason: 500 } as const;
+
 export type ChildMessage =
   | { type: "phase"; name: string }
   | {
