@@ -39,6 +39,9 @@ const FACTORIES: Record<string, LayerFactory> = {
   lstm: (a) => tf.layers.lstm(a as never),
   gru: (a) => tf.layers.gru(a as never),
   simpleRNN: (a) => tf.layers.simpleRNN(a as never),
+  // The generic RNN layer around a stock cell takes the same path.
+  rnnOfLstmCell: ({ returnSequences, goBackwards, ...cell }) =>
+    tf.layers.rnn({ cell: tf.layers.lstmCell(cell as never), returnSequences, goBackwards } as never),
 };
 
 interface Case {
@@ -132,6 +135,12 @@ describe.each(VARIANTS)("fused recurrent layers ($name) match stock TensorFlow.j
   it("SimpleRNN, tanh and linear, forwards and backwards", () => {
     compare({ kind: "simpleRNN", batch: 6, time: 8, features: 1, units: 7 });
     compare({ kind: "simpleRNN", batch: 2, time: 4, features: 3, units: 2, args: { activation: "linear", returnSequences: true, goBackwards: true } });
+  });
+
+  it("tf.layers.rnn around an LSTM cell", () => {
+    fused.resetReport();
+    const report = compare({ kind: "rnnOfLstmCell", batch: 3, time: 5, features: 2, units: 3, args: { returnSequences: true } });
+    expect(report.map((r) => [r.cell, r.path])).toEqual([["LSTM", "fused"]]);
   });
 
   it("bidirectional wrappers", () => {
