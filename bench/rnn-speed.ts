@@ -102,6 +102,17 @@ async function epochSeconds(shape: Shape, cell: Cell): Promise<number> {
   return (s * shape.scaleTo) / shape.samples;
 }
 
+/** The same, with recurrent layers routed through these kernels; null where they did not build. */
+async function fusedEpochSeconds(layers: FusedRecurrentLayers | null, shape: Shape, cell: Cell): Promise<number | null> {
+  if (!layers) return null;
+  layers.install();
+  try {
+    return await epochSeconds(shape, cell);
+  } finally {
+    layers.uninstall();
+  }
+}
+
 // Debian's python3-torch installs for the system Python, which may not be first on PATH.
 const PYTHON = fs.existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 
@@ -175,9 +186,9 @@ const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
 async function main() {
   tf.env().set("PROD", true);
   const status = loadKernels(builtAddonPath(REPO_ROOT));
-  const fused = new FusedRecurrentLayers(status);
   const portableStatus = loadKernels(portableAddonPath(REPO_ROOT));
-  const portable = new FusedRecurrentLayers(portableStatus);
+  const fused = status.available ? new FusedRecurrentLayers(status) : null;
+  const portable = portableStatus.available ? new FusedRecurrentLayers(portableStatus) : null;
   console.log(`Treino recurrent training speed — ${new Date().toISOString()}`);
   console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, node ${process.version}; load at start ${load()}`);
   console.log(`fast path: ${status.available ? `fused kernels (${status.library})` : `UNAVAILABLE — ${buildFailureReason(REPO_ROOT)}`}; Debian BLAS packages: ${debianBlas()}`);
@@ -189,20 +200,9 @@ async function main() {
   const rows: { shape: string; cell: Cell; fast: number | null; torch: number | null }[] = [];
   for (const shape of SHAPES) {
     for (const cell of CELLS) {
-      fused.uninstall();
       const stock = values["no-stock"] ? null : await epochSeconds(shape, cell);
-      let fast: number | null = null;
-      if (status.available) {
-        fused.install();
-        fast = await epochSeconds(shape, cell);
-        fused.uninstall();
-      }
-      let own: number | null = null;
-      if (portableStatus.available) {
-        portable.install();
-        own = await epochSeconds(shape, cell);
-        portable.uninstall();
-      }
+      const fast = await fusedEpochSeconds(fused, shape, cell);
+      const own = await fusedEpochSeconds(portable, shape, cell);
       const torch = torchSeconds(shape, cell);
       rows.push({ shape: shape.key, cell, fast, torch });
       console.log([

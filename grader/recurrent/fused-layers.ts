@@ -8,7 +8,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { floats, fusedRecurrent, FUSED_ACTIVATIONS, type CellKind, type FusedActivation, type FusedSpec } from "./fused-op";
-import type { KernelStatus } from "./native-kernels";
+import type { KernelStatus, RnnKernels } from "./native-kernels";
 import { RECURRENT_REPORT_LIMITS as REPORT_LIMITS } from "../sandbox/protocol";
 
 export interface RecurrentLayerUse {
@@ -48,7 +48,9 @@ interface RnnLayer {
   numConstants?: number | null;
 }
 
-type Plan = { ok: true; spec: FusedSpec; input: tf.Tensor; mask: tf.Tensor | null } | { ok: false; reason: string };
+type Plan =
+  | { ok: true; kernels: RnnKernels; spec: FusedSpec; input: tf.Tensor; mask: tf.Tensor | null }
+  | { ok: false; reason: string };
 
 function registeredClass(name: string): { prototype: object } | null {
   const map = (tf.serialization.SerializationMap.getMap() as unknown as { classNameMap: Record<string, [{ prototype: object }, unknown]> }).classNameMap;
@@ -118,8 +120,7 @@ export class FusedRecurrentLayers {
     const plan = this.plan(layer, inputs, kwargs);
     const cellName = layer.cell?.getClassName?.() ?? "?";
     this.uses.set(layer.name, { layer: layer.name, cell: cellName.replace(/Cell$/, ""), path: plan.ok ? "fused" : "stock", reason: plan.ok ? null : plan.reason });
-    if (!plan.ok || !this.status.available) return this.original!.call(layer, inputs, kwargs);
-    const kernels = this.status.kernels;
+    if (!plan.ok) return this.original!.call(layer, inputs, kwargs);
     const cell = layer.cell;
     const training = kwargs?.training === true;
     return tf.tidy(() => {
@@ -136,7 +137,7 @@ export class FusedRecurrentLayers {
       const bias = cell.useBias && cell.bias ? cell.bias.read() : null;
       // tfjs counts a step where the mask is truthy (cast to bool, then to 1 or 0).
       const mask = plan.mask ? floats(tf.cast(tf.cast(plan.mask, "bool"), "float32")) : null;
-      return fusedRecurrent(kernels, plan.spec, x, cell.kernel!.read(), cell.recurrentKernel!.read(), bias, recurrentMask, mask);
+      return fusedRecurrent(plan.kernels, plan.spec, x, cell.kernel!.read(), cell.recurrentKernel!.read(), bias, recurrentMask, mask);
     });
   }
 
@@ -170,6 +171,7 @@ export class FusedRecurrentLayers {
     if (!recurrentActivation) return { ok: false, reason: `recurrentActivation ${cell.recurrentActivation?.getClassName()}` };
     return {
       ok: true,
+      kernels: this.status.kernels,
       input,
       mask,
       spec: { cell: kind, activation, recurrentActivation, goBackwards: layer.goBackwards, returnSequences: layer.returnSequences },

@@ -246,7 +246,7 @@ void rnn_backward(const rnn_shape *s, const float *x, const float *w, const floa
                   float *dz, float *dx, float *dw, float *du, float *db, float *scratch) {
   const int B = s->B, T = s->T, D = s->D, H = s->H, G = rnn_gate_count(s->cell), GH = G * H;
   const size_t n = (size_t)B * T;
-  const size_t ldz = (size_t)T * GH, ldh = (size_t)T * H;
+  const size_t ldz = (size_t)T * GH;
   memset(dx, 0, sizeof(float) * n * D);
   memset(dw, 0, sizeof(float) * (size_t)D * GH);
   memset(du, 0, sizeof(float) * (size_t)H * GH);
@@ -352,7 +352,6 @@ void rnn_backward(const rnn_shape *s, const float *x, const float *w, const floa
       if (s->cell == CELL_LSTM) add_carry(s, carry_c, dc);
     }
   }
-  (void)ldh;
 
   /* Weight and input gradients: a few large products over all (b, t) rows. */
   gemm(0, 1, (int)n, D, GH, 1.0f, dz, GH, w, GH, 0.0f, dx, D);
