@@ -3,6 +3,7 @@ import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useState } from "react";
 import { dictionary, type Locale } from "@/i18n/dictionary";
+import { readRateLimited } from "@/server/auth/login-refusal";
 
 export function LoginForm({ locale, email: initialEmail = "" }: { locale: Locale; email?: string }) {
   const t = dictionary(locale).login;
@@ -18,7 +19,8 @@ export function LoginForm({ locale, email: initialEmail = "" }: { locale: Locale
     setBusy(false);
     // A full load, not router.push: the header (a layout) must re-render with the session.
     if (res?.ok && !res.error) return window.location.assign("/tasks");
-    setError(res?.error === "rate-limited" ? t.rateLimited : t.failed);
+    const refused = readRateLimited(res?.error);
+    setError(refused ? t.rateLimited(refused) : t.failed);
   }
 
   return (

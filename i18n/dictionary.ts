@@ -19,7 +19,7 @@ const pt = {
     noAccount: "Ainda não tem conta?",
     register: "Cadastre-se com o código da turma",
     failed: "E-mail ou senha incorretos.",
-    rateLimited: "Muitas tentativas. Espere alguns minutos e tente de novo.",
+    rateLimited: (p: { seconds: number }) => `Muitas tentativas. Espere ${waitText(p.seconds)} e tente de novo.`,
   },
   register: {
     title: "Criar conta de estudante",
@@ -215,7 +215,7 @@ const en: Widen<Dict> = {
     noAccount: "No account yet?",
     register: "Register with your course's join code",
     failed: "Wrong email or password.",
-    rateLimited: "Too many attempts. Wait a few minutes and try again.",
+    rateLimited: (p) => `Too many attempts. Wait ${waitText(p.seconds)} and try again.`,
   },
   register: {
     title: "Create a student account",
@@ -401,6 +401,11 @@ export type Dictionary = Widen<Dict>;
 /** Dates in the reader's language and the server's time zone (set TZ for the course's). */
 export function fmtDate(locale: Locale, iso: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+}
+
+/** A login wait, rounded up so that trying again at the time shown is never too early ("s" and "min" in both languages). */
+function waitText(seconds: number): string {
+  return seconds < 60 ? `${Math.max(1, Math.ceil(seconds))} s` : `${Math.ceil(seconds / 60)} min`;
 }
 const dictionaries: Record<Locale, Dictionary> = { "pt-BR": pt, en };
 

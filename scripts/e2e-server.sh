@@ -13,8 +13,9 @@ export TREINO_GRADING_PROFILE=quick
 export TREINO_SECRET_SEED="e2e-secret-seed"
 export PORT="${PORT:-3100}"
 export NEXTAUTH_URL="http://127.0.0.1:$PORT"
-# A fast lockout for the rate-limit test: 3 failures per 10 minutes.
-export TREINO_LOGIN_MAX_FAILURES=3 TREINO_LOGIN_WINDOW_MINUTES=10
+# The login rate-limit test: 3 free failures, then a first wait of 10 minutes, long enough that
+# the test sees the refusal without racing a clock.
+export TREINO_LOGIN_MAX_FAILURES=3 TREINO_LOGIN_WINDOW_MINUTES=10 TREINO_LOGIN_DELAY_SECONDS=600
 
 node node_modules/tsx/dist/cli.mjs scripts/setup.ts
 export NEXTAUTH_SECRET="$(cat "$TREINO_DATA_DIR/auth-secret")"

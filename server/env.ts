@@ -36,9 +36,12 @@ const schema = z.object({
   TREINO_WORKER_CONCURRENCY: z.coerce.number().int().positive().optional(),
   /** `quick` grades on small data (tests, demos); `full` is the real thing. */
   TREINO_GRADING_PROFILE: z.enum(["full", "quick"]).default("full"),
-  /** Failed logins allowed per email (and per address) in the window below. */
+  /** Failed logins per address and account that cost no wait (ten times as many per address). */
   TREINO_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  /** How long a failed login is remembered: a quiet address and account start over after it. */
   TREINO_LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  /** The first wait once the free failures are used up; it doubles with each further failure. */
+  TREINO_LOGIN_DELAY_SECONDS: z.coerce.number().positive().default(1),
   /** Set to spread grading over many machines through BullMQ (redis://host:6379). */
   REDIS_URL: z.string().url().optional(),
   /** Names this installation's queues in Redis, so several can share one server. */

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { db } from "../db";
 import { env } from "../env";
 import { verifyPassword } from "./password";
+import { rateLimitedMessage } from "./login-refusal";
 import { clearLoginFailures, loginRateLimit, recordLoginFailure, UNKNOWN_IP } from "./rate-limit";
 
 export type Role = "student" | "instructor";
@@ -27,9 +28,6 @@ declare module "next-auth" {
 
 const credentials = z.object({ email: z.string().email().max(200), password: z.string().min(1).max(200) });
 
-/** Thrown by authorize() so the login page can tell "blocked" from "wrong password". */
-export const RATE_LIMITED = "rate-limited";
-
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
@@ -45,13 +43,15 @@ export const authOptions: NextAuthOptions = {
         const forwarded = (req?.headers?.["x-forwarded-for"] as string | undefined)?.split(",")[0]?.trim();
         const ip = forwarded || UNKNOWN_IP;
         const limit = await loginRateLimit(email, ip);
-        if (limit.blocked) throw new Error(RATE_LIMITED);
+        // Refused before the password is checked: a guess inside the wait learns nothing.
+        // The message carries the wait so the login page can say how long (login-refusal.ts).
+        if (limit.blocked) throw new Error(rateLimitedMessage(limit.retryAt));
         const user = await db.user.findUnique({ where: { email } });
         if (!user || !(await verifyPassword(user.passwordHash, parsed.data.password))) {
           await recordLoginFailure(email, ip);
           return null;
         }
-        await clearLoginFailures(email);
+        await clearLoginFailures(email, ip);
         return { id: user.id, email: user.email, name: user.name, role: user.role };
       },
     }),
