@@ -15,7 +15,7 @@ export function makeFailure(kind: FailureKind, code: MessageCode, params: Params
 }
 
 /** What the sandbox forbids shows up as ordinary errors inside it: name those for what they are. */
-const SANDBOX_ERROR = /ERR_ACCESS_DENIED|Access to this API has been restricted|is not allowed in a submission|\bEACCES\b|\bEPERM\b|spawn .* ENOENT|not allowed: only @tensorflow/;
+const SANDBOX_ERROR = /ERR_ACCESS_DENIED|ERR_DLOPEN_DISABLED|loading addons is disabled|Access to this API has been restricted|is not allowed in a submission|\bEACCES\b|\bEPERM\b|spawn .* ENOENT|not allowed: only @tensorflow/;
 
 export function errorFailure(
   kind: "exception" | "memory" | "internal",

@@ -9,6 +9,7 @@ export const FAILURE_KINDS = [
   "type", // it parses but does not type-check against TensorFlow.js's types
   "import", // it imports something other than @tensorflow/tfjs
   "export", // a required export is missing or of the wrong kind
+  "contract", // a model's description cannot be rebuilt with tfjs's own classes (custom layer, loss as a function...)
   "exception", // the student's code threw
   "shape", // a model's input/output shape does not match the task
   "budget", // training settings over the task's budget
@@ -80,6 +81,10 @@ export const modelReport = z.object({
   compiledByStudent: z.boolean(),
   optimizer: z.string().nullable(),
   loss: z.string().nullable(),
+  /** The task's contract for this model: met or not, and why (missing, off the path, dead, too large). */
+  contract: z.object({ ok: z.boolean(), feedback: localizedText }).nullable().default(null),
+  /** How far zeroing each required recurrent layer moved the predictions (share of their spread). */
+  ablation: z.array(z.object({ layer: z.string(), change: z.number().nullable() })).default([]),
   /** Per recurrent layer: trained by the fused kernels or by stock tfjs (and why). */
   recurrent: z
     .array(z.object({ layer: z.string(), cell: z.string(), path: z.enum(["fused", "stock"]), reason: z.string().nullable() }))
@@ -105,11 +110,19 @@ export const gradeResult = z.object({
   metrics: z.record(z.string(), z.number().nullable()),
   /** Per model (`model`, `rnn`, `lstm`), one point per finished epoch. */
   curves: z.record(z.string(), z.array(epochPoint)),
-  /** Per model, a sample of predictions against the real values, for charts. */
+  /**
+   * Per model, predictions against the real values on a public series, for charts. It is not
+   * the hidden test set and is not scored: its real values may be shown to anyone.
+   */
   predictions: z.record(z.string(), z.array(predictionSample)),
+  /** Where `predictions` come from; results from before hidden data was kept hidden lack it. */
+  predictionSource: z.literal("public-series").optional(),
   /** Binary tasks: counts of the confusion matrix on the test set. */
   confusion: z.object({ tp: z.number(), fp: z.number(), tn: z.number(), fn: z.number() }).optional(),
-  /** The leaderboard's split of the hidden test set: `public` before the deadline, `private` after. */
+  /**
+   * The leaderboard's split of the hidden test set: `public` before the deadline, `private`
+   * after. The private score is for instructors and the reveal: student views remove it.
+   */
   leaderboard: z
     .object({ metric: z.string(), higherIsBetter: z.boolean(), public: z.number().nullable(), private: z.number().nullable() })
     .optional(),

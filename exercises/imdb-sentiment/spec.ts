@@ -12,7 +12,7 @@ import { loadImdb } from "../../grader/data/imdb/load";
 import { padInto, padSequencesReference } from "../../grader/data/imdb/sequences";
 import { makeRng, type Rng } from "../../grader/data/random";
 import { localized } from "../../grader/i18n/messages";
-import { baselineCheck, contractCheck, passFailCheck, probeThrewCheck, thresholdCheck } from "../../grader/scoring/checks";
+import { baselineCheck, contractCheck, gatedCheck, passFailCheck, probeThrewCheck, thresholdCheck } from "../../grader/scoring/checks";
 import { accuracy, confusion } from "../../grader/scoring/metrics";
 import { bothProfiles, leaderboardSplit, phaseTimeouts, pick, sameNumbers } from "../../grader/tasks/helpers";
 import type { CheckResult, CheckRule, Profile, ScoreOutcome, TaskSpec } from "../../grader/tasks/types";
@@ -22,6 +22,7 @@ export const SIZES: Record<Profile, { train: number; test: number }> = {
   full: { train: 10_000, test: 5_000 },
   quick: { train: 3_000, test: 1_000 },
 };
+/** Public reviews for the chart: training reviews the model does not train on. Not scored. */
 const CHART_SAMPLE = 200;
 
 interface Hidden {
@@ -30,11 +31,13 @@ interface Hidden {
   split: { public: number[]; private: number[] };
 }
 
-/** Half positive, half negative, drawn without replacement. */
-export function balancedSample(split: EncodedSplit, n: number, rng: Rng): number[] {
+/** Half positive, half negative, drawn without replacement (and outside `exclude`). */
+export function balancedSample(split: EncodedSplit, n: number, rng: Rng, exclude: ReadonlySet<number> = new Set()): number[] {
   const pos: number[] = [];
   const neg: number[] = [];
-  split.labels.forEach((l, i) => (l === 1 ? pos : neg).push(i));
+  split.labels.forEach((l, i) => {
+    if (!exclude.has(i)) (l === 1 ? pos : neg).push(i);
+  });
   const chosen = [...rng.shuffle(pos).slice(0, Math.ceil(n / 2)), ...rng.shuffle(neg).slice(0, Math.floor(n / 2))];
   return rng.shuffle(chosen);
 }
@@ -95,6 +98,8 @@ export const spec: TaskSpec<Hidden> = {
     const data = await loadImdb({ dirs: ctx.imdbDirs, cacheDir: ctx.cacheDir, archiveUrl: ctx.imdbUrls.archive, wordIndexUrl: ctx.imdbUrls.wordIndex });
     const sizes = SIZES[ctx.profile];
     const trainIdx = balancedSample(data.train, sizes.train, makeRng("imdb-sentiment/train/v1"));
+    const chartIdx = balancedSample(data.train, CHART_SAMPLE, makeRng("imdb-sentiment/chart/v1"), new Set(trainIdx));
+    const chartX = padded(data.train, chartIdx, maxLen, numWords);
     const testIdx = balancedSample(data.test, sizes.test, makeRng(`${ctx.secret}/imdb-sentiment/test`));
     const trainX = padded(data.train, trainIdx, maxLen, numWords);
     const testX = padded(data.test, testIdx, maxLen, numWords);
@@ -122,12 +127,17 @@ export const spec: TaskSpec<Hidden> = {
           build: { fn: "buildModel", args: [numWords, maxLen] },
           inputShape: [maxLen],
           outputShape: [1],
+          contract: { layer: "LSTM", maxParams: MAX_PARAMS },
           loss: "binaryCrossentropy",
           metrics: ["accuracy"],
           learningRate: 0.001,
           validationSplit: 0.1,
           train: { x: { dtype: "float32", shape: [trainIdx.length, maxLen], data: trainX }, y: { dtype: "float32", shape: [trainIdx.length, 1], data: trainY } },
           test: { x: { dtype: "float32", shape: [testIdx.length, maxLen], data: testX } },
+          chart: {
+            x: { dtype: "float32", shape: [chartIdx.length, maxLen], data: chartX },
+            points: chartIdx.map((idx, i) => ({ x: i, actual: data.train.labels[idx] })),
+          },
         },
       ],
       hidden: {
@@ -143,7 +153,7 @@ export const spec: TaskSpec<Hidden> = {
     const { hidden, probes, rules } = ctx;
     const checks: CheckResult[] = [];
     const metrics: Record<string, number | null> = {};
-    if (!hidden) return { checks, metrics, predictions: {} };
+    if (!hidden) return { checks, metrics };
 
     const ids = Object.keys(hidden.probeExpected);
     const threw = ids.map((id) => probes[id]).find((o) => o && !o.ok && "error" in o) as { error: { message: string; line?: number } } | undefined;
@@ -163,11 +173,12 @@ export const spec: TaskSpec<Hidden> = {
     }
 
     const m = ctx.models.model;
-    if (m?.report) checks.push(contractCheck("contract", rules.contract, m.report, { layer: "LSTM", maxParams: MAX_PARAMS }));
-    const predictions: ScoreOutcome["predictions"] = {};
     let conf: ScoreOutcome["confusion"];
     let leaderboard: ScoreOutcome["leaderboard"];
-    if (m?.predictions) {
+    if (m?.contract) checks.push(contractCheck("contract", rules.contract, m.contract));
+    if (m?.contract && !m.contract.ok) {
+      checks.push(gatedCheck("accuracy", rules.accuracy, "model"), gatedCheck("majority", rules.majority, "model"));
+    } else if (m?.predictions) {
       const p = m.predictions;
       conf = confusion(p, hidden.labels);
       const acc = accuracy(conf);
@@ -178,10 +189,9 @@ export const spec: TaskSpec<Hidden> = {
       metrics.testReviews = hidden.labels.length;
       checks.push(thresholdCheck("accuracy", rules.accuracy, acc, { metric: "accuracy", lowerIsBetter: false }));
       checks.push(baselineCheck("majority", rules.majority, acc, majority, { baseline: { "pt-BR": "sempre a classe majoritária", en: "always the majority class" }, lowerIsBetter: false }));
-      predictions.model = hidden.labels.slice(0, CHART_SAMPLE).map((actual, i) => ({ x: i, actual, predicted: p[i] }));
       const accOf = (idx: number[]) => accuracy(confusion(pick(p, idx), pick(hidden.labels, idx)));
       leaderboard = { metric: "accuracy", higherIsBetter: true, public: accOf(hidden.split.public), private: accOf(hidden.split.private) };
     }
-    return { checks, metrics, predictions, confusion: conf, leaderboard };
+    return { checks, metrics, confusion: conf, leaderboard };
   },
 };

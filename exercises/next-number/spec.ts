@@ -3,10 +3,10 @@
  * LSTM, trained on the same data and compared on values they never saw.
  */
 import { hashData } from "../../grader/data/hash";
-import { heldOutStarts, SEQUENCE_LENGTH, sequenceFor, trainStarts } from "../../grader/data/next-number";
+import { chartStarts, heldOutStarts, SEQUENCE_LENGTH, sequenceFor, trainStarts } from "../../grader/data/next-number";
 import { makeRng } from "../../grader/data/random";
 import { localized } from "../../grader/i18n/messages";
-import { contractCheck, passFailCheck, thresholdCheck } from "../../grader/scoring/checks";
+import { contractCheck, gatedCheck, passFailCheck, thresholdCheck } from "../../grader/scoring/checks";
 import { fmt, mae } from "../../grader/scoring/metrics";
 import { bothProfiles, float32, leaderboardSplit, phaseTimeouts, pick } from "../../grader/tasks/helpers";
 import type { CheckResult, CheckRule, PlannedModel, ScoreOutcome, TaskSpec } from "../../grader/tasks/types";
@@ -73,17 +73,21 @@ export const spec: TaskSpec<Hidden> = {
     const train = seqTensor(trainStarts());
     const held = heldOutStarts(ctx.secret);
     const test = seqTensor(held.starts);
+    const chart = seqTensor(chartStarts());
+    const chartPoints = chartStarts().map((j, i) => ({ x: j, actual: chart.targets[i] }));
     const models: PlannedModel[] = MODELS.map((m) => ({
       id: m.id,
       build: { fn: m.fn, args: [] },
       inputShape: [SEQUENCE_LENGTH, 1],
       outputShape: [1],
+      contract: { layer: m.layer, maxParams: MAX_PARAMS },
       loss: "meanSquaredError",
       metrics: [],
       learningRate: 0.01,
       validationSplit: 0,
       train: { x: train.x, y: train.y },
       test: { x: test.x },
+      chart: { x: chart.x, points: chartPoints },
     }));
     return {
       probes: [],
@@ -103,8 +107,7 @@ export const spec: TaskSpec<Hidden> = {
     const { hidden, rules } = ctx;
     const checks: CheckResult[] = [];
     const metrics: Record<string, number | null> = {};
-    const predictions: ScoreOutcome["predictions"] = {};
-    if (!hidden) return { checks, metrics, predictions };
+    if (!hidden) return { checks, metrics };
     const inside = hidden.beyond.map((b, i) => (b ? -1 : i)).filter((i) => i >= 0);
     const beyond = hidden.beyond.map((b, i) => (b ? i : -1)).filter((i) => i >= 0);
     const baseline = mae(pick(hidden.lastValues, inside), pick(hidden.targets, inside));
@@ -113,7 +116,11 @@ export const spec: TaskSpec<Hidden> = {
     const maes: Partial<Record<"rnn" | "lstm", number>> = {};
     for (const m of MODELS) {
       const outcome = ctx.models[m.id];
-      if (outcome?.report) checks.push(contractCheck(`${m.id}.contract`, rules[`${m.id}.contract`], outcome.report, { layer: m.layer, maxParams: MAX_PARAMS }));
+      if (outcome?.contract) checks.push(contractCheck(`${m.id}.contract`, rules[`${m.id}.contract`], outcome.contract));
+      if (outcome?.contract && !outcome.contract.ok) {
+        checks.push(gatedCheck(`${m.id}.error`, rules[`${m.id}.error`], m.id));
+        continue;
+      }
       const p = outcome?.predictions;
       if (!p) continue;
       const all = mae(p, hidden.targets);
@@ -122,12 +129,13 @@ export const spec: TaskSpec<Hidden> = {
       metrics[`${m.id}.maeInRange`] = mae(pick(p, inside), pick(hidden.targets, inside));
       metrics[`${m.id}.maePast99`] = mae(pick(p, beyond), pick(hidden.targets, beyond));
       checks.push(thresholdCheck(`${m.id}.error`, rules[`${m.id}.error`], all, { metric: "MAE", lowerIsBetter: true }));
-      predictions[m.id] = hidden.starts.map((j, i) => ({ x: j, actual: hidden.targets[i], predicted: p[i] }));
     }
 
     const rnnIn = metrics["rnn.maeInRange"];
     const lstmIn = metrics["lstm.maeInRange"];
-    if (rnnIn != null && lstmIn != null) {
+    const contractFailed = MODELS.find((m) => ctx.models[m.id]?.contract?.ok === false);
+    if (contractFailed) checks.push(gatedCheck("compare", rules.compare, contractFailed.id));
+    else if (rnnIn != null && lstmIn != null) {
       const ok = rnnIn < baseline && lstmIn < baseline;
       const better = rnnIn <= lstmIn ? "SimpleRNN" : "LSTM";
       checks.push(
@@ -141,10 +149,10 @@ export const spec: TaskSpec<Hidden> = {
     let leaderboard: ScoreOutcome["leaderboard"];
     const pr = ctx.models.rnn?.predictions;
     const pl = ctx.models.lstm?.predictions;
-    if (pr && pl) {
+    if (pr && pl && !contractFailed) {
       const avg = (idx: number[]) => (mae(pick(pr, idx), pick(hidden.targets, idx)) + mae(pick(pl, idx), pick(hidden.targets, idx))) / 2;
       leaderboard = { metric: "mae", higherIsBetter: false, public: avg(hidden.split.public), private: avg(hidden.split.private) };
     }
-    return { checks, metrics, predictions, leaderboard };
+    return { checks, metrics, leaderboard };
   },
 };

@@ -4,9 +4,9 @@
  */
 import { hashData } from "../../grader/data/hash";
 import { makeRng } from "../../grader/data/random";
-import { makeWindowsReference, testSeries, trainSeries } from "../../grader/data/sine";
+import { chartSeries, makeWindowsReference, testWindows, trainSeries } from "../../grader/data/sine";
 import { localized } from "../../grader/i18n/messages";
-import { baselineCheck, contractCheck, passFailCheck, probeThrewCheck, thresholdCheck } from "../../grader/scoring/checks";
+import { baselineCheck, contractCheck, gatedCheck, passFailCheck, probeThrewCheck, thresholdCheck } from "../../grader/scoring/checks";
 import { mse } from "../../grader/scoring/metrics";
 import { bothProfiles, leaderboardSplit, phaseTimeouts, pick, sameNumbers, windowTensors } from "../../grader/tasks/helpers";
 import type { CheckResult, ScoreOutcome, TaskSpec } from "../../grader/tasks/types";
@@ -18,8 +18,6 @@ interface Hidden {
   targets: number[];
   /** Persistence baseline: each window's last value. */
   lastValues: number[];
-  /** Time step of each target in the test series, for the chart. */
-  steps: number[];
   probeExpected: Record<string, { inputs: number[][]; targets: number[] }>;
   split: { public: number[]; private: number[] };
 }
@@ -63,10 +61,11 @@ export const spec: TaskSpec<Hidden> = {
   async plan(ctx) {
     const w = ctx.constants.windowSize;
     const train = makeWindowsReference(trainSeries(), w);
-    const testRaw = testSeries(ctx.secret);
-    const test = makeWindowsReference(testRaw, w);
+    const test = testWindows(ctx.secret, w);
+    const chart = makeWindowsReference(chartSeries(), w);
     const trainT = windowTensors(train.inputs, train.targets, w);
     const testT = windowTensors(test.inputs, test.targets, w);
+    const chartT = windowTensors(chart.inputs, chart.targets, w);
 
     // makeWindows is compared with the reference on random series, edge case included.
     const rng = makeRng(`${ctx.secret}/sine-forecast/probes`);
@@ -87,18 +86,19 @@ export const spec: TaskSpec<Hidden> = {
           build: { fn: "buildModel", args: [w] },
           inputShape: [w, 1],
           outputShape: [1],
+          contract: { layer: "LSTM", maxParams: MAX_PARAMS },
           loss: "meanSquaredError",
           metrics: [],
           learningRate: 0.01,
           validationSplit: 0.1,
           train: trainT,
           test: { x: testT.x },
+          chart: { x: chartT.x, points: chart.targets.map((actual, i) => ({ x: i + w, actual })) },
         },
       ],
       hidden: {
         targets: test.targets,
         lastValues: test.inputs.map((row) => row[row.length - 1]),
-        steps: test.targets.map((_, i) => i + w),
         probeExpected,
         split: leaderboardSplit(test.targets.length, makeRng(`${ctx.secret}/sine-forecast/split`).shuffle),
       },
@@ -110,7 +110,7 @@ export const spec: TaskSpec<Hidden> = {
     const { hidden, probes, rules } = ctx;
     const checks: CheckResult[] = [];
     const metrics: Record<string, number | null> = {};
-    if (!hidden) return { checks, metrics, predictions: {} };
+    if (!hidden) return { checks, metrics };
 
     const probeIds = Object.keys(hidden.probeExpected);
     const outcomes = probeIds.map((id) => probes[id]);
@@ -135,10 +135,11 @@ export const spec: TaskSpec<Hidden> = {
     }
 
     const m = ctx.models.model;
-    if (m?.report) checks.push(contractCheck("contract", rules.contract, m.report, { layer: "LSTM", maxParams: MAX_PARAMS }));
-    const predictions: ScoreOutcome["predictions"] = {};
     let leaderboard: ScoreOutcome["leaderboard"];
-    if (m?.predictions) {
+    if (m?.contract) checks.push(contractCheck("contract", rules.contract, m.contract));
+    if (m?.contract && !m.contract.ok) {
+      checks.push(gatedCheck("mse", rules.mse, "model"), gatedCheck("baseline", rules.baseline, "model"));
+    } else if (m?.predictions) {
       const p = m.predictions;
       const value = mse(p, hidden.targets);
       const baseline = mse(hidden.lastValues, hidden.targets);
@@ -146,7 +147,6 @@ export const spec: TaskSpec<Hidden> = {
       metrics.baselineMse = baseline;
       checks.push(thresholdCheck("mse", rules.mse, value, { metric: "MSE", lowerIsBetter: true }));
       checks.push(baselineCheck("baseline", rules.baseline, value, baseline, { baseline: { "pt-BR": "repetir o último valor", en: "repeating the last value" }, lowerIsBetter: true }));
-      predictions.model = hidden.targets.map((actual, i) => ({ x: hidden.steps[i], actual, predicted: p[i] }));
       leaderboard = {
         metric: "mse",
         higherIsBetter: false,
@@ -154,6 +154,6 @@ export const spec: TaskSpec<Hidden> = {
         private: mse(pick(p, hidden.split.private), pick(hidden.targets, hidden.split.private)),
       };
     }
-    return { checks, metrics, predictions, leaderboard };
+    return { checks, metrics, leaderboard };
   },
 };

@@ -31,3 +31,11 @@ export function heldOutStarts(secret: string): HeldOut {
   const beyond = Array.from({ length: 10 }, (_, k) => 100 + k * 2 + Math.round(rng.uniform() * 100) / 100);
   return { starts: [...inside, ...beyond], beyond: [...inside.map(() => false), ...beyond.map(() => true)] };
 }
+
+/**
+ * The public starts the chart compares both networks on: every 2.5 from 0 to 120, inside the
+ * training range and past it. Not scored; anyone may see their targets.
+ */
+export function chartStarts(): number[] {
+  return Array.from({ length: 49 }, (_, k) => k * 2.5);
+}

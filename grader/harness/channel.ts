@@ -1,13 +1,20 @@
 /**
- * The harness's two ends of the wire, captured before any student code runs so that a
- * submission that patches `fs`, `JSON` or `process.stdin` cannot read the nonce or
- * speak for the harness.
+ * The harness's two ends of the wire. Everything it uses after student code may have run is
+ * captured here, at import, before any student code runs: a submission that patches
+ * `Buffer.from`, `JSON.stringify`, `TextEncoder` or `fs` cannot read the nonce through them
+ * or speak for the harness. Integrity does not rest on the nonce staying secret, though: a
+ * determined submission can still observe buffers through typed-array getters that Node's own
+ * `fs` reads. What it could forge would be the describe sandbox's messages, which are the
+ * student's speech anyway: the parent validates every one and enforces their order, and
+ * training, prediction and scoring happen where no student code runs.
  */
 import * as fs from "node:fs";
-import { FrameDecoder, MESSAGE_FD, type ChildMessage, type ParentFrame } from "../sandbox/protocol";
+import { FrameDecoder, MESSAGE_FD, type DescribeMessage, type ParentFrame, type TrainMessage } from "../sandbox/protocol";
 
 const writeSync = fs.writeSync;
 const stringify = JSON.stringify;
+const encoder = new TextEncoder();
+const encode = encoder.encode.bind(encoder);
 let nonce = "";
 
 export function setNonce(value: string): void {
@@ -17,17 +24,18 @@ export function setNonce(value: string): void {
 /** Writes everything, now: the descriptors may be non-blocking sockets (EAGAIN means retry). */
 function writeAll(fd: number, bytes: Uint8Array): void {
   let offset = 0;
-  while (offset < bytes.length) {
+  const total = bytes.byteLength;
+  while (offset < total) {
     try {
-      offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      offset += writeSync(fd, bytes, offset, total - offset);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EAGAIN") throw err;
     }
   }
 }
 
-export function send(message: ChildMessage): void {
-  writeAll(MESSAGE_FD, Buffer.from(nonce + stringify(message) + "\n", "utf8"));
+export function send(message: DescribeMessage | TrainMessage): void {
+  writeAll(MESSAGE_FD, encode(nonce + stringify(message) + "\n"));
 }
 
 /** More than the parent keeps (it keeps 64 KiB), so it still sees that output was cut. */
@@ -42,7 +50,7 @@ export function captureConsole(): void {
   let written = 0;
   for (const [stream, fd] of [[process.stdout, 1], [process.stderr, 2]] as const) {
     stream.write = ((chunk: string | Uint8Array, encoding?: unknown, cb?: unknown) => {
-      const bytes = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : chunk;
+      const bytes = typeof chunk === "string" ? encode(chunk) : chunk;
       if (written < MAX_CONSOLE_BYTES) {
         const slice = bytes.subarray(0, MAX_CONSOLE_BYTES - written);
         written += slice.length;

@@ -48,6 +48,10 @@ const catalog = {
     "pt-BR": (p) => `Seu código lançou um erro${at(p)} durante ${p.phase}: ${p.detail}`,
     en: (p) => `Your code threw an error${atEn(p)} during ${p.phase}: ${p.detail}`,
   },
+  "failure.training": {
+    "pt-BR": (p) => `O treino do seu modelo falhou durante ${p.phase}: ${p.detail}. Verifique se a perda combina com a saída do modelo.`,
+    en: (p) => `Training your model failed during ${p.phase}: ${p.detail}. Check that the loss fits the model's output.`,
+  },
   "failure.shape": {
     "pt-BR": (p) => `O modelo '${p.model}' tem entrada ${p.input} e saída ${p.output}; esperado entrada ${p.expectedInput} e saída ${p.expectedOutput} (a primeira dimensão, null, é o lote).`,
     en: (p) => `Model '${p.model}' has input ${p.input} and output ${p.output}; expected input ${p.expectedInput} and output ${p.expectedOutput} (the first dimension, null, is the batch).`,
@@ -72,6 +76,38 @@ const catalog = {
     "pt-BR": (p) => `A submissão fez algo que o ambiente isolado proíbe (${p.reason}) e foi encerrada.`,
     en: (p) => `The submission did something the sandbox forbids (${p.reason}) and was stopped.`,
   },
+  "failure.contract.tooLarge": {
+    "pt-BR": (p) => `O modelo '${p.model}' não pode ser reconstruído: a descrição passa do limite de ${p.limit} ${p.what === "layers" ? "camadas" : p.what === "depth" ? "níveis de aninhamento" : p.what === "nodes" ? "itens" : "caracteres"}.`,
+    en: (p) => `Model '${p.model}' cannot be rebuilt: its description exceeds the limit of ${p.limit} ${p.what}.`,
+  },
+  "failure.contract.malformed": {
+    "pt-BR": (p) => `O modelo '${p.model}' não pode ser reconstruído: a descrição (model.toJSON()) é inválida (${p.detail}). Retorne o modelo criado com tf.sequential() ou tf.model(), sem sobrescrever toJSON.`,
+    en: (p) => `Model '${p.model}' cannot be rebuilt: its description (model.toJSON()) is invalid (${p.detail}). Return the model made with tf.sequential() or tf.model(), without overriding toJSON.`,
+  },
+  "failure.contract.unknownClass": {
+    "pt-BR": (p) => `O modelo '${p.model}' usa a classe '${p.className}', que não é uma camada do TensorFlow.js. O corretor reconstrói o modelo só com as classes do tfjs (tf.layers.*): camadas próprias não são aceitas.`,
+    en: (p) => `Model '${p.model}' uses the class '${p.className}', which is not a TensorFlow.js layer. The grader rebuilds the model with tfjs's own classes only (tf.layers.*): custom layers are not accepted.`,
+  },
+  "failure.contract.weights": {
+    "pt-BR": (p) => `A camada '${p.layer}' do modelo '${p.model}' traz pesos prontos. O corretor inicializa os pesos sozinho, a partir da semente da correção: não passe 'weights'.`,
+    en: (p) => `Layer '${p.layer}' of model '${p.model}' carries preset weights. The grader initialises the weights itself, from the grading seed: do not pass 'weights'.`,
+  },
+  "failure.contract.optimizer": {
+    "pt-BR": (p) => `O otimizador do modelo '${p.model}' não é aceito: ${p.detail}.`,
+    en: (p) => `The optimizer of model '${p.model}' is not accepted: ${p.detail}.`,
+  },
+  "failure.contract.function": {
+    "pt-BR": (p) => `O modelo '${p.model}' foi compilado com ${p.what === "loss" ? "uma perda" : "uma métrica"} dada como função (${p.name}). Dê o nome, por exemplo loss: 'meanSquaredError' ou metrics: ['accuracy']: o corretor treina com as implementações do tfjs.`,
+    en: (p) => `Model '${p.model}' was compiled with a ${p.what} given as a function (${p.name}). Give its name, e.g. loss: 'meanSquaredError' or metrics: ['accuracy']: the grader trains with tfjs's own implementations.`,
+  },
+  "failure.contract.unknownName": {
+    "pt-BR": (p) => `O modelo '${p.model}' foi compilado com ${p.what === "loss" ? "a perda" : "a métrica"} '${p.name}', que o TensorFlow.js não conhece pelo nome (ou mais de uma perda).`,
+    en: (p) => `Model '${p.model}' was compiled with the ${p.what} '${p.name}', which TensorFlow.js does not know by name (or more than one loss).`,
+  },
+  "failure.contract.rebuild": {
+    "pt-BR": (p) => `O modelo '${p.model}' não pôde ser reconstruído a partir da sua descrição: ${p.detail}`,
+    en: (p) => `Model '${p.model}' could not be rebuilt from its description: ${p.detail}`,
+  },
   "failure.internal": {
     "pt-BR": (p) => `O corretor falhou por um problema interno, não do seu código: ${p.detail}. Tente de novo ou avise a equipe.`,
     en: (p) => `The grader failed for an internal reason, not your code: ${p.detail}. Try again or tell the staff.`,
@@ -95,6 +131,22 @@ const catalog = {
   "check.contract.tooManyParams": {
     "pt-BR": (p) => `O modelo tem ${p.params} parâmetros; o máximo é ${p.max}.`,
     en: (p) => `The model has ${p.params} parameters; the maximum is ${p.max}.`,
+  },
+  "check.contract.notOnPath": {
+    "pt-BR": (p) => `A camada ${p.layer} não está no caminho da entrada até a saída do modelo: a saída não depende dela.`,
+    en: (p) => `The ${p.layer} layer is not on the path from the model's input to its output: the output does not depend on it.`,
+  },
+  "check.contract.dead": {
+    "pt-BR": (p) => `Zerar a saída da camada ${p.layer} ('${p.name}') mudou as previsões em só ${p.change}% da variação delas (mínimo: ${p.min}%): a camada não faz o trabalho do modelo.`,
+    en: (p) => `Zeroing the output of the ${p.layer} layer ('${p.name}') moved the predictions by only ${p.change}% of their spread (at least ${p.min}% needed): the layer does not do the model's work.`,
+  },
+  "check.contract.okAblation": {
+    "pt-BR": (p) => `Camadas: ${p.layers}; ${p.params} parâmetros. Zerar a ${p.layer} muda as previsões em ${p.change}% da variação delas.`,
+    en: (p) => `Layers: ${p.layers}; ${p.params} parameters. Zeroing the ${p.layer} moves the predictions by ${p.change}% of their spread.`,
+  },
+  "check.gated": {
+    "pt-BR": (p) => `Não avaliado: o modelo '${p.model}' não cumpre o contrato (veja a verificação do modelo).`,
+    en: (p) => `Not graded: model '${p.model}' does not meet the contract (see the model check).`,
   },
   "check.threshold.full": {
     "pt-BR": (p) => `${p.metric} = ${p.value} (meta para nota cheia: ${p.op} ${p.full}).`,

@@ -1,61 +1,91 @@
-/** The parent's zod check of every message the (untrusted) harness sends. */
+/** The parent's zod check of every message a sandbox sends: shapes and sizes, never trust. */
 import { z } from "zod";
-import { RECURRENT_REPORT_LIMITS as LIMITS } from "./protocol";
+import { DESCRIPTION_LIMITS, RECURRENT_REPORT_LIMITS as LIMITS } from "./protocol";
 
-const errorInfo = z.object({ name: z.string(), message: z.string(), stack: z.string() });
+const errorInfo = z.object({ name: z.string().max(1000), message: z.string().max(20_000), stack: z.string().max(50_000) });
+const phase = z.object({ type: z.literal("phase"), name: z.string().max(100) });
+const done = z.object({ type: z.literal("done") });
+const namedOrFunction = z.union([z.object({ name: z.string().max(100) }).strict(), z.object({ function: z.string().max(100) }).strict()]);
+
+export const describeMessage = z.discriminatedUnion("type", [
+  phase,
+  z.object({ type: z.literal("ready"), tfjsVersion: z.string().max(40) }),
+  z.object({
+    type: z.literal("exports"),
+    found: z.record(z.string().max(200), z.string().max(20)),
+    constants: z.record(z.string().max(200), z.number()),
+    training: z.object({ epochs: z.unknown().optional(), batchSize: z.unknown().optional() }).nullable(),
+  }),
+  z.object({ type: z.literal("probe"), id: z.string().max(100), ok: z.boolean(), value: z.unknown().optional(), error: errorInfo.optional() }),
+  z.object({
+    type: z.literal("description"),
+    id: z.string().max(100),
+    topology: z.string().max(DESCRIPTION_LIMITS.topologyChars),
+    compile: z
+      .object({
+        optimizer: z.object({ className: z.string().max(100), config: z.unknown() }).nullable(),
+        loss: z.array(namedOrFunction).max(DESCRIPTION_LIMITS.lossEntries).nullable(),
+        metrics: z.array(namedOrFunction).max(DESCRIPTION_LIMITS.lossEntries).nullable(),
+      })
+      .nullable(),
+  }),
+  z.object({
+    type: z.literal("failure"),
+    kind: z.enum(["exception", "memory", "export", "internal"]),
+    phase: z.string().max(100),
+    model: z.string().max(100).optional(),
+    error: errorInfo,
+  }),
+  done,
+]);
+export type DescribeMessageParsed = z.infer<typeof describeMessage>;
+
 const recurrentLayer = z.object({
   layer: z.string().max(LIMITS.name),
   cell: z.string().max(LIMITS.name),
   path: z.enum(["fused", "stock"]),
   reason: z.string().max(LIMITS.reason).nullable(),
 });
+// NaN and Infinity arrive as null: JSON has no word for them.
+const values = z.array(z.number().nullable());
 
-export const childMessage = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("phase"), name: z.string().max(100) }),
+export const trainMessage = z.discriminatedUnion("type", [
+  phase,
   z.object({
     type: z.literal("ready"),
-    backend: z.string(),
-    tfjsVersion: z.string(),
-    fastKernels: z.array(z.string()),
+    backend: z.string().max(40),
+    tfjsVersion: z.string().max(40),
+    fastKernels: z.array(z.string().max(100)).max(20),
     recurrentKernels: z.object({ available: z.boolean(), library: z.string().max(40).nullable(), reason: z.string().max(500).nullable() }),
   }),
   z.object({
-    type: z.literal("exports"),
-    found: z.record(z.string(), z.string()),
-    constants: z.record(z.string(), z.number()),
-    training: z.object({ epochs: z.unknown().optional(), batchSize: z.unknown().optional() }).nullable(),
-  }),
-  z.object({ type: z.literal("probe"), id: z.string(), ok: z.boolean(), value: z.unknown().optional(), error: errorInfo.optional() }),
-  z.object({
     type: z.literal("model"),
-    id: z.string(),
+    id: z.string().max(100),
     report: z.object({
-      layers: z.array(z.string()),
-      inputShape: z.array(z.number().nullable()),
-      outputShape: z.array(z.number().nullable()),
-      inputCount: z.number(),
-      outputCount: z.number(),
-      params: z.number(),
+      layers: z.array(z.string().max(200)).max(1000),
+      inputShape: z.array(z.number().nullable()).max(10),
+      outputShape: z.array(z.number().nullable()).max(10),
+      inputCount: z.number().int(),
+      outputCount: z.number().int(),
+      params: z.number().int().nonnegative(),
+      optimizer: z.string().max(100),
+      loss: z.string().max(200),
       compiledByStudent: z.boolean(),
-      optimizer: z.string().nullable(),
-      loss: z.string().nullable(),
+      ablationUnits: z.array(z.object({ name: z.string().max(LIMITS.name), className: z.string().max(100) })).max(LIMITS.layers),
     }),
   }),
-  // NaN and Infinity arrive as null: JSON has no word for them.
-  z.object({ type: z.literal("epoch"), model: z.string(), epoch: z.number(), logs: z.record(z.string(), z.number().nullable()), ms: z.number() }),
-  z.object({
-    type: z.literal("recurrent"),
-    model: z.string(),
-    layers: z.array(recurrentLayer).max(LIMITS.layers),
-  }),
-  z.object({ type: z.literal("predictions"), model: z.string(), values: z.array(z.number().nullable()) }),
+  z.object({ type: z.literal("epoch"), model: z.string().max(100), epoch: z.number().int().nonnegative(), logs: z.record(z.string().max(100), z.number().nullable()), ms: z.number() }),
+  z.object({ type: z.literal("predictions"), model: z.string().max(100), values }),
+  z.object({ type: z.literal("chart"), model: z.string().max(100), values }),
+  z.object({ type: z.literal("ablation"), model: z.string().max(100), layer: z.string().max(LIMITS.name), values }),
+  z.object({ type: z.literal("recurrent"), model: z.string().max(100), layers: z.array(recurrentLayer).max(LIMITS.layers) }),
   z.object({
     type: z.literal("failure"),
-    kind: z.enum(["exception", "shape", "memory", "export", "internal"]),
-    phase: z.string(),
-    model: z.string().optional(),
+    kind: z.enum(["contract", "exception", "memory", "internal"]),
+    phase: z.string().max(100),
+    model: z.string().max(100).optional(),
     error: errorInfo,
   }),
-  z.object({ type: z.literal("done") }),
+  done,
 ]);
-export type ChildMessageParsed = z.infer<typeof childMessage>;
+export type TrainMessageParsed = z.infer<typeof trainMessage>;

@@ -1,5 +1,6 @@
 /**
- * Builds the harness into one CommonJS file, beside TensorFlow.js's wasm binaries and the
+ * Builds the two harnesses (describe.cjs: loads student code; train.cjs: never does) into
+ * one CommonJS file each, beside TensorFlow.js's wasm binaries and the
  * fused recurrent kernels (when they built), in a folder of its own: that folder is all the
  * sandbox can read of the grader. Built once per content (the folder is named by a hash of
  * the output and the addon), so a stale build cannot run.
@@ -24,7 +25,11 @@ export function harnessDir(cacheDir: string): Promise<string> {
 
 async function build(cacheDir: string): Promise<string> {
   const result = await esbuild.build({
-    entryPoints: [path.join(__dirname, "..", "harness", "main.ts")],
+    entryPoints: {
+      describe: path.join(__dirname, "..", "harness", "describe", "main.ts"),
+      train: path.join(__dirname, "..", "harness", "train", "main.ts"),
+    },
+    outdir: "/harness",
     bundle: true,
     platform: "node",
     format: "cjs",
@@ -36,16 +41,18 @@ async function build(cacheDir: string): Promise<string> {
     external: ["@tensorflow/tfjs-node"],
     logLevel: "silent",
   });
-  const code = result.outputFiles[0].contents;
+  const bundles = result.outputFiles.map((f) => ({ name: path.basename(f.path).replace(/\.js$/, ".cjs"), contents: f.contents }));
   // The fused recurrent kernels travel with the harness where they built (native/rnn).
   const addonFile = builtAddonPath(REPO_ROOT);
   const addon = fs.existsSync(addonFile) ? fs.readFileSync(addonFile) : null;
-  const hash = createHash("sha256").update(code).update(addon ?? "no addon").digest("hex").slice(0, 16);
+  const hasher = createHash("sha256");
+  for (const b of bundles) hasher.update(b.name).update(b.contents);
+  const hash = hasher.update(addon ?? "no addon").digest("hex").slice(0, 16);
   const dir = path.join(cacheDir, "harness", hash);
-  if (!fs.existsSync(path.join(dir, "harness.cjs"))) {
+  if (!fs.existsSync(path.join(dir, "train.cjs"))) {
     const tmp = `${dir}.tmp-${process.pid}`;
     fs.mkdirSync(tmp, { recursive: true });
-    fs.writeFileSync(path.join(tmp, "harness.cjs"), code);
+    for (const b of bundles) fs.writeFileSync(path.join(tmp, b.name), b.contents);
     const wasmDir = path.join(NODE_MODULES, "@tensorflow", "tfjs-backend-wasm", "dist");
     for (const f of WASM_FILES) fs.copyFileSync(path.join(wasmDir, f), path.join(tmp, f));
     if (addon) fs.writeFileSync(path.join(tmp, ADDON_FILENAME), addon);

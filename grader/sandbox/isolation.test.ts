@@ -14,8 +14,8 @@ afterEach(() => {
 describe("planLaunch", () => {
   it("refuses to run without the namespace sandbox unless the development flag says so", () => {
     process.env.PATH = path.join(harnessDir, "empty-bin"); // no bwrap, no prlimit here
-    expect(() => planLaunch({ harnessDir, jobName: `t-${process.pid}-a`, limits, allowUnsandboxed: false, nodeModulesDir: null })).toThrow(NoIsolationError);
-    const launch = planLaunch({ harnessDir, jobName: `t-${process.pid}-b`, limits, allowUnsandboxed: true, nodeModulesDir: null });
+    expect(() => planLaunch({ harnessDir, jobName: `t-${process.pid}-a`, limits, allowUnsandboxed: false, nodeModulesDir: null, entry: "describe" as const })).toThrow(NoIsolationError);
+    const launch = planLaunch({ harnessDir, jobName: `t-${process.pid}-b`, limits, allowUnsandboxed: true, nodeModulesDir: null, entry: "describe" as const });
     try {
       expect(launch.layers).not.toContain("bubblewrap");
       expect(launch.layers).not.toContain("seccomp");
@@ -27,7 +27,7 @@ describe("planLaunch", () => {
   });
 
   it("stacks every layer this host supports, bubblewrap and seccomp included", () => {
-    const launch = planLaunch({ harnessDir, jobName: `t-${process.pid}-c`, limits, allowUnsandboxed: false, nodeModulesDir: null });
+    const launch = planLaunch({ harnessDir, jobName: `t-${process.pid}-c`, limits, allowUnsandboxed: false, nodeModulesDir: null, entry: "describe" as const });
     try {
       expect(launch.layers).toEqual(expect.arrayContaining(["bubblewrap", "seccomp", "prlimit", "node-permission", "clean-env"]));
       const argv = [launch.command, ...launch.args].join(" ");

@@ -79,6 +79,8 @@ function bubblewrap(): string | null {
 
 export interface LaunchOptions {
   harnessDir: string;
+  /** Which harness runs: `describe` (student code, no native addons) or `train` (no student code). */
+  entry: "describe" | "train";
   jobName: string;
   limits: SandboxLimits;
   /** Development only: run even where the namespace sandbox is unavailable. */
@@ -104,14 +106,14 @@ export function planLaunch(opts: LaunchOptions): Launch {
     "--no-warnings",
     "--experimental-permission",
     `--allow-fs-read=${harnessRoot}/`,
-    // The fused recurrent kernels are a native addon in the harness folder. The harness
-    // closes process.dlopen before student code runs; the file system only holds that folder
-    // and the system libraries, and seccomp and the namespaces stay in force.
-    "--allow-addons",
+    // The fused recurrent kernels are a native addon in the harness folder, loaded only by
+    // the train harness, which runs no student code. The describe harness, which does, gets
+    // no addons at all.
+    ...(opts.entry === "train" ? ["--allow-addons"] : []),
     ...(opts.nodeModulesDir ? [`--allow-fs-read=${bwrap ? `${SANDBOX_DIR}/node_modules` : opts.nodeModulesDir}/`] : []),
     `--max-old-space-size=${Math.max(256, Math.floor((opts.limits.memoryBytes / 1024 ** 2) * 0.75))}`,
     "--stack-size=2048",
-    path.join(harnessRoot, "harness.cjs"),
+    path.join(harnessRoot, `${opts.entry}.cjs`),
   ];
   layers.push("node-permission", "clean-env");
 

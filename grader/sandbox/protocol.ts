@@ -1,13 +1,22 @@
 /**
- * The wire between the trusted grader and the sandboxed harness.
+ * The wire between the trusted grader and its two sandboxes.
+ *
+ * A grading runs two sandboxed processes, both with every isolation layer:
+ *  - the describe sandbox loads the student's module, calls their plain functions and their
+ *    model builders, and answers with plain data only: function outputs, each model's
+ *    topology (`model.toJSON()`) and compile settings by name. Everything it says is the
+ *    student's speech: the parent validates it and trusts none of it.
+ *  - the train sandbox never loads student code: it rebuilds each model from the validated
+ *    description with tfjs's own classes, initialises the weights from the grading seed,
+ *    trains with the harness's own fit, predicts, and ablates the required recurrent layers.
  *
  * Parent -> child: length-prefixed frames on stdin, each a JSON header plus a binary
  * payload (training and test inputs travel as raw typed arrays, never as JSON).
  * Child -> parent: newline-delimited JSON on fd 3, every line prefixed with a nonce the
- * harness read before any student code ran. A line without it was written by the
- * submission itself: forged output, which the parent treats as a sandbox violation.
+ * harness read before any student code ran. The parent also enforces each conversation's
+ * order and counts (sandbox/conversation.ts): a line out of turn is a sandbox failure.
  *
- * This file is bundled into the harness, so it imports nothing heavier than node:.
+ * This file is bundled into the harnesses, so it imports nothing heavier than node:.
  */
 
 export const MESSAGE_FD = 3;
@@ -19,23 +28,24 @@ export interface TensorData {
   data: Float32Array | Int32Array;
 }
 
-/** What the harness looks for in the student's module. */
+/** What the describe harness looks for in the student's module. */
 export interface ExportSpec {
   name: string;
   kind: "function" | "number" | "object";
   required: boolean;
 }
 
-export interface JobFrame {
+export type SandboxRole = "describe" | "train";
+
+// ---------------------------------------------------------------- describe sandbox
+
+export interface DescribeJobFrame {
   type: "job";
   nonce: string;
   seed: number;
   /** The compiled CommonJS module, with its source map kept in the parent. */
   code: string;
   exports: ExportSpec[];
-  backend: "auto" | "tensorflow" | "wasm" | "cpu";
-  /** Route recurrent layers through the fused kernels where the addon loads. */
-  fusedRecurrent: boolean;
 }
 
 export interface ProbeRequest {
@@ -44,33 +54,70 @@ export interface ProbeRequest {
   args: unknown[];
 }
 
-export interface ModelPlan {
+export interface BuildRequest {
   id: string;
-  build: { fn: string; args: unknown[] };
-  /** Expected shapes without the batch dimension. */
-  inputShape: number[];
-  outputShape: number[];
-  /** Used only when the student did not compile the model. */
-  loss: "meanSquaredError" | "binaryCrossentropy";
-  metrics: string[];
-  learningRate: number;
+  fn: string;
+  args: unknown[];
+}
+
+export interface DescribePlanFrame {
+  type: "plan";
+  probes: ProbeRequest[];
+  builds: BuildRequest[];
+}
+
+/** A loss or metric as the student gave it: by name, or a function (which the grader refuses). */
+export type NamedOrFunction = { name: string } | { function: string };
+
+export interface CompileSettings {
+  optimizer: { className: string; config: unknown } | null;
+  loss: NamedOrFunction[] | null;
+  metrics: NamedOrFunction[] | null;
+}
+
+// ---------------------------------------------------------------- train sandbox
+
+export interface TrainModelPlan {
+  id: string;
+  /** The validated topology, as tfjs's `modelFromJSON` takes it. */
+  topology: unknown;
+  /** The student's settings (validated), or null: the task's defaults then apply. */
+  compile: { optimizer: { className: string; config: Record<string, number | boolean | null> }; loss: string; metrics: string[] } | null;
+  defaults: { loss: "meanSquaredError" | "binaryCrossentropy"; metrics: string[]; learningRate: number };
+  /** Class names whose layers the harness ablates after training (LSTM, SimpleRNN...). */
+  ablate: string[];
+  /** How many test rows the ablation predicts (the first ones). */
+  ablationRows: number;
   epochs: number;
   batchSize: number;
   validationSplit: number;
   trainX: string;
   trainY: string;
   testX: string;
+  /** A public series for the chart: not scored, its targets may be shown. */
+  chartX: string | null;
 }
 
-export interface PlanFrame {
-  type: "plan";
-  probes: ProbeRequest[];
-  models: ModelPlan[];
+export interface TrainJobFrame {
+  type: "job";
+  nonce: string;
+  seed: number;
+  backend: "auto" | "tensorflow" | "wasm" | "cpu";
+  /** Route recurrent layers through the fused kernels where the addon loads. */
+  fusedRecurrent: boolean;
+  models: TrainModelPlan[];
   /** Names of the tensors in the payload, with their place in it. */
   tensors: Record<string, { dtype: TensorDType; shape: number[]; offset: number; length: number }>;
 }
 
-export type ParentFrame = JobFrame | PlanFrame;
+/** The parent's verdict on a rebuilt model, before it trains: go on, or skip it. */
+export interface TrainGoFrame {
+  type: "go";
+  id: string;
+  train: boolean;
+}
+
+export type ParentFrame = DescribeJobFrame | DescribePlanFrame | TrainJobFrame | TrainGoFrame;
 
 export interface ErrorInfo {
   name: string;
@@ -82,19 +129,28 @@ import type { RecurrentLayerUse } from "../recurrent/fused-layers";
 
 export type { RecurrentLayerUse };
 
-/** Bounds of the per-layer recurrent report (the harness trims to them, the parent checks them). */
+/** Bounds of what crosses the wire (the harness trims to them, the parent checks them). */
 export const RECURRENT_REPORT_LIMITS = { layers: 100, name: 200, reason: 500 } as const;
+export const DESCRIPTION_LIMITS = { topologyChars: 1_000_000, optimizerKeys: 20, lossEntries: 10 } as const;
 
-export type ChildMessage =
+export interface RebuiltModelReport {
+  /** Class names of every layer, wrappers, cells and nested models included. */
+  layers: string[];
+  inputShape: (number | null)[];
+  outputShape: (number | null)[];
+  inputCount: number;
+  outputCount: number;
+  params: number;
+  optimizer: string;
+  loss: string;
+  compiledByStudent: boolean;
+  /** The outermost layers holding each ablated class, by name (what the ablation zeroes). */
+  ablationUnits: { name: string; className: string }[];
+}
+
+export type DescribeMessage =
   | { type: "phase"; name: string }
-  | {
-      type: "ready";
-      backend: string;
-      tfjsVersion: string;
-      fastKernels: string[];
-      recurrentKernels: { available: boolean; library: string | null; reason: string | null };
-    }
-  | { type: "recurrent"; model: string; layers: RecurrentLayerUse[] }
+  | { type: "ready"; tfjsVersion: string }
   | {
       type: "exports";
       found: Record<string, string>;
@@ -103,24 +159,26 @@ export type ChildMessage =
     }
   | { type: "probe"; id: string; ok: true; value: unknown }
   | { type: "probe"; id: string; ok: false; error: ErrorInfo }
+  | { type: "description"; id: string; topology: string; compile: CompileSettings | null }
+  | { type: "failure"; kind: "exception" | "memory" | "export" | "internal"; phase: string; model?: string; error: ErrorInfo }
+  | { type: "done" };
+
+export type TrainMessage =
+  | { type: "phase"; name: string }
   | {
-      type: "model";
-      id: string;
-      report: {
-        layers: string[];
-        inputShape: (number | null)[];
-        outputShape: (number | null)[];
-        inputCount: number;
-        outputCount: number;
-        params: number;
-        compiledByStudent: boolean;
-        optimizer: string | null;
-        loss: string | null;
-      };
+      type: "ready";
+      backend: string;
+      tfjsVersion: string;
+      fastKernels: string[];
+      recurrentKernels: { available: boolean; library: string | null; reason: string | null };
     }
+  | { type: "model"; id: string; report: RebuiltModelReport }
   | { type: "epoch"; model: string; epoch: number; logs: Record<string, number>; ms: number }
   | { type: "predictions"; model: string; values: number[] }
-  | { type: "failure"; kind: "exception" | "shape" | "memory" | "export" | "internal"; phase: string; model?: string; error: ErrorInfo }
+  | { type: "chart"; model: string; values: number[] }
+  | { type: "ablation"; model: string; layer: string; values: number[] }
+  | { type: "recurrent"; model: string; layers: RecurrentLayerUse[] }
+  | { type: "failure"; kind: "contract" | "exception" | "memory" | "internal"; phase: string; model?: string; error: ErrorInfo }
   | { type: "done" };
 
 /** Encode one frame: u32 header length, header JSON, u32 payload length, payload. */
@@ -175,11 +233,11 @@ export class FrameDecoder {
 }
 
 /** Pack named tensors into one payload and its table of contents. */
-export function packTensors(tensors: Record<string, TensorData>): { table: PlanFrame["tensors"]; payload: Uint8Array } {
+export function packTensors(tensors: Record<string, TensorData>): { table: TrainJobFrame["tensors"]; payload: Uint8Array } {
   let total = 0;
   for (const t of Object.values(tensors)) total += t.data.byteLength;
   const payload = new Uint8Array(total);
-  const table: PlanFrame["tensors"] = {};
+  const table: TrainJobFrame["tensors"] = {};
   let offset = 0;
   for (const [name, t] of Object.entries(tensors)) {
     payload.set(new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength), offset);
@@ -189,7 +247,7 @@ export function packTensors(tensors: Record<string, TensorData>): { table: PlanF
   return { table, payload };
 }
 
-export function unpackTensor(payload: Buffer, entry: PlanFrame["tensors"][string]): TensorData {
+export function unpackTensor(payload: Buffer, entry: TrainJobFrame["tensors"][string]): TensorData {
   // Copy to an aligned buffer: a typed array view needs an offset that is a multiple of 4.
   const bytes = new Uint8Array(entry.length * 4);
   bytes.set(payload.subarray(entry.offset, entry.offset + entry.length * 4));

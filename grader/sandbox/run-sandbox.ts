@@ -5,7 +5,8 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { childMessage, type ChildMessageParsed } from "./child-messages";
+import type { z } from "zod";
+import type { Conversation } from "./conversation";
 import { planLaunch, type LaunchOptions } from "./isolation";
 
 export interface SandboxOutcome {
@@ -21,20 +22,28 @@ export interface SandboxOutcome {
   layers: string[];
 }
 
-export interface SandboxOptions extends Omit<LaunchOptions, "jobName"> {
+export interface SandboxOptions<M> extends Omit<LaunchOptions, "jobName"> {
   /** Wall-clock limit of each phase the harness announces, in ms. */
   phaseTimeoutMs: (phase: string) => number;
+  /**
+   * Wall-clock limit of the whole session, whatever the child announces: the sum of its
+   * phases' limits. Time the parent spends preparing data (pauseTimer) does not count.
+   */
+  totalTimeoutMs: number;
+  /** The shape of every message, and the order they must come in. */
+  schema: z.ZodType<M>;
+  conversation: Conversation;
   maxLogBytes?: number;
   maxMessageBytes?: number;
 }
 
 const MAX_LINE_BYTES = 16 * 1024 * 1024;
 
-export class SandboxSession {
+export class SandboxSession<M extends { type: string }> {
   readonly nonce = randomBytes(16).toString("hex");
   readonly finished: Promise<SandboxOutcome>;
   readonly layers: string[];
-  private queue: ChildMessageParsed[] = [];
+  private queue: M[] = [];
   private wake: (() => void) | null = null;
   private ended = false;
   private stoppedFor: SandboxOutcome["stoppedFor"] = null;
@@ -43,10 +52,15 @@ export class SandboxSession {
   private phaseStart = Date.now();
   private phases: { name: string; ms: number }[] = [];
   private paused = false;
+  /** Time left of the whole session's budget, and when it last started counting down. */
+  private budgetLeftMs: number;
+  private budgetSince = Date.now();
+  private totalTimer: NodeJS.Timeout | null = null;
   private child: ReturnType<typeof spawn>;
   private killTree: () => void;
 
-  constructor(private opts: SandboxOptions) {
+  constructor(private opts: SandboxOptions<M>) {
+    this.budgetLeftMs = opts.totalTimeoutMs;
     const launch = planLaunch({ ...opts, jobName: `job-${process.pid}-${randomBytes(6).toString("hex")}` });
     this.layers = [...launch.layers, "timeout"];
     this.child = spawn(launch.command, launch.args, {
@@ -80,11 +94,13 @@ export class SandboxSession {
 
     this.readMessages(opts.maxMessageBytes ?? 64 * 1024 * 1024);
     this.armTimer();
+    this.armTotalTimer();
 
     this.finished = new Promise((resolve) => {
       this.child.on("close", (exitCode, signal) => {
         this.closePhase();
         if (this.timer) clearTimeout(this.timer);
+        if (this.totalTimer) clearTimeout(this.totalTimer);
         this.killTree(); // anything the student left behind in the group
         const oomKilled = launch.cgroup?.oomKilled() ?? false;
         const peakMemoryBytes = launch.cgroup?.peakMemoryBytes() ?? null;
@@ -121,13 +137,15 @@ export class SandboxSession {
         } catch {
           return this.stop({ kind: "sandbox", reason: "a malformed message on the grader's channel" });
         }
-        const check = childMessage.safeParse(json);
+        const check = this.opts.schema.safeParse(json);
         if (!check.success) {
           const issue = check.error.issues[0];
           return this.stop({ kind: "sandbox", reason: `a malformed message on the grader's channel (${issue.path.join(".")}: ${issue.message})` });
         }
         const parsed = check.data;
-        if (parsed.type === "phase") this.enterPhase(parsed.name);
+        const refused = this.opts.conversation.accept(parsed as unknown as { type: string } & Record<string, unknown>);
+        if (refused) return this.stop({ kind: "sandbox", reason: refused });
+        if (parsed.type === "phase") this.enterPhase((parsed as unknown as { name: string }).name);
         this.queue.push(parsed);
         this.wake?.();
       }
@@ -153,15 +171,27 @@ export class SandboxSession {
     this.timer = setTimeout(() => this.stop({ kind: "timeout", phase, limitMs }), limitMs);
   }
 
-  /** The parent is busy (preparing data): the child's clock must not run meanwhile. */
+  private armTotalTimer(): void {
+    if (this.totalTimer) clearTimeout(this.totalTimer);
+    this.budgetSince = Date.now();
+    const limitMs = this.opts.totalTimeoutMs;
+    this.totalTimer = setTimeout(() => this.stop({ kind: "timeout", phase: `${this.phase} (whole grading)`, limitMs }), Math.max(0, this.budgetLeftMs));
+  }
+
+  /** The parent is busy (preparing data): the child's clocks must not run meanwhile. */
   pauseTimer(): void {
+    if (this.paused) return;
     this.paused = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.totalTimer) clearTimeout(this.totalTimer);
+    this.budgetLeftMs -= Date.now() - this.budgetSince;
   }
 
   resumeTimer(): void {
+    if (!this.paused) return;
     this.paused = false;
     this.armTimer();
+    this.armTotalTimer();
   }
 
   get currentPhase(): string {
@@ -179,7 +209,7 @@ export class SandboxSession {
   }
 
   /** Messages as they arrive, until the child has exited. */
-  async *messages(): AsyncGenerator<ChildMessageParsed> {
+  async *messages(): AsyncGenerator<M> {
     for (;;) {
       const next = this.queue.shift();
       if (next) {

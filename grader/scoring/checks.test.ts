@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyOverrides, baselineCheck, contractCheck, thresholdCheck } from "./checks";
+import { applyOverrides, baselineCheck, contractCheck, gatedCheck, thresholdCheck } from "./checks";
 import { accuracy, confusion, mse } from "./metrics";
 import { trainingDiagnostics } from "./diagnostics";
 
@@ -34,12 +34,17 @@ describe("threshold checks", () => {
     expect(won.feedback?.["pt-BR"]).toContain("ingênuo");
   });
 
-  it("checks the model's layers and parameter budget", () => {
+  it("gives a contract check all or nothing, with the verdict's words, and gates metric checks", () => {
     const r = { title: { "pt-BR": "c", en: "c" }, points: 2 };
-    const report = { layers: ["LSTM", "Dense"], inputShape: [null, 5, 1], outputShape: [null, 1], params: 1000, compiledByStudent: true, optimizer: "Adam", loss: "meanSquaredError", recurrent: [] };
-    expect(contractCheck("c", r, report, { layer: "LSTM", maxParams: 1000 }).points).toBe(2);
-    expect(contractCheck("c", r, report, { layer: "SimpleRNN", maxParams: 1000 }).points).toBe(0);
-    expect(contractCheck("c", r, report, { layer: "LSTM", maxParams: 999 }).points).toBe(0);
+    const feedback = { code: "x", params: {}, "pt-BR": "motivo", en: "reason" };
+    expect(contractCheck("c", r, { ok: true, feedback }).points).toBe(2);
+    const failed = contractCheck("c", r, { ok: false, feedback });
+    expect(failed.points).toBe(0);
+    expect(failed.feedback?.en).toBe("reason");
+    const gated = gatedCheck("m", { ...r, points: 4, threshold: { full: 1, partial: 2 } }, "lstm");
+    expect(gated.points).toBe(0);
+    expect(gated.status).toBe("failed");
+    expect(gated.feedback?.en).toMatch(/model 'lstm' does not meet the contract/);
   });
 });
 

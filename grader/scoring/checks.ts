@@ -3,7 +3,8 @@
  * `full` threshold earns all of a check's points, at or past `partial` half of them.
  */
 import { text, localized } from "../i18n/messages";
-import type { CheckResult, LocalizedText, ModelReport } from "../result";
+import type { CheckResult, LocalizedText } from "../result";
+import type { ContractVerdict } from "../contract/verdict";
 import type { CheckRule, RuleOverrides } from "../tasks/types";
 import { fmt } from "./metrics";
 
@@ -55,16 +56,14 @@ export function baselineCheck(
   return result(id, rule, beats ? 1 : 0, text(beats ? "check.baseline.beat" : "check.baseline.lost", params), value);
 }
 
-/** The model has the required layer and stays within the parameter budget. */
-export function contractCheck(id: string, rule: CheckRule, report: ModelReport, req: { layer: string; maxParams: number }): CheckResult {
-  const layers = report.layers.join(", ");
-  if (!report.layers.includes(req.layer)) {
-    return result(id, rule, 0, text("check.contract.missingLayer", { layer: req.layer, layers }));
-  }
-  if (report.params > req.maxParams) {
-    return result(id, rule, 0, text("check.contract.tooManyParams", { params: report.params, max: req.maxParams }), report.params);
-  }
-  return result(id, rule, 1, text("check.contract.ok", { layers, params: report.params }), report.params);
+/** The model's contract (grader/contract/verdict.ts): met, or what is missing or dead. */
+export function contractCheck(id: string, rule: CheckRule, verdict: ContractVerdict): CheckResult {
+  return result(id, rule, verdict.ok ? 1 : 0, verdict.feedback);
+}
+
+/** A metric or baseline check of a model that fails its contract: no points, and why. */
+export function gatedCheck(id: string, rule: CheckRule, model: string): CheckResult {
+  return result(id, rule, 0, text("check.gated", { model }));
 }
 
 export function probeThrewCheck(id: string, rule: CheckRule, fn: string, error: { message: string; line?: number }): CheckResult {

@@ -12,10 +12,11 @@ export interface PhaseLimits {
   predict: number;
 }
 
-/** Maps a harness phase (`train:lstm`) to its limit, per profile, in ms. */
+/** Maps a sandbox phase (`train:lstm`) to its limit, per profile, in ms; `rebuild` has `build`'s. */
 export function phaseTimeouts(limits: Record<Profile, PhaseLimits>): (phase: string, profile: Profile) => number {
   return (phase, profile) => {
-    const key = phase.split(":")[0] as keyof PhaseLimits;
+    const head = phase.split(":")[0];
+    const key = (head === "rebuild" ? "build" : head) as keyof PhaseLimits;
     return limits[profile][key] ?? limits[profile].load;
   };
 }

@@ -2,8 +2,9 @@
  * What a task is, as typed code: its exports, budget, time limits, data, checks and scoring.
  * Each exercise folder's `spec.ts` exports one TaskSpec; the grader knows nothing else of it.
  */
-import type { ExportSpec, ModelPlan, ProbeRequest, TensorData } from "../sandbox/protocol";
+import type { ExportSpec, ProbeRequest, TensorData } from "../sandbox/protocol";
 import type { CheckResult, Diagnostic, GradeResult, LocalizedText, ModelReport } from "../result";
+import type { ContractVerdict, ModelContract } from "../contract/verdict";
 
 export type Profile = "full" | "quick";
 
@@ -41,9 +42,25 @@ export interface PlanContext {
   imdbUrls: { archive: string; wordIndex: string };
 }
 
-export interface PlannedModel extends Omit<ModelPlan, "epochs" | "batchSize" | "trainX" | "trainY" | "testX"> {
+/** One model a task asks for: how the student builds it, what it must be, what it learns from. */
+export interface PlannedModel {
+  id: string;
+  /** The student's builder, called in the describe sandbox. */
+  build: { fn: string; args: unknown[] };
+  /** Expected shapes without the batch dimension. */
+  inputShape: number[];
+  outputShape: number[];
+  contract: ModelContract;
+  /** Used only when the student did not compile the model. */
+  loss: "meanSquaredError" | "binaryCrossentropy";
+  metrics: string[];
+  learningRate: number;
+  validationSplit: number;
   train: { x: TensorData; y: TensorData };
+  /** The hidden test inputs: predicted in the train sandbox, their targets stay in the parent. */
   test: { x: TensorData };
+  /** A public series for the chart of predictions against real values: not scored. */
+  chart?: { x: TensorData; points: { x: number; actual: number }[] };
 }
 
 export interface TaskPlan<Hidden> {
@@ -61,6 +78,8 @@ export type ProbeOutcome =
 
 export interface ModelOutcome {
   report: ModelReport | null;
+  /** Null until the model was rebuilt; a model whose contract fails is not scored. */
+  contract: ContractVerdict | null;
   curve: { loss: number | null; valLoss?: number | null; acc?: number | null; valAcc?: number | null; ms: number; epoch: number }[];
   predictions: Float32Array | null;
 }
@@ -77,7 +96,6 @@ export interface ScoreContext<Hidden> {
 export interface ScoreOutcome {
   checks: CheckResult[];
   metrics: Record<string, number | null>;
-  predictions: GradeResult["predictions"];
   confusion?: GradeResult["confusion"];
   leaderboard?: GradeResult["leaderboard"];
   diagnostics?: Diagnostic[];
@@ -92,7 +110,10 @@ export interface TaskSpec<Hidden = unknown> {
   /** Range rules for exported constants; a value out of range is an export failure. */
   constants?: Record<string, { min: number; max: number; integer: boolean; default?: number }>;
   budget: Record<Profile, Budget>;
-  /** Wall-clock limit per harness phase; phases are `boot`, `load`, `probe`, `build:<model>`, `train:<model>`, `predict:<model>`. */
+  /**
+   * Wall-clock limit per sandbox phase: `boot`, `load`, `probe`, `build:<model>` (describe
+   * sandbox), `boot`, `rebuild:<model>`, `train:<model>`, `predict:<model>` (train sandbox).
+   */
   phaseTimeoutMs(phase: string, profile: Profile): number;
   rules: Record<Profile, Record<string, CheckRule>>;
   /** Share of the maximum score that counts as passing. */
@@ -101,4 +122,4 @@ export interface TaskSpec<Hidden = unknown> {
   score(ctx: ScoreContext<Hidden>): ScoreOutcome;
 }
 
-export type { CheckResult, LocalizedText };
+export type { CheckResult, LocalizedText, ContractVerdict, ModelContract };

@@ -1,0 +1,130 @@
+/**
+ * The parent's gate between the two sandboxes: a model description (topology and compile
+ * settings, the student's speech) is checked here before the train sandbox sees it.
+ *  - the topology is JSON of bounded size, depth and node count, rooted in a model class;
+ *  - every class it names is one of tfjs's built-ins (allowed-classes.ts);
+ *  - it carries no weights (a `weights` field would hand initial values to a layer) and no
+ *    seeds (the grading seed draws the initial weights: `seed` fields are dropped);
+ *  - at most MAX_LAYERS layers;
+ *  - the optimizer is a built-in class with numeric settings; loss and metrics are given by
+ *    name, not as functions.
+ * A description that fails is a `contract` failure whose message names what is wrong.
+ */
+import { z } from "zod";
+import type { CompileSettings, TrainModelPlan } from "../sandbox/protocol";
+import { ALLOWED_TOPOLOGY_CLASSES, LAYER_CLASSES, LOSS_NAMES, METRIC_NAMES, MODEL_CLASSES, OPTIMIZER_CLASSES } from "./allowed-classes";
+
+export const DESCRIPTION_BOUNDS = { chars: 1_000_000, depth: 40, nodes: 100_000, layers: 200 } as const;
+
+export type DescriptionProblem =
+  | { code: "contract.tooLarge"; params: { what: string; limit: number } }
+  | { code: "contract.malformed"; params: { detail: string } }
+  | { code: "contract.unknownClass"; params: { className: string } }
+  | { code: "contract.weights"; params: { layer: string } }
+  | { code: "contract.optimizer"; params: { detail: string } }
+  | { code: "contract.function"; params: { what: "loss" | "metric"; name: string } }
+  | { code: "contract.unknownName"; params: { what: "loss" | "metric"; name: string } };
+
+export interface ValidDescription {
+  /** The topology as the train sandbox takes it, seeds dropped. */
+  topology: unknown;
+  compile: TrainModelPlan["compile"];
+  /** Every layer class the topology names (cells and wrapped layers included). */
+  layerClasses: string[];
+  layerCount: number;
+}
+
+const LAYER_SET: ReadonlySet<string> = new Set<string>(LAYER_CLASSES);
+const MODEL_SET: ReadonlySet<string> = new Set<string>(MODEL_CLASSES);
+
+// Any finite numbers: a learning rate that diverges is the student's to choose (and to see as NaN).
+const optimizerConfig = z
+  .record(z.string().max(40), z.union([z.number().finite(), z.boolean(), z.null()]))
+  .refine((c) => Object.keys(c).length <= 20, "too many settings");
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Walks the parsed JSON once: bounds, classes, weights; returns a copy without seeds. */
+function sanitize(value: Json, depth: number, counter: { nodes: number; layers: number; classes: string[] }, layerName: string): Json {
+  if (++counter.nodes > DESCRIPTION_BOUNDS.nodes) throw problem({ code: "contract.tooLarge", params: { what: "nodes", limit: DESCRIPTION_BOUNDS.nodes } });
+  if (depth > DESCRIPTION_BOUNDS.depth) throw problem({ code: "contract.tooLarge", params: { what: "depth", limit: DESCRIPTION_BOUNDS.depth } });
+  if (Array.isArray(value)) return value.map((v) => sanitize(v, depth + 1, counter, layerName));
+  if (value === null || typeof value !== "object") return value;
+  const out: { [key: string]: Json } = {};
+  let name = layerName;
+  if ("class_name" in value) {
+    const className = value.class_name;
+    if (typeof className !== "string" || !ALLOWED_TOPOLOGY_CLASSES.has(className)) {
+      throw problem({ code: "contract.unknownClass", params: { className: String(className).slice(0, 100) } });
+    }
+    if (LAYER_SET.has(className)) {
+      counter.classes.push(className);
+      if (++counter.layers > DESCRIPTION_BOUNDS.layers) throw problem({ code: "contract.tooLarge", params: { what: "layers", limit: DESCRIPTION_BOUNDS.layers } });
+      const config = value.config as { name?: unknown } | null;
+      if (config && typeof config === "object" && typeof config.name === "string") name = config.name.slice(0, 100);
+    }
+  }
+  for (const [key, v] of Object.entries(value)) {
+    // A layer's `weights` are its initial values: the grader draws its own.
+    if (key === "weights" && v !== null) throw problem({ code: "contract.weights", params: { layer: name } });
+    // Initialisers and dropout take a seed: the grading seed decides instead.
+    if (key === "seed") {
+      out[key] = null;
+      continue;
+    }
+    if (key === "__proto__" || key === "constructor" || key === "prototype") {
+      throw problem({ code: "contract.malformed", params: { detail: `a field named ${key}` } });
+    }
+    out[key] = sanitize(v, depth + 1, counter, name);
+  }
+  return out;
+}
+
+class ProblemError extends Error {
+  constructor(readonly problem: DescriptionProblem) {
+    super(problem.code);
+  }
+}
+const problem = (p: DescriptionProblem) => new ProblemError(p);
+
+function compileSettings(compile: CompileSettings | null): TrainModelPlan["compile"] {
+  if (!compile) return null;
+  const opt = compile.optimizer;
+  if (!opt || !(OPTIMIZER_CLASSES as readonly string[]).includes(opt.className)) {
+    throw problem({ code: "contract.optimizer", params: { detail: `${String(opt?.className ?? "none").slice(0, 100)} is not one of ${OPTIMIZER_CLASSES.join(", ")}` } });
+  }
+  const config = optimizerConfig.safeParse(opt.config ?? {});
+  if (!config.success) throw problem({ code: "contract.optimizer", params: { detail: `${opt.className}: ${config.error.issues[0].message}` } });
+  const names = (what: "loss" | "metric", list: CompileSettings["loss"], allowed: readonly string[]): string[] =>
+    (list ?? []).map((entry) => {
+      if ("function" in entry) throw problem({ code: "contract.function", params: { what, name: entry.function } });
+      if (!allowed.includes(entry.name)) throw problem({ code: "contract.unknownName", params: { what, name: entry.name } });
+      return entry.name;
+    });
+  const losses = names("loss", compile.loss, LOSS_NAMES);
+  if (losses.length !== 1) throw problem({ code: "contract.unknownName", params: { what: "loss", name: losses.length === 0 ? "(none)" : losses.join(", ") } });
+  return { optimizer: { className: opt.className, config: config.data }, loss: losses[0], metrics: names("metric", compile.metrics, METRIC_NAMES) };
+}
+
+export function validateDescription(topologyText: string, compile: CompileSettings | null): { ok: true; value: ValidDescription } | { ok: false; problem: DescriptionProblem } {
+  try {
+    if (topologyText.length > DESCRIPTION_BOUNDS.chars) throw problem({ code: "contract.tooLarge", params: { what: "characters", limit: DESCRIPTION_BOUNDS.chars } });
+    let parsed: Json;
+    try {
+      parsed = JSON.parse(topologyText) as Json;
+    } catch {
+      throw problem({ code: "contract.malformed", params: { detail: "the topology is not JSON" } });
+    }
+    // toJSON gives the topology itself; modelFromJSON also takes it wrapped as { modelTopology }.
+    const root = parsed && typeof parsed === "object" && !Array.isArray(parsed) && "modelTopology" in parsed ? parsed.modelTopology : parsed;
+    if (!root || typeof root !== "object" || Array.isArray(root) || typeof root.class_name !== "string" || !MODEL_SET.has(root.class_name)) {
+      throw problem({ code: "contract.malformed", params: { detail: "the topology is not a Sequential or functional model" } });
+    }
+    const counter = { nodes: 0, layers: 0, classes: [] as string[] };
+    const topology = sanitize(root, 0, counter, "");
+    return { ok: true, value: { topology, compile: compileSettings(compile), layerClasses: counter.classes, layerCount: counter.layers } };
+  } catch (err) {
+    if (err instanceof ProblemError) return { ok: false, problem: err.problem };
+    throw err;
+  }
+}

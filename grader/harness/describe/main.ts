@@ -1,0 +1,160 @@
+/**
+ * The describe harness: the only program that runs student code, inside the sandbox.
+ *
+ * It loads the submission, reports its exports, calls the student's plain functions on the
+ * probe inputs the parent chose, calls each model builder and describes the model it got:
+ * topology and compile settings, as plain data. It never trains, predicts or scores, and
+ * never sees a test input or target: the train sandbox and the parent do that, without
+ * student code. Everything sent from here is the student's speech, validated by the parent.
+ */
+import { captureConsole, listenForFrames, nextFrame, send, setNonce } from "../channel";
+import type { DescribeJobFrame, DescribePlanFrame, ErrorInfo } from "../../sandbox/protocol";
+import { seedMathRandom } from "../seeded-random";
+
+Error.stackTraceLimit = 50;
+// Captured before lockProcess() replaces it: process.exit itself calls process.reallyExit.
+const reallyExit = (process as unknown as { reallyExit: (code: number) => never }).reallyExit.bind(process);
+
+function errorInfo(err: unknown): ErrorInfo {
+  try {
+    if (err instanceof Error) return { name: String(err.name).slice(0, 200), message: String(err.message).slice(0, 10_000), stack: String(err.stack ?? "").slice(0, 40_000) };
+  } catch {
+    // an error object with hostile getters
+  }
+  return { name: "Error", message: `thrown value: ${safeString(err)}`, stack: "" };
+}
+
+function safeString(value: unknown): string {
+  try {
+    return String(value).slice(0, 500);
+  } catch {
+    return "[unprintable]";
+  }
+}
+
+const MEMORY_PATTERNS = /out of memory|Array buffer allocation failed|Cannot allocate|WebAssembly\.Memory|Invalid typed array length|memory access out of bounds/i;
+
+function failureKind(err: unknown): "exception" | "memory" {
+  return err instanceof Error && MEMORY_PATTERNS.test(`${err.name} ${err.message}`) ? "memory" : "exception";
+}
+
+/** Student code must not end the process or signal others; the OS layers back this up. */
+function lockProcess(): void {
+  const deny = (what: string) => () => {
+    throw new Error(`${what} is not allowed in a submission`);
+  };
+  process.exit = deny("process.exit") as never;
+  process.abort = deny("process.abort") as never;
+  process.kill = deny("process.kill") as never;
+  (process as unknown as { reallyExit: unknown }).reallyExit = deny("process.reallyExit");
+}
+
+/** Probe results cross the wire as JSON; typed arrays and tensor-like values become arrays. */
+function toPlain(value: unknown, depth = 0): unknown {
+  if (depth > 6) return null;
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>);
+  if (Array.isArray(value)) return value.map((v) => toPlain(v, depth + 1));
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toPlain(v, depth + 1);
+    return out;
+  }
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  return value;
+}
+
+/**
+ * Weights made here are never used (the train sandbox draws its own), and tfjs's Orthogonal
+ * initialiser, the default for recurrent kernels, takes most of a second per LSTM on the cpu
+ * backend. Here it hands out zeros; the configuration it serialises is unchanged.
+ */
+function skipCostlyInitialisers(tf: typeof import("@tensorflow/tfjs")): void {
+  const map = (tf.serialization.SerializationMap.getMap() as unknown as { classNameMap: Record<string, [{ prototype: { apply: unknown } }]> }).classNameMap;
+  const orthogonal = map.Orthogonal?.[0];
+  if (orthogonal) orthogonal.prototype.apply = (shape: number[], dtype?: "float32") => tf.zeros(shape, dtype);
+}
+
+async function main(): Promise<void> {
+  listenForFrames();
+  captureConsole();
+  const { header } = await nextFrame();
+  const job = header as DescribeJobFrame;
+  setNonce(job.nonce);
+  seedMathRandom(job.seed);
+  send({ type: "phase", name: "boot" });
+
+  // TensorFlow.js is loaded only now, after Math.random is seeded. Building a model needs a
+  // backend; nothing trains here, so the plain JavaScript one does.
+  const tf = await import("@tensorflow/tfjs");
+  tf.env().set("PROD", true);
+  await tf.setBackend("cpu");
+  skipCostlyInitialisers(tf);
+  send({ type: "ready", tfjsVersion: tf.version.tfjs });
+
+  const { loadSubmission } = await import("./load-submission");
+  const { compileSettingsOf, isDescribable, topologyOf } = await import("./describe-model");
+
+  send({ type: "phase", name: "load" });
+  lockProcess();
+  let mod: Record<string, unknown>;
+  const found: Record<string, string> = {};
+  const constants: Record<string, number> = {};
+  let training: { epochs?: unknown; batchSize?: unknown } | null = null;
+  try {
+    // Reading exports runs student code too (getters), so it stays inside the try.
+    mod = loadSubmission(job.code);
+    for (const [name, value] of Object.entries(mod)) {
+      found[name] = Array.isArray(value) ? "array" : value === null ? "null" : typeof value;
+      if (typeof value === "number") constants[name] = value;
+    }
+    const t = mod.training as Record<string, unknown> | undefined;
+    if (t && typeof t === "object") training = toPlain({ epochs: t.epochs, batchSize: t.batchSize }) as typeof training;
+  } catch (err) {
+    send({ type: "failure", kind: failureKind(err), phase: "load", error: errorInfo(err) });
+    return;
+  }
+  send({ type: "exports", found, constants, training });
+
+  const plan = (await nextFrame()).header as DescribePlanFrame;
+  send({ type: "phase", name: "probe" });
+  for (const probe of plan.probes) {
+    try {
+      const fn = mod[probe.fn] as (...args: unknown[]) => unknown;
+      const value = await fn(...probe.args);
+      send({ type: "probe", id: probe.id, ok: true, value: toPlain(value) });
+    } catch (err) {
+      send({ type: "probe", id: probe.id, ok: false, error: errorInfo(err) });
+    }
+  }
+
+  for (const build of plan.builds) {
+    const phase = `build:${build.id}`;
+    send({ type: "phase", name: phase });
+    try {
+      const built = await (mod[build.fn] as (...args: unknown[]) => unknown)(...build.args);
+      if (!isDescribable(built)) {
+        const what = built === undefined ? "undefined" : built === null ? "null" : typeof built;
+        send({
+          type: "failure", kind: "export", phase, model: build.id,
+          error: { name: "TypeError", message: `${build.fn}() must return a tf.LayersModel, got ${what}`, stack: "" },
+        });
+        return;
+      }
+      send({ type: "description", id: build.id, topology: topologyOf(built), compile: compileSettingsOf(built) });
+    } catch (err) {
+      send({ type: "failure", kind: failureKind(err), phase, model: build.id, error: errorInfo(err) });
+      return;
+    }
+  }
+  send({ type: "done" });
+}
+
+process.on("unhandledRejection", (reason) => {
+  send({ type: "failure", kind: failureKind(reason), phase: "async", error: errorInfo(reason) });
+});
+
+main()
+  // Student code runs only inside the try blocks above: what reaches here is the harness's own fault.
+  .catch((err) => send({ type: "failure", kind: "internal", phase: "harness", error: errorInfo(err) }))
+  // Student timers or pending promises must not keep the sandbox alive.
+  .finally(() => setImmediate(() => reallyExit(0)));

@@ -1,0 +1,132 @@
+/**
+ * The train harness: runs in its own sandbox and never loads student code. It rebuilds each
+ * model from the description the parent validated, reports what it rebuilt, and on the
+ * parent's go trains it with its own fit within the budget, predicts the test inputs (and
+ * the public chart series), ablates the required recurrent layers, and streams every step
+ * back. It never sees a test target and never scores: the parent does.
+ */
+import { listenForFrames, nextFrame, send, setNonce } from "../channel";
+import type { ErrorInfo, TensorData, TrainGoFrame, TrainJobFrame, TrainModelPlan } from "../../sandbox/protocol";
+import { unpackTensor } from "../../sandbox/protocol";
+import { seedMathRandom } from "../seeded-random";
+
+Error.stackTraceLimit = 50;
+
+function errorInfo(err: unknown): ErrorInfo {
+  if (err instanceof Error) return { name: err.name, message: String(err.message).slice(0, 10_000), stack: String(err.stack ?? "").slice(0, 40_000) };
+  return { name: "Error", message: String(err).slice(0, 500), stack: "" };
+}
+
+const MEMORY_PATTERNS = /out of memory|Array buffer allocation failed|Cannot allocate|WebAssembly\.Memory|Invalid typed array length|memory access out of bounds/i;
+
+type Tf = typeof import("@tensorflow/tfjs");
+
+async function main(): Promise<void> {
+  listenForFrames();
+  const { header, payload } = await nextFrame();
+  const job = header as TrainJobFrame;
+  setNonce(job.nonce);
+  // Initial weights and fit's shuffling draw from Math.random: seeding it before tfjs loads
+  // makes the same description and seed train to the same model.
+  seedMathRandom(job.seed);
+  send({ type: "phase", name: "boot" });
+
+  const tf = await import("@tensorflow/tfjs");
+  tf.env().set("PROD", true);
+  const { selectBackend } = await import("../backend");
+  const { backend, fastKernels } = await selectBackend(job.backend, __dirname);
+  const { setUpRecurrentKernels } = await import("../recurrent");
+  const recurrent = setUpRecurrentKernels(__dirname, job.fusedRecurrent);
+  send({ type: "ready", backend, tfjsVersion: tf.version.tfjs, fastKernels, recurrentKernels: recurrent.kernels });
+
+  const tensor = (name: string): TensorData => unpackTensor(payload, job.tensors[name]);
+  for (const plan of job.models) {
+    recurrent.layers.resetReport();
+    const ok = await runModel(tf, plan, tensor);
+    if (!ok) return;
+    // Which recurrent path trained this model (fused or stock, and why).
+    send({ type: "recurrent", model: plan.id, layers: recurrent.layers.report() });
+  }
+  send({ type: "done" });
+}
+
+/** Rebuild, wait for the parent's verdict, then train, predict and ablate. False after a failure. */
+async function runModel(tf: Tf, plan: TrainModelPlan, tensor: (name: string) => TensorData): Promise<boolean> {
+  const { rebuild, RebuildError, ablationUnits } = await import("./rebuild");
+  const { predictWithout } = await import("./ablation");
+  let phase = `rebuild:${plan.id}`;
+  send({ type: "phase", name: phase });
+  try {
+    const { model, report } = await rebuild(plan);
+    send({ type: "model", id: plan.id, report });
+    const go = (await nextFrame()).header as TrainGoFrame;
+    if (!go.train) {
+      model.dispose();
+      return true;
+    }
+
+    phase = `train:${plan.id}`;
+    send({ type: "phase", name: phase });
+    const trainX = tensor(plan.trainX);
+    const trainY = tensor(plan.trainY);
+    const x = tf.tensor(trainX.data, trainX.shape, "float32");
+    const y = tf.tensor(trainY.data, trainY.shape, "float32");
+    let epochStart = Date.now();
+    await model.fit(x, y, {
+      epochs: plan.epochs,
+      batchSize: plan.batchSize,
+      validationSplit: plan.validationSplit,
+      shuffle: true,
+      verbose: 0,
+      yieldEvery: "never",
+      callbacks: {
+        onEpochBegin: async () => {
+          epochStart = Date.now();
+        },
+        onEpochEnd: async (epoch, logs) => {
+          const clean: Record<string, number> = {};
+          for (const [k, v] of Object.entries(logs ?? {})) if (typeof v === "number") clean[k] = v;
+          send({ type: "epoch", model: plan.id, epoch, logs: clean, ms: Date.now() - epochStart });
+        },
+      },
+    });
+    x.dispose();
+    y.dispose();
+
+    phase = `predict:${plan.id}`;
+    send({ type: "phase", name: phase });
+    const predict = async (name: string): Promise<number[]> => {
+      const t = tensor(name);
+      const input = tf.tensor(t.data, t.shape, "float32");
+      const out = model.predict(input, { batchSize: 256 }) as import("@tensorflow/tfjs").Tensor;
+      const values = Array.from(await out.data());
+      input.dispose();
+      out.dispose();
+      return values;
+    };
+    send({ type: "predictions", model: plan.id, values: await predict(plan.testX) });
+    if (plan.chartX) send({ type: "chart", model: plan.id, values: await predict(plan.chartX) });
+
+    // Ablation on the first rows of the test inputs: one prediction per required layer.
+    const test = tensor(plan.testX);
+    const rows = Math.min(plan.ablationRows, test.shape[0]);
+    const rowSize = test.data.length / test.shape[0];
+    const subset = tf.tensor(test.data.subarray(0, rows * rowSize), [rows, ...test.shape.slice(1)], "float32");
+    for (const unit of ablationUnits(model, plan.ablate)) {
+      const out = predictWithout(model, unit, subset);
+      send({ type: "ablation", model: plan.id, layer: unit.name, values: Array.from(await out.data()) });
+      out.dispose();
+    }
+    subset.dispose();
+    model.dispose();
+    return true;
+  } catch (err) {
+    const kind = err instanceof RebuildError ? "contract" : err instanceof Error && MEMORY_PATTERNS.test(`${err.name} ${err.message}`) ? "memory" : "exception";
+    send({ type: "failure", kind, phase, model: plan.id, error: errorInfo(err) });
+    return false;
+  }
+}
+
+main()
+  .catch((err) => send({ type: "failure", kind: "internal", phase: "harness", error: errorInfo(err) }))
+  .finally(() => setImmediate(() => process.exit(0)));

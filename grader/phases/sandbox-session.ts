@@ -1,0 +1,37 @@
+/** Opens one of the two sandboxes for a job, with every isolation layer and the job's limits. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { z } from "zod";
+import { NODE_MODULES } from "../paths";
+import type { Conversation } from "../sandbox/conversation";
+import { harnessDir } from "../sandbox/harness-bundle";
+import { SandboxSession } from "../sandbox/run-sandbox";
+import type { JobOptions } from "./job";
+
+export async function openSandbox<M extends { type: string }>(
+  entry: "describe" | "train",
+  job: JobOptions,
+  schema: z.ZodType<M>,
+  conversation: Conversation,
+  totalTimeoutMs: number,
+): Promise<SandboxSession<M>> {
+  const dir = await harnessDir(job.config.TREINO_CACHE_DIR);
+  const tfjsNode = path.join(NODE_MODULES, "@tensorflow", "tfjs-node");
+  return new SandboxSession<M>({
+    entry,
+    harnessDir: dir,
+    limits: {
+      memoryBytes: job.config.TREINO_SANDBOX_MEMORY_MB * 1024 ** 2,
+      pids: 64,
+      cpus: job.config.TREINO_SANDBOX_CPUS,
+      cpuSeconds: Math.ceil((totalTimeoutMs * 2) / 1000),
+    },
+    allowUnsandboxed: job.config.TREINO_UNSAFE_NO_SANDBOX,
+    // Only the train sandbox, which runs no student code, may load tfjs-node's native addon.
+    nodeModulesDir: entry === "train" && fs.existsSync(tfjsNode) ? NODE_MODULES : null,
+    phaseTimeoutMs: (phase) => job.spec.phaseTimeoutMs(phase, job.profile),
+    totalTimeoutMs,
+    schema,
+    conversation,
+  });
+}
