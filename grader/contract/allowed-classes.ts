@@ -36,19 +36,17 @@ export const CONSTRAINT_CLASSES = ["MaxNorm", "UnitNorm", "NonNeg", "MinMaxNorm"
 
 export const OPTIMIZER_CLASSES = ["SGD", "Momentum", "Adagrad", "Adadelta", "Adam", "Adamax", "RMSProp"] as const;
 
-/** Losses tfjs-layers knows by name (`model.compile({ loss: "..." })`). */
+/** Losses tfjs-layers 4.22 compiles by name (`model.compile({ loss: "..." })`): no short aliases. */
 export const LOSS_NAMES = [
   "meanSquaredError", "meanAbsoluteError", "meanAbsolutePercentageError", "meanSquaredLogarithmicError", "squaredHinge", "hinge",
   "categoricalHinge", "logcosh", "categoricalCrossentropy", "sparseCategoricalCrossentropy", "binaryCrossentropy",
   "kullbackLeiblerDivergence", "poisson", "cosineProximity",
-  "mse", "MSE", "mae", "MAE", "mape", "MAPE", "msle", "MSLE", "kld", "KLD", "cosine",
 ] as const;
 
-/** Metrics tfjs-layers knows by name. */
+/** Metrics tfjs-layers 4.22 compiles by name. */
 export const METRIC_NAMES = [
-  "accuracy", "acc", "binaryAccuracy", "categoricalAccuracy", "sparseCategoricalAccuracy", "precision", "recall",
-  "binaryCrossentropy", "categoricalCrossentropy", "sparseCategoricalCrossentropy", "cosineProximity",
-  "meanSquaredError", "meanAbsoluteError", "meanAbsolutePercentageError", "mse", "MSE", "mae", "MAE", "mape", "MAPE", "cosine",
+  "accuracy", "acc", "binaryAccuracy", "categoricalAccuracy", "precision",
+  "categoricalCrossentropy", "sparseCategoricalCrossentropy", "mse", "MSE", "mae", "MAE", "mape", "MAPE", "cosine",
 ] as const;
 
 export const ALLOWED_TOPOLOGY_CLASSES: ReadonlySet<string> = new Set<string>([

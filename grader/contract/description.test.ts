@@ -1,0 +1,82 @@
+import * as tf from "@tensorflow/tfjs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { validateDescription } from "./description";
+
+beforeAll(async () => {
+  await tf.setBackend("cpu");
+});
+
+const lstmModel = () => {
+  const m = tf.sequential();
+  m.add(tf.layers.lstm({ units: 4, inputShape: [5, 1], kernelInitializer: tf.initializers.glorotUniform({ seed: 42 }) }));
+  m.add(tf.layers.dropout({ rate: 0.1, seed: 7 }));
+  m.add(tf.layers.dense({ units: 1 }));
+  return m;
+};
+const adam = { optimizer: { className: "Adam", config: { learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 } }, loss: [{ name: "meanSquaredError" }], metrics: [] };
+const text = (m: tf.LayersModel) => m.toJSON(null, true) as string;
+
+describe("model descriptions", () => {
+  it("accepts tfjs's own model and drops every seed", () => {
+    const r = validateDescription(text(lstmModel()), adam);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(JSON.stringify(r.value.topology)).not.toMatch(/"seed":\s*(42|7)/);
+    expect(r.value.layerClasses).toEqual(["LSTM", "Dropout", "Dense"]);
+    expect(r.value.compile).toEqual({ optimizer: { className: "Adam", config: adam.optimizer.config }, loss: "meanSquaredError", metrics: [] });
+  });
+
+  it("names a custom layer class", () => {
+    const json = JSON.parse(text(lstmModel()));
+    json.config.layers[1].class_name = "ShiftBatch";
+    const r = validateDescription(JSON.stringify(json), null);
+    expect(r).toEqual({ ok: false, problem: { code: "contract.unknownClass", params: { className: "ShiftBatch" } } });
+  });
+
+  it("refuses preset weights in a layer's configuration", () => {
+    const json = JSON.parse(text(lstmModel()));
+    json.config.layers[2].config.weights = [[[1]], [0]];
+    const r = validateDescription(JSON.stringify(json), null);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem.code).toBe("contract.weights");
+  });
+
+  it("refuses a loss or a metric given as a function, and unknown names", () => {
+    const fn = validateDescription(text(lstmModel()), { ...adam, loss: [{ function: "zeroLoss" }] });
+    expect(fn.ok || fn.problem).toEqual({ code: "contract.function", params: { what: "loss", name: "zeroLoss" } });
+    const metric = validateDescription(text(lstmModel()), { ...adam, metrics: [{ function: "cheat" }] });
+    expect(metric.ok || metric.problem.code).toBe("contract.function");
+    const unknown = validateDescription(text(lstmModel()), { ...adam, loss: [{ name: "alwaysZero" }] });
+    expect(unknown.ok || unknown.problem.code).toBe("contract.unknownName");
+  });
+
+  it("refuses an optimizer that is not a built-in one, or with settings that are not numbers", () => {
+    const custom = validateDescription(text(lstmModel()), { ...adam, optimizer: { className: "MyOptimizer", config: {} } });
+    expect(custom.ok || custom.problem.code).toBe("contract.optimizer");
+    const odd = validateDescription(text(lstmModel()), { ...adam, optimizer: { className: "SGD", config: { learningRate: "0.1" } } });
+    expect(odd.ok || odd.problem.code).toBe("contract.optimizer");
+  });
+
+  it("refuses what is not a model, is not JSON, or is too deep or too large", () => {
+    expect(validateDescription("not json", null)).toMatchObject({ ok: false, problem: { code: "contract.malformed" } });
+    expect(validateDescription(JSON.stringify({ class_name: "Dense", config: {} }), null)).toMatchObject({ ok: false, problem: { code: "contract.malformed" } });
+    let deep: unknown = 1;
+    for (let i = 0; i < 100; i++) deep = [deep];
+    expect(validateDescription(JSON.stringify({ class_name: "Sequential", config: { layers: [], x: deep } }), null)).toMatchObject({ ok: false, problem: { code: "contract.tooLarge", params: { what: "depth" } } });
+    const many = { class_name: "Sequential", config: { layers: Array.from({ length: 300 }, () => ({ class_name: "Dense", config: { units: 1 } })) } };
+    expect(validateDescription(JSON.stringify(many), null)).toMatchObject({ ok: false, problem: { code: "contract.tooLarge", params: { what: "layers" } } });
+    expect(validateDescription("x".repeat(1_000_001), null)).toMatchObject({ ok: false, problem: { code: "contract.tooLarge" } });
+    expect(validateDescription('{"class_name":"Sequential","config":{"__proto__":{"polluted":1}}}', null)).toMatchObject({ ok: false, problem: { code: "contract.malformed" } });
+  });
+
+  it("accepts a functional model with wrappers, cells and nested models", async () => {
+    const input = tf.input({ shape: [10] });
+    const emb = tf.layers.embedding({ inputDim: 50, outputDim: 4, maskZero: true }).apply(input) as tf.SymbolicTensor;
+    const bi = tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 3 }) as tf.layers.RNN }).apply(emb) as tf.SymbolicTensor;
+    const inner = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [6], activation: "relu" })] });
+    const out = tf.layers.dense({ units: 1, activation: "sigmoid" }).apply(inner.apply(bi) as tf.SymbolicTensor) as tf.SymbolicTensor;
+    const r = validateDescription(text(tf.model({ inputs: input, outputs: out })), null);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.value.layerClasses).toEqual(expect.arrayContaining(["Embedding", "Bidirectional", "LSTM", "Dense"]));
+  });
+});
