@@ -6,6 +6,7 @@
  */
 import type { GradeResult } from "../../grader/result";
 import { db } from "../db";
+import { leaderboardRevealed } from "../submissions/student-view";
 
 export interface LeaderboardRow {
   rank: number;
@@ -25,7 +26,7 @@ export interface Leaderboard {
 
 export async function leaderboard(taskId: string, viewerId: string, now = new Date()): Promise<Leaderboard> {
   const task = await db.task.findUniqueOrThrow({ where: { id: taskId } });
-  const revealed = task.dueAt != null && now > task.dueAt;
+  const revealed = leaderboardRevealed(task, now);
   const subs = await db.submission.findMany({
     where: { taskId, status: "graded", user: { role: "student" }, ...(task.dueAt && !revealed ? { createdAt: { lte: task.dueAt } } : {}) },
     select: { createdAt: true, user: { select: { id: true, name: true, pseudonym: true } }, results: { where: { current: true }, select: { result: true } } },

@@ -7,6 +7,7 @@ import type { SessionUser } from "../auth";
 import { db } from "../db";
 import { gradingQueue } from "../queue";
 import type { LiveProgress } from "../worker/progress";
+import { leaderboardRevealed, resultForStudent } from "./student-view";
 
 export interface SubmissionView {
   id: string;
@@ -40,6 +41,9 @@ export async function getSubmissionView(user: SessionUser, id: string): Promise<
   // Someone else's submission and a missing one look the same: no hint that it exists.
   if (!sub || !(await canSee(user, sub))) return null;
   const progress = sub.progress as (LiveProgress & { error?: string }) | null;
+  const stored = (sub.results[0]?.result as unknown as GradeResult) ?? null;
+  // Instructors read everything; a student reads their own result without what stays hidden.
+  const result = stored && user.role !== "instructor" ? resultForStudent(stored, { leaderboardRevealed: leaderboardRevealed(sub.task) }) : stored;
   return {
     id: sub.id,
     attempt: sub.attempt,
@@ -53,7 +57,7 @@ export async function getSubmissionView(user: SessionUser, id: string): Promise<
     ...(await waitingInfo(sub)),
     progress: sub.status === "running" && progress && !progress.error ? progress : null,
     error: sub.status === "error" ? (progress?.error ?? "grading failed") : null,
-    result: (sub.results[0]?.result as unknown as GradeResult) ?? null,
+    result,
   };
 }
 
