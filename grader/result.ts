@@ -83,8 +83,11 @@ export const modelReport = z.object({
   loss: z.string().nullable(),
   /** The task's contract for this model: met or not, and why (missing, off the path, dead, too large). */
   contract: z.object({ ok: z.boolean(), feedback: localizedText }).nullable().default(null),
-  /** How far zeroing each required recurrent layer moved the predictions (share of their spread). */
-  ablation: z.array(z.object({ layer: z.string(), change: z.number().nullable() })).default([]),
+  /**
+   * Per required recurrent layer: the model's error on the ablation rows as trained, and with
+   * that layer's outputs swapped between examples (null where infinite), and the relative rise.
+   */
+  ablation: z.array(z.object({ layer: z.string(), error: z.number().nullable(), ablatedError: z.number().nullable(), rise: z.number().nullable() })).default([]),
   /** Per recurrent layer: trained by the fused kernels or by stock tfjs (and why). */
   recurrent: z
     .array(z.object({ layer: z.string(), cell: z.string(), path: z.enum(["fused", "stock"]), reason: z.string().nullable() }))

@@ -133,7 +133,7 @@ export const spec: TaskSpec<Hidden> = {
           learningRate: 0.001,
           validationSplit: 0.1,
           train: { x: { dtype: "float32", shape: [trainIdx.length, maxLen], data: trainX }, y: { dtype: "float32", shape: [trainIdx.length, 1], data: trainY } },
-          test: { x: { dtype: "float32", shape: [testIdx.length, maxLen], data: testX } },
+          test: { x: { dtype: "float32", shape: [testIdx.length, maxLen], data: testX }, y: testIdx.map((i) => data.test.labels[i]) },
           chart: {
             x: { dtype: "float32", shape: [chartIdx.length, maxLen], data: chartX },
             points: chartIdx.map((idx, i) => ({ x: i, actual: data.train.labels[idx] })),

@@ -86,7 +86,7 @@ export const spec: TaskSpec<Hidden> = {
       learningRate: 0.01,
       validationSplit: 0,
       train: { x: train.x, y: train.y },
-      test: { x: test.x },
+      test: { x: test.x, y: test.targets },
       chart: { x: chart.x, points: chartPoints },
     }));
     return {

@@ -92,7 +92,7 @@ export const spec: TaskSpec<Hidden> = {
           learningRate: 0.01,
           validationSplit: 0.1,
           train: trainT,
-          test: { x: testT.x },
+          test: { x: testT.x, y: test.targets },
           chart: { x: chartT.x, points: chart.targets.map((actual, i) => ({ x: i + w, actual })) },
         },
       ],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RebuiltModelReport } from "../sandbox/protocol";
-import { ABLATION_MIN_CHANGE, relativeChange, verdictAfterAblation, verdictBeforeTraining } from "./verdict";
+import { ABLATION_MIN_ERROR_RISE, errorOn, errorRise, verdictAfterAblation, verdictBeforeTraining } from "./verdict";
 
 const report = (over: Partial<RebuiltModelReport> = {}): RebuiltModelReport => ({
   layers: ["LSTM", "Dense"], inputShape: [null, 5, 1], outputShape: [null, 1], inputCount: 1, outputCount: 1, params: 1000,
@@ -23,28 +23,37 @@ describe("the contract before training", () => {
 });
 
 describe("the ablation", () => {
-  it("measures the move against the predictions' spread", () => {
-    expect(relativeChange([1, 2, 3], [1, 2, 3])).toBe(0);
-    expect(relativeChange([1, 3], [2, 2])).toBeCloseTo(1);
-    expect(relativeChange([1, 1], [1, 1.5])).toBe(Infinity); // constant predictions, and it moved
-    expect(relativeChange([1, 2], [null, 2])).toBe(Infinity);
+  it("measures errors, counting a non-number as infinitely wrong", () => {
+    expect(errorOn([1, 3], [1, 1])).toBe(2);
+    expect(errorOn([1, null], [1, 1])).toBe(Infinity);
+    expect(errorRise(0.01, 0.02)).toBeCloseTo(1);
+    expect(errorRise(0.02, 0.01)).toBe(0);
+    expect(errorRise(0, 0.1)).toBe(Infinity);
+    expect(errorRise(0, 0)).toBe(0);
   });
 
-  it("fails a layer whose zeroing moves nothing, and passes one that matters", () => {
-    const p = [0.1, 0.5, -0.3, 0.8];
-    const dead = verdictAfterAblation(lstm, report(), p, [{ layer: "lstm_1", values: p.map((v) => v + 1e-6) }]);
+  it("fails a layer whose swapped outputs leave the error where it was, and passes one the predictions need", () => {
+    const targets = [0.1, 0.5, -0.3, 0.8];
+    const p = [0.12, 0.48, -0.29, 0.79];
+    const dead = verdictAfterAblation(lstm, report(), p, targets, [{ layer: "lstm_1", values: p.map((v) => v + 1e-4) }]);
     expect(dead.verdict.ok).toBe(false);
-    expect(dead.verdict.feedback.en).toMatch(/Zeroing the output of the LSTM layer \('lstm_1'\).*0%/);
+    expect(dead.verdict.feedback.en).toMatch(/Swapping the output of the LSTM layer \('lstm_1'\).*barely changed/);
     expect(dead.verdict.feedback["pt-BR"]).toMatch(/não faz o trabalho/);
-    const alive = verdictAfterAblation(lstm, report(), p, [{ layer: "lstm_1", values: [0, 0, 0, 0] }]);
+    // A branch of noise: the predictions move, but the error does not rise (other noise, same size).
+    const noisy = [0.2, 0.4, -0.2, 0.7];
+    const noise = verdictAfterAblation(lstm, report(), noisy, targets, [{ layer: "lstm_1", values: [0.0, 0.6, -0.4, 0.9] }]);
+    expect(noise.verdict.ok).toBe(false);
+    const alive = verdictAfterAblation(lstm, report(), p, targets, [{ layer: "lstm_1", values: [0.48, -0.29, 0.79, 0.12] }]);
     expect(alive.verdict.ok).toBe(true);
-    expect(alive.results[0].change).toBeGreaterThan(ABLATION_MIN_CHANGE);
+    expect(alive.results[0].rise).toBeGreaterThan(ABLATION_MIN_ERROR_RISE);
+    expect(alive.verdict.feedback.en).toMatch(/does the work/);
     // Just under and just over the line.
-    const spread = Math.sqrt(p.reduce((s, v) => s + (v - 0.275) ** 2, 0) / p.length);
-    const shift = (k: number) => p.map((v) => v + k * ABLATION_MIN_CHANGE * spread);
-    expect(verdictAfterAblation(lstm, report(), p, [{ layer: "l", values: shift(0.95) }]).verdict.ok).toBe(false);
-    expect(verdictAfterAblation(lstm, report(), p, [{ layer: "l", values: shift(1.05) }]).verdict.ok).toBe(true);
+    const base = errorOn(p, targets);
+    const scaled = (k: number) => p.map((v, i) => targets[i] + (v - targets[i]) * Math.sqrt(1 + k * ABLATION_MIN_ERROR_RISE));
+    expect(errorOn(scaled(1), targets) / base).toBeCloseTo(1 + ABLATION_MIN_ERROR_RISE);
+    expect(verdictAfterAblation(lstm, report(), p, targets, [{ layer: "l", values: scaled(0.95) }]).verdict.ok).toBe(false);
+    expect(verdictAfterAblation(lstm, report(), p, targets, [{ layer: "l", values: scaled(1.05) }]).verdict.ok).toBe(true);
     // No layer to ablate is no evidence that it matters.
-    expect(verdictAfterAblation(lstm, report(), p, []).verdict.ok).toBe(false);
+    expect(verdictAfterAblation(lstm, report(), p, targets, []).verdict.ok).toBe(false);
   });
 });

@@ -3,9 +3,10 @@
  *  - before training, on the validated topology and the model the train sandbox rebuilt:
  *    the required recurrent layer is there and on the path to the output, and the
  *    parameters (counted on the rebuilt model) are within the budget;
- *  - after training, by ablation: zeroing the required layer's output must move the
- *    predictions by at least ABLATION_MIN_CHANGE of their spread. A layer behind a frozen
- *    zero, or in a branch nobody reads, moves nothing.
+ *  - after training, by ablation: with the required layer's outputs swapped between examples,
+ *    the model's error must rise by at least ABLATION_MIN_ERROR_RISE. A layer behind a frozen
+ *    zero, in a branch nobody reads, or in a branch that adds noise of its own, carries nothing
+ *    the predictions use, and the error stays where it was.
  * A model that fails its contract is not trained further, earns no metric or baseline
  * points, and the submission does not pass.
  */
@@ -25,8 +26,11 @@ export interface ContractVerdict {
   feedback: LocalizedText;
 }
 
-/** Zeroing the required layer must move the predictions by at least 10% of their spread (RMS). */
-export const ABLATION_MIN_CHANGE = 0.1;
+/**
+ * Swapping the required layer's outputs between examples must raise the model's error (mean
+ * squared error against the targets: the Brier score for probabilities) by at least 10%.
+ */
+export const ABLATION_MIN_ERROR_RISE = 0.1;
 
 const holdsClass = (classes: string[], layer: string) => classes.some((c) => c === layer || c === `${layer}Cell`);
 
@@ -44,49 +48,53 @@ export function verdictBeforeTraining(contract: ModelContract, topology: unknown
   return { ok: true, feedback: text("check.contract.ok", { layers, params: report.params }) };
 }
 
-/** How far the ablated predictions moved, as a share of the predictions' own spread (RMS about their mean). */
-export function relativeChange(predictions: ArrayLike<number>, ablated: ArrayLike<number | null>): number {
-  const n = ablated.length;
-  if (n === 0) return 0;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += predictions[i];
-  mean /= n;
-  let spread = 0;
-  let moved = 0;
+/** Mean squared error of the first predictions against their targets; a non-number counts as infinitely wrong. */
+export function errorOn(predictions: ArrayLike<number | null>, targets: ArrayLike<number>): number {
+  const n = predictions.length;
+  if (n === 0) return NaN;
+  let sum = 0;
   for (let i = 0; i < n; i++) {
-    spread += (predictions[i] - mean) ** 2;
-    const a = ablated[i];
-    // An ablated prediction that is not a number moved as far as it could.
-    moved += a == null || !Number.isFinite(a) ? Infinity : (predictions[i] - a) ** 2;
+    const p = predictions[i];
+    sum += p == null || !Number.isFinite(p) ? Infinity : (p - targets[i]) ** 2;
   }
-  if (moved === 0) return 0;
-  // Constant predictions have no spread to compare with: any movement counts as a change.
-  return spread === 0 ? Infinity : Math.sqrt(moved / spread);
+  return sum / n;
+}
+
+/** How much the error rose when the layer's outputs were swapped: (ablated - trained) / trained. */
+export function errorRise(trained: number, ablated: number): number {
+  if (!(ablated > trained)) return 0;
+  return trained === 0 ? Infinity : (ablated - trained) / trained;
 }
 
 export interface AblationResult {
   layer: string;
-  change: number;
+  /** The model's error on the ablation rows, as trained and with the layer's outputs swapped. */
+  error: number;
+  ablatedError: number;
+  rise: number;
 }
 
-/** After training: at least one required layer must matter. */
+/** After training: at least one required layer must carry what the predictions use. */
 export function verdictAfterAblation(
   contract: ModelContract,
   report: RebuiltModelReport,
   predictions: ArrayLike<number>,
+  targets: ArrayLike<number>,
   ablations: { layer: string; values: (number | null)[] }[],
 ): { verdict: ContractVerdict; results: AblationResult[] } {
-  const results = ablations.map((a) => ({ layer: a.layer, change: relativeChange(predictions, a.values) }));
-  const best = results.reduce<AblationResult | null>((b, r) => (b == null || r.change > b.change ? r : b), null);
-  const pct = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 10 : 100);
-  if (!best || !(best.change >= ABLATION_MIN_CHANGE)) {
-    return {
-      results,
-      verdict: { ok: false, feedback: text("check.contract.dead", { layer: contract.layer, name: best?.layer ?? "-", change: pct(best?.change ?? 0), min: ABLATION_MIN_CHANGE * 100 }) },
-    };
+  const results = ablations.map((a) => {
+    const error = errorOn(Array.prototype.slice.call(predictions, 0, a.values.length) as number[], targets);
+    const ablatedError = errorOn(a.values, targets);
+    return { layer: a.layer, error, ablatedError, rise: errorRise(error, ablatedError) };
+  });
+  const best = results.reduce<AblationResult | null>((b, r) => (b == null || r.rise > b.rise ? r : b), null);
+  const fmt = (x: number) => (Number.isFinite(x) ? (Math.abs(x) < 0.001 && x !== 0 ? x.toExponential(2) : x.toFixed(4)) : "∞");
+  const pct = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 10 : "∞");
+  const params = best
+    ? { layer: contract.layer, name: best.layer, error: fmt(best.error), ablated: fmt(best.ablatedError), rise: pct(best.rise), min: ABLATION_MIN_ERROR_RISE * 100 }
+    : { layer: contract.layer, name: "-", error: "-", ablated: "-", rise: 0, min: ABLATION_MIN_ERROR_RISE * 100 };
+  if (!best || !(best.rise >= ABLATION_MIN_ERROR_RISE)) {
+    return { results, verdict: { ok: false, feedback: text("check.contract.dead", params) } };
   }
-  return {
-    results,
-    verdict: { ok: true, feedback: text("check.contract.okAblation", { layers: report.layers.join(", "), params: report.params, layer: contract.layer, change: pct(best.change) }) },
-  };
+  return { results, verdict: { ok: true, feedback: text("check.contract.okAblation", { ...params, layers: report.layers.join(", "), params: report.params }) } };
 }

@@ -137,12 +137,12 @@ const catalog = {
     en: (p) => `The ${p.layer} layer is not on the path from the model's input to its output: the output does not depend on it.`,
   },
   "check.contract.dead": {
-    "pt-BR": (p) => `Zerar a saída da camada ${p.layer} ('${p.name}') mudou as previsões em só ${p.change}% da variação delas (mínimo: ${p.min}%): a camada não faz o trabalho do modelo.`,
-    en: (p) => `Zeroing the output of the ${p.layer} layer ('${p.name}') moved the predictions by only ${p.change}% of their spread (at least ${p.min}% needed): the layer does not do the model's work.`,
+    "pt-BR": (p) => `Trocar a saída da camada ${p.layer} ('${p.name}') pela de outros exemplos quase não mudou o erro do modelo (${p.error} → ${p.ablated}, +${p.rise}%; mínimo +${p.min}%): a ${p.layer} não faz o trabalho das previsões.`,
+    en: (p) => `Swapping the output of the ${p.layer} layer ('${p.name}') with other examples' barely changed the model's error (${p.error} → ${p.ablated}, +${p.rise}%; at least +${p.min}% needed): the ${p.layer} does not do the predictions' work.`,
   },
   "check.contract.okAblation": {
-    "pt-BR": (p) => `Camadas: ${p.layers}; ${p.params} parâmetros. Zerar a ${p.layer} muda as previsões em ${p.change}% da variação delas.`,
-    en: (p) => `Layers: ${p.layers}; ${p.params} parameters. Zeroing the ${p.layer} moves the predictions by ${p.change}% of their spread.`,
+    "pt-BR": (p) => `Camadas: ${p.layers}; ${p.params} parâmetros. A ${p.layer} faz o trabalho: trocar a saída dela pela de outros exemplos leva o erro de ${p.error} a ${p.ablated}.`,
+    en: (p) => `Layers: ${p.layers}; ${p.params} parameters. The ${p.layer} does the work: swapping its output with other examples' takes the error from ${p.error} to ${p.ablated}.`,
   },
   "check.gated": {
     "pt-BR": (p) => `Não avaliado: o modelo '${p.model}' não cumpre o contrato (veja a verificação do modelo).`,

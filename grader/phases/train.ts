@@ -186,9 +186,10 @@ function judgeAblations(state: JobState, models: PlannedModel[]): void {
   for (const m of models) {
     const s = state.models[m.id];
     if (!s?.report || !s.contract?.ok || !s.predictions) continue;
-    const { verdict, results } = verdictAfterAblation(m.contract, s.report as unknown as RebuiltModelReport, s.predictions, s.ablations);
+    const { verdict, results } = verdictAfterAblation(m.contract, s.report as unknown as RebuiltModelReport, s.predictions, m.test.y, s.ablations);
     s.contract = verdict;
     s.ablation = results;
-    s.report.ablation = results.map((r) => ({ layer: r.layer, change: Number.isFinite(r.change) ? r.change : null }));
+    const finite = (x: number) => (Number.isFinite(x) ? x : null);
+    s.report.ablation = results.map((r) => ({ layer: r.layer, error: finite(r.error), ablatedError: finite(r.ablatedError), rise: finite(r.rise) }));
   }
 }

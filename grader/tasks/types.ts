@@ -57,8 +57,11 @@ export interface PlannedModel {
   learningRate: number;
   validationSplit: number;
   train: { x: TensorData; y: TensorData };
-  /** The hidden test inputs: predicted in the train sandbox, their targets stay in the parent. */
-  test: { x: TensorData };
+  /**
+   * The hidden test inputs, predicted in the train sandbox, and their targets (labels for a
+   * classifier), which never leave the parent: the contract's ablation measures errors on them.
+   */
+  test: { x: TensorData; y: ArrayLike<number> };
   /** A public series for the chart of predictions against real values: not scored. */
   chart?: { x: TensorData; points: { x: number; actual: number }[] };
 }

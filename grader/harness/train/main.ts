@@ -53,7 +53,7 @@ async function main(): Promise<void> {
 /** Rebuild, wait for the parent's verdict, then train, predict and ablate. False after a failure. */
 async function runModel(tf: Tf, plan: TrainModelPlan, tensor: (name: string) => TensorData): Promise<boolean> {
   const { rebuild, RebuildError, ablationUnits } = await import("./rebuild");
-  const { predictWithout } = await import("./ablation");
+  const { predictWithSwappedOutputs } = await import("./ablation");
   let phase = `rebuild:${plan.id}`;
   send({ type: "phase", name: phase });
   try {
@@ -113,7 +113,7 @@ async function runModel(tf: Tf, plan: TrainModelPlan, tensor: (name: string) => 
     const rowSize = test.data.length / test.shape[0];
     const subset = tf.tensor(test.data.subarray(0, rows * rowSize), [rows, ...test.shape.slice(1)], "float32");
     for (const unit of ablationUnits(model, plan.ablate)) {
-      const out = predictWithout(model, unit, subset);
+      const out = predictWithSwappedOutputs(model, unit, subset);
       send({ type: "ablation", model: plan.id, layer: unit.name, values: Array.from(await out.data()) });
       out.dispose();
     }
