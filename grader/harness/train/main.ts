@@ -57,16 +57,17 @@ async function runModel(tf: Tf, plan: TrainModelPlan, tensor: (name: string) => 
   let phase = `rebuild:${plan.id}`;
   send({ type: "phase", name: phase });
   try {
-    const { model, report } = await rebuild(plan);
-    send({ type: "model", id: plan.id, report });
+    // First with placeholder weights: the parent judges shapes, parameters and the contract
+    // before anything costly runs; then for real, the weights drawn from the grading seed.
+    const placeholder = await rebuild(plan, { placeholderWeights: true });
+    placeholder.model.dispose();
+    send({ type: "model", id: plan.id, report: placeholder.report });
     const go = (await nextFrame()).header as TrainGoFrame;
-    if (!go.train) {
-      model.dispose();
-      return true;
-    }
+    if (!go.train) return true;
 
     phase = `train:${plan.id}`;
     send({ type: "phase", name: phase });
+    const { model } = await rebuild(plan, { placeholderWeights: false });
     const trainX = tensor(plan.trainX);
     const trainY = tensor(plan.trainY);
     const x = tf.tensor(trainX.data, trainX.shape, "float32");

@@ -62,10 +62,42 @@ function optimizerFrom(spec: NonNullable<TrainModelPlan["compile"]>["optimizer"]
   return entry[1](entry[0], spec.config);
 }
 
-export async function rebuild(plan: TrainModelPlan): Promise<{ model: tf.LayersModel; report: RebuiltModelReport }> {
+/**
+ * Runs `fn` with every initialiser handing out zeros: a model built meanwhile has its real
+ * shapes and parameter count but costs only the allocation. A description within its
+ * limits can still ask for a model far over the task's budget, whose real initialisation
+ * (Gram-Schmidt over a huge recurrent kernel) would hold a grading slot for long: the parent
+ * sees the count of this placeholder build and refuses it before anything costly runs.
+ */
+async function withPlaceholderWeights<T>(fn: () => Promise<T>): Promise<T> {
+  const map = (tf.serialization.SerializationMap.getMap() as unknown as { classNameMap: Record<string, [{ prototype: object }]> }).classNameMap;
+  // Every initialiser class descends from the one Zeros extends (tfjs does not export it).
+  const initializerBase = Object.getPrototypeOf(map.Zeros[0].prototype) as object;
+  const patched: [object, PropertyDescriptor | undefined][] = [];
+  for (const [cls] of Object.values(map)) {
+    if (!Object.prototype.isPrototypeOf.call(initializerBase, cls.prototype)) continue;
+    patched.push([cls.prototype, Object.getOwnPropertyDescriptor(cls.prototype, "apply")]);
+    Object.defineProperty(cls.prototype, "apply", { value: (shape: number[], dtype?: tf.DataType) => tf.zeros(shape, dtype), configurable: true, writable: true });
+  }
+  try {
+    return await fn();
+  } finally {
+    for (const [proto, descriptor] of patched) {
+      if (descriptor) Object.defineProperty(proto, "apply", descriptor);
+      else delete (proto as { apply?: unknown }).apply;
+    }
+  }
+}
+
+/**
+ * Rebuilds the model. With `placeholderWeights`, every weight is zero: for the report the
+ * parent gates on, before the real build draws the weights from the grading seed.
+ */
+export async function rebuild(plan: TrainModelPlan, opts: { placeholderWeights: boolean }): Promise<{ model: tf.LayersModel; report: RebuiltModelReport }> {
   let model: tf.LayersModel;
   try {
-    model = await tf.models.modelFromJSON(plan.topology as tf.io.ModelJSON["modelTopology"] as never);
+    const build = () => tf.models.modelFromJSON(plan.topology as tf.io.ModelJSON["modelTopology"] as never);
+    model = await (opts.placeholderWeights ? withPlaceholderWeights(build) : build());
   } catch (err) {
     throw new RebuildError(`the model could not be rebuilt from its description: ${(err as Error).message}`);
   }

@@ -1,0 +1,32 @@
+/**
+ * The team's own batteries of student files, read from disk: cheats in `cheats/<task>/` and
+ * valid variants in `variants/<task>/`. Each file says in its header what it is:
+ *   // cheat: <what it tries>        // zero: <check ids that must earn nothing>
+ *   // variant: <what makes it different from the reference>
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+export interface BatteryFile {
+  task: string;
+  name: string;
+  code: string;
+  /** The header's one line. */
+  what: string;
+  /** Cheats: the checks that must get 0 points. */
+  zero: string[];
+}
+
+export function battery(kind: "cheats" | "variants", task: string): BatteryFile[] {
+  const dir = path.join(__dirname, kind, task);
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).sort().map((file) => {
+    const code = fs.readFileSync(path.join(dir, file), "utf8");
+    const header = (key: string) => code.match(new RegExp(`^//\\s*${key}:\\s*(.*)$`, "m"))?.[1]?.trim();
+    const what = header(kind === "cheats" ? "cheat" : "variant");
+    if (!what) throw new Error(`${kind}/${task}/${file} has no '// ${kind === "cheats" ? "cheat" : "variant"}:' header`);
+    const zero = (header("zero") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    if (kind === "cheats" && zero.length === 0) throw new Error(`cheats/${task}/${file} has no '// zero:' header`);
+    return { task, name: file.replace(/\.ts$/, ""), code, what, zero };
+  });
+}
