@@ -28,7 +28,8 @@ test("repeated failed logins slow that address down, never the account from else
     await page.getByLabel("Senha").fill(password);
     await page.getByRole("button", { name: "Entrar" }).click();
   };
-  // The failures come from one address, as a reverse proxy reports it.
+  // The failures come from one address, as a reverse proxy reports it (e2e-server.sh trusts
+  // loopback as a proxy; without that the server would count the connection's address).
   await page.setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.50" });
   for (let i = 0; i < 3; i++) {
     await login("wrong-password");

@@ -16,6 +16,9 @@ export NEXTAUTH_URL="http://127.0.0.1:$PORT"
 # The login rate-limit test: 3 free failures, then a first wait of 10 minutes, long enough that
 # the test sees the refusal without racing a clock.
 export TREINO_LOGIN_MAX_FAILURES=3 TREINO_LOGIN_WINDOW_MINUTES=10 TREINO_LOGIN_DELAY_SECONDS=600
+# The tests play a reverse proxy on loopback: their X-Forwarded-For names the client, as
+# nginx's would (scripts/web-server.mjs reads it only on connections from these addresses).
+export TREINO_TRUSTED_PROXIES="127.0.0.1,::1"
 
 node node_modules/tsx/dist/cli.mjs scripts/setup.ts
 export NEXTAUTH_SECRET="$(cat "$TREINO_DATA_DIR/auth-secret")"

@@ -1,5 +1,5 @@
-// Runs the web server and the grading worker side by side (and, with REDIS_URL, the collector
-// that stores results from remote workers); a worker that dies is restarted,
+// Runs the web server (scripts/web-server.mjs) and the grading worker side by side (and, with
+// REDIS_URL, the collector that stores results from remote workers); a worker that dies is restarted,
 // and SIGINT/SIGTERM stop both (the worker hands its running jobs back first).
 import { spawn } from "node:child_process";
 
@@ -8,15 +8,15 @@ const host = process.env.HOST ?? "127.0.0.1";
 const children = new Set();
 let stopping = false;
 
-function run(name, cmd, args, { restart }) {
-  const child = spawn(cmd, args, { stdio: "inherit", env: process.env });
+function run(name, cmd, args, { restart, env = {} }) {
+  const child = spawn(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
   children.add(child);
   child.on("exit", (code, signal) => {
     children.delete(child);
     if (stopping) return;
     if (restart) {
       console.error(`[serve] ${name} exited (${signal ?? code}); restarting in 2 s`);
-      setTimeout(() => run(name, cmd, args, { restart }), 2000);
+      setTimeout(() => run(name, cmd, args, { restart, env }), 2000);
     } else {
       console.error(`[serve] ${name} exited (${signal ?? code}); stopping`);
       stop(code ?? 1);
@@ -34,7 +34,9 @@ function stop(code) {
 process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
 
-run("web", process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", host, "-p", port], { restart: false });
+// The built Next.js app behind our own HTTP server, which decides each request's client address
+// (scripts/web-server.mjs).
+run("web", process.execPath, ["scripts/web-server.mjs"], { restart: false, env: { HOST: host, PORT: port } });
 if (process.env.TREINO_LOCAL_WORKER !== "0") {
   run("worker", process.execPath, ["node_modules/tsx/dist/cli.mjs", "server/worker/main.ts"], { restart: true });
 }
