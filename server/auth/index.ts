@@ -10,7 +10,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { verifyPassword } from "./password";
 import { rateLimitedMessage } from "./login-refusal";
-import { clearLoginFailures, loginRateLimit, recordLoginFailure, UNKNOWN_IP } from "./rate-limit";
+import { beginLoginAttempt, clearLoginFailures, UNKNOWN_IP } from "./rate-limit";
 
 export type Role = "student" | "instructor";
 export interface SessionUser {
@@ -40,17 +40,19 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
         const email = parsed.data.email.toLowerCase();
+        // The one address scripts/web-server.mjs wrote there, whatever the client sent
+        // (server/auth/client-address.mjs).
         const forwarded = (req?.headers?.["x-forwarded-for"] as string | undefined)?.split(",")[0]?.trim();
         const ip = forwarded || UNKNOWN_IP;
-        const limit = await loginRateLimit(email, ip);
+        // Stored as a failure before the password is checked, so parallel guesses cannot all
+        // pass the check before any of them is counted (rate-limit.ts).
+        const limit = await beginLoginAttempt(email, ip);
         // Refused before the password is checked: a guess inside the wait learns nothing.
         // The message carries the wait so the login page can say how long (login-refusal.ts).
         if (limit.blocked) throw new Error(rateLimitedMessage(limit.retryAt));
         const user = await db.user.findUnique({ where: { email } });
-        if (!user || !(await verifyPassword(user.passwordHash, parsed.data.password))) {
-          await recordLoginFailure(email, ip);
-          return null;
-        }
+        // Wrong: the attempt stays stored as a failure.
+        if (!user || !(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
         await clearLoginFailures(email, ip);
         return { id: user.id, email: user.email, name: user.name, role: user.role };
       },

@@ -1,7 +1,8 @@
 /**
  * The login rate limit against a real SQLite file: per (address, account) pair, slowing down
- * rather than locking, a generous per-address cap, and the wiring in next-auth's authorize().
- * Time is passed in explicitly: nothing here waits.
+ * rather than locking, a generous per-address cap, attempts judged in the order they were
+ * stored (a parallel burst gets no more than the free failures), and the wiring in next-auth's
+ * authorize(). Time is passed in explicitly: nothing here waits.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { freshDatabase } from "../../tests/web/test-db";
@@ -10,7 +11,7 @@ const testDb = freshDatabase();
 // The settings are read once at import: fix them here rather than inherit the shell's.
 Object.assign(process.env, { TREINO_LOGIN_MAX_FAILURES: "3", TREINO_LOGIN_WINDOW_MINUTES: "15", TREINO_LOGIN_DELAY_SECONDS: "1" });
 const { db } = await import("../db");
-const { loginRateLimit, recordLoginFailure, clearLoginFailures, IP_FACTOR, UNKNOWN_IP } = await import("./rate-limit");
+const { loginRateLimit, beginLoginAttempt, recordLoginFailure, clearLoginFailures, IP_FACTOR, UNKNOWN_IP } = await import("./rate-limit");
 const { authOptions } = await import("./index");
 const { upsertInstructor } = await import("../accounts/register");
 
@@ -97,12 +98,31 @@ describe("login rate limit", () => {
     for (let i = 0; i < FREE * IP_FACTOR; i++) await recordLoginFailure(`student${i}@x.org`, UNKNOWN_IP, at(0));
     expect(await waitFor("new@x.org", UNKNOWN_IP, at(0))).toBe(0);
   });
+
+  it("judges an attempt by those stored before it, keeps it as a failure, and takes a refused one out", async () => {
+    const pair = ["gil@x.org", "203.0.113.20"] as const;
+    for (let i = 0; i < FREE; i++) expect(await beginLoginAttempt(...pair, at(0))).toEqual({ blocked: false, retryAt: null });
+    // Each allowed attempt stays stored as a failure until a success clears the pair.
+    expect(await db.loginAttempt.count({ where: { ip: pair[1] } })).toBe(FREE);
+    expect(await beginLoginAttempt(...pair, at(0))).toEqual({ blocked: true, retryAt: at(1) });
+    // The refused one is not kept: waiting out the first delay is enough.
+    expect(await db.loginAttempt.count({ where: { ip: pair[1] } })).toBe(FREE);
+    expect((await beginLoginAttempt(...pair, at(1))).blocked).toBe(false);
+    expect(await db.loginAttempt.count({ where: { ip: pair[1] } })).toBe(FREE + 1);
+  });
+
+  it("lets no more than the free failures through a burst of parallel attempts", async () => {
+    const states = await Promise.all(Array.from({ length: 20 }, () => beginLoginAttempt("hugo@x.org", "203.0.113.21", at(0))));
+    expect(states.filter((s) => !s.blocked)).toHaveLength(FREE);
+    expect(await db.loginAttempt.count({ where: { ip: "203.0.113.21" } })).toBe(FREE);
+  });
 });
 
 describe("signing in", () => {
   type Authorize = (credentials: Record<string, string>, req: { headers: Record<string, string> }) => Promise<unknown>;
   const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
-  const from = (ip: string) => ({ headers: { "x-forwarded-for": `${ip}, 10.0.0.1` } });
+  // The one address scripts/web-server.mjs writes into the header.
+  const from = (ip: string) => ({ headers: { "x-forwarded-for": ip } });
 
   beforeAll(async () => {
     await upsertInstructor({ name: "Fabi", email: "fabi@x.org", password: "right-password" });
@@ -130,5 +150,21 @@ describe("signing in", () => {
     vi.setSystemTime(at(3));
     expect(await authorize({ email: "fabi@x.org", password: "right-password" }, from("203.0.113.9"))).toMatchObject({ email: "fabi@x.org" });
     expect(await db.loginAttempt.count({ where: { ip: "203.0.113.9" } })).toBe(0);
+  });
+
+  it("lets no more than the free failures of a parallel burst reach the password check", async () => {
+    // Every call either checks the password (null: wrong) or is refused before (rate-limited).
+    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => authorize({ email: "fabi@x.org", password: "wrong" }, from("203.0.113.10"))));
+    const checked = outcomes.filter((o) => o.status === "fulfilled");
+    const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
+    expect(checked).toHaveLength(FREE);
+    expect(checked.every((o) => o.value === null)).toBe(true);
+    expect(refused).toHaveLength(20 - FREE);
+    expect(refused.every((o) => /^rate-limited:\d+$/.test(String(o.reason?.message)))).toBe(true);
+    // The checked ones are the stored failures; the next attempt, even right, waits the first delay.
+    expect(await db.loginAttempt.count({ where: { ip: "203.0.113.10" } })).toBe(FREE);
+    await expect(authorize({ email: "fabi@x.org", password: "right-password" }, from("203.0.113.10"))).rejects.toThrow(/^rate-limited:1$/);
+    vi.setSystemTime(at(1));
+    expect(await authorize({ email: "fabi@x.org", password: "right-password" }, from("203.0.113.10"))).toMatchObject({ email: "fabi@x.org" });
   });
 });

@@ -9,14 +9,19 @@
  * address. Failures are remembered for TREINO_LOGIN_WINDOW_MINUTES: a pair or an address quiet
  * that long starts over. Nothing locks for good.
  *
- * The address is the first one in X-Forwarded-For. Next.js fills that header in with the
- * connection's address when a request comes without it, but keeps one the client sent: only
- * a reverse proxy that overwrites the header makes the address trustworthy (else a guesser can
- * claim a new address for every attempt). With no address at all (UNKNOWN_IP) failures count
- * per account alone, a stranger can slow an account down (never lock it), and there is no
- * address cap, which would otherwise be shared by everyone.
+ * The address is the one the web server (scripts/web-server.mjs) wrote into X-Forwarded-For:
+ * the connection's, or behind a trusted reverse proxy the client as that proxy saw it
+ * (./client-address.mjs); a header the client sent itself counts for nothing. With no address
+ * at all (UNKNOWN_IP) failures count per account alone, a stranger can slow an account down
+ * (never lock it), and there is no address cap, which would otherwise be shared by everyone.
  *
- * Failures are stored in the database so the web server's restarts and processes share them.
+ * An attempt is stored before its password is checked (beginLoginAttempt), as a failure
+ * until it succeeds, and judged by the attempts stored before it: a burst of parallel guesses
+ * is judged as if they had come one after another, so no more than the free failures reach
+ * the password check, however many arrive at once. A refused attempt is taken out again (it
+ * checked nothing, and waiting out the wait must be enough); a success clears the pair.
+ *
+ * Attempts are stored in the database so the web server's restarts and processes share them.
  */
 import { db } from "../db";
 import { env } from "../env";
@@ -34,8 +39,9 @@ const windowStart = (now: Date) => new Date(now.getTime() - windowMs());
 
 type Bucket = { ip: string; email?: string };
 
-async function recentFailures(bucket: Bucket, free: number, now: Date): Promise<RecentFailures> {
-  const where = { ...bucket, createdAt: { gt: windowStart(now) } };
+/** The failures inside the window; with `before`, only those stored before that attempt. */
+async function recentFailures(bucket: Bucket, free: number, now: Date, before?: number): Promise<RecentFailures> {
+  const where = { ...bucket, createdAt: { gt: windowStart(now) }, ...(before === undefined ? {} : { id: { lt: before } }) };
   // The count and only the newest few rows: a flood of failures cannot make this read large.
   const [count, newest] = await Promise.all([
     db.loginAttempt.count({ where }),
@@ -44,21 +50,47 @@ async function recentFailures(bucket: Bucket, free: number, now: Date): Promise<
   return { count, newest: newest.map((r) => r.createdAt) };
 }
 
-export async function loginRateLimit(email: string, ip: string, now = new Date()): Promise<RateLimitState> {
+async function limit(email: string, ip: string, now: Date, before?: number): Promise<RateLimitState> {
   const buckets: [Bucket, number][] = [[{ ip, email: email.toLowerCase() }, env.TREINO_LOGIN_MAX_FAILURES]];
   if (ip !== UNKNOWN_IP) buckets.push([{ ip }, env.TREINO_LOGIN_MAX_FAILURES * IP_FACTOR]);
   let latest: Date | null = null;
   for (const [bucket, free] of buckets) {
-    const at = backoffRetryAt(await recentFailures(bucket, free, now), free, windowMs(), env.TREINO_LOGIN_DELAY_SECONDS * 1000, now);
+    const at = backoffRetryAt(await recentFailures(bucket, free, now, before), free, windowMs(), env.TREINO_LOGIN_DELAY_SECONDS * 1000, now);
     if (at && (!latest || at > latest)) latest = at;
   }
   return latest ? { blocked: true, retryAt: latest } : { blocked: false, retryAt: null };
 }
 
-export async function recordLoginFailure(email: string, ip: string, now = new Date()): Promise<void> {
-  await db.loginAttempt.create({ data: { email: email.toLowerCase(), ip, createdAt: now } });
+/** Whether an attempt from this pair would be allowed now (it stores nothing). */
+export function loginRateLimit(email: string, ip: string, now = new Date()): Promise<RateLimitState> {
+  return limit(email, ip, now);
+}
+
+/** Stores an attempt, as a failure until a success clears its pair; returns its id. */
+async function storeAttempt(email: string, ip: string, now: Date): Promise<number> {
+  const { id } = await db.loginAttempt.create({ data: { email: email.toLowerCase(), ip, createdAt: now }, select: { id: true } });
   // Keep the table small: what left the window counts for nothing.
   await db.loginAttempt.deleteMany({ where: { createdAt: { lte: windowStart(now) } } });
+  return id;
+}
+
+/**
+ * Starts a login attempt, before its password is checked: stores it as a failure, then
+ * judges it by the attempts stored before it (the ids give the order the database stored them
+ * in, across processes too). Refused: the attempt is taken out again and `retryAt` says when
+ * to come back. Allowed: the caller checks the password; a wrong one needs nothing more (the
+ * failure is already stored), a right one calls clearLoginFailures.
+ */
+export async function beginLoginAttempt(email: string, ip: string, now = new Date()): Promise<RateLimitState> {
+  const id = await storeAttempt(email, ip, now);
+  const state = await limit(email, ip, now, id);
+  if (state.blocked) await db.loginAttempt.deleteMany({ where: { id } });
+  return state;
+}
+
+/** Stores a failure outright, without judging it (the tests build up a history with it). */
+export async function recordLoginFailure(email: string, ip: string, now = new Date()): Promise<void> {
+  await storeAttempt(email, ip, now);
 }
 
 /** After a successful login: this pair starts over. Failures from other addresses stay theirs. */
