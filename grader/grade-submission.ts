@@ -20,7 +20,7 @@ import { graderConfig, type GraderConfig } from "./config";
 import { makeFailure } from "./failures";
 import { describeSubmission } from "./phases/describe";
 import { newJobState, timed, type JobOptions, type JobState } from "./phases/job";
-import { trainModels } from "./phases/train";
+import { openTrainer, trainModels } from "./phases/train";
 import { gradeResult, type EpochPoint, type GradeResult, type ProgressEvent } from "./result";
 import { applyOverrides, skippedCheck } from "./scoring/checks";
 import { trainingDiagnostics } from "./scoring/diagnostics";
@@ -90,8 +90,14 @@ export async function gradeSubmission(input: GradeOptions): Promise<GradeResult>
     state.failure = makeFailure(f.kind, `failure.${f.kind}`, f.params, { line: f.line, column: f.column, phase: "compile" });
     state.failure.message = f.message;
   } else {
-    await describeSubmission(job, compiled.code, compiled.sourceMap, state);
-    if (!state.failure) await trainModels(job, state);
+    const trainer = await openTrainer(job);
+    try {
+      await describeSubmission(job, compiled.code, compiled.sourceMap, state);
+      if (!state.failure) await trainModels(job, state, trainer);
+    } finally {
+      trainer.session.stop();
+      await trainer.session.finished;
+    }
     state.failure ??= state.nanFailure;
   }
 

@@ -11,6 +11,7 @@ import { text } from "../i18n/messages";
 import type { EpochPoint } from "../result";
 import { trainMessage, type TrainMessageParsed } from "../sandbox/child-messages";
 import { Conversation, turn, type Turn } from "../sandbox/conversation";
+import type { SandboxSession } from "../sandbox/run-sandbox";
 import { encodeFrame, packTensors, type RebuiltModelReport, type TensorData, type TrainModelPlan } from "../sandbox/protocol";
 import { countNonFinite } from "../scoring/metrics";
 import type { PlannedModel } from "../tasks/types";
@@ -42,8 +43,31 @@ function shapesMatch(actual: (number | null)[], expected: number[]): boolean {
   return rest.length === expected.length && rest.every((d, i) => d === expected[i]);
 }
 
-export async function trainModels(job: JobOptions, state: JobState): Promise<void> {
+export interface Trainer {
+  session: SandboxSession<TrainMessageParsed>;
+  conversation: Conversation;
+  opened: number;
+}
+
+/**
+ * Opens the train sandbox as soon as the submission compiled: it boots TensorFlow.js while
+ * the describe sandbox runs. Its clocks stay paused until it is given the models; the
+ * describe sandbox's own limits bound that wait.
+ */
+export async function openTrainer(job: JobOptions): Promise<Trainer> {
   const { spec, profile, config } = job;
+  const conversation = new Conversation([turn.phase("boot"), turn.type("ready")]);
+  // At most as many models as the task has builders.
+  const models = Math.max(1, spec.exports.filter((e) => e.kind === "function").length);
+  const total = sandboxBudgetMs(spec, profile, ["start", "boot", ...Array.from({ length: models }, () => ["build", "train", "predict"]).flat()]);
+  const session = await openSandbox<TrainMessageParsed>("train", job, trainMessage, conversation, total);
+  session.pauseTimer();
+  session.send(encodeFrame({ type: "init", nonce: session.nonce, seed: job.seed, backend: job.backend, fusedRecurrent: config.TREINO_FUSED_RNN }));
+  return { session, conversation, opened: Date.now() };
+}
+
+export async function trainModels(job: JobOptions, state: JobState, trainer: Trainer): Promise<void> {
+  const { config } = job;
   const plan = state.plan!;
   const budget = state.budget!;
   const descriptions = validated(state, plan.models);
@@ -66,16 +90,16 @@ export async function trainModels(job: JobOptions, state: JobState): Promise<voi
     };
   });
   const rebuildTurns = (m: PlannedModel): Turn[] => [turn.phase(`rebuild:${m.id}`), turn.of("model", m.id)];
-  const conversation = new Conversation([turn.phase("boot"), turn.type("ready"), ...rebuildTurns(plan.models[0])]);
-  const total = sandboxBudgetMs(spec, profile, ["start", "boot", ...plan.models.flatMap(() => ["build", "train", "predict"])]);
-  const session = await openSandbox<TrainMessageParsed>("train", job, trainMessage, conversation, total);
+  const { session, conversation } = trainer;
+  conversation.expect(...rebuildTurns(plan.models[0]));
   const abort = () => session.stop({ kind: "sandbox", reason: "grading was cancelled" });
   job.signal?.addEventListener("abort", abort);
   const started = Date.now();
   let done = false;
 
   const { table, payload } = packTensors(tensors);
-  session.send(encodeFrame({ type: "job", nonce: session.nonce, seed: job.seed, backend: job.backend, fusedRecurrent: config.TREINO_FUSED_RNN, models, tensors: table }, payload));
+  session.send(encodeFrame({ type: "job", models, tensors: table }, payload));
+  session.resumeTimer();
 
   const gate = (index: number, report: RebuiltModelReport): boolean => {
     const m = plan.models[index];
@@ -170,6 +194,7 @@ export async function trainModels(job: JobOptions, state: JobState): Promise<voi
   job.signal?.removeEventListener("abort", abort);
   state.phases.push(...outcome.phases.map((p) => ({ name: `train:${p.name}`, ms: p.ms })));
   state.phases.push({ name: "train", ms: Date.now() - started });
+  state.phases.push({ name: "train (from its start, alongside describe)", ms: Date.now() - trainer.opened });
   if (!done && !state.failure) {
     if (job.signal?.aborted) state.failure = makeFailure("internal", "failure.internal", { detail: "grading was cancelled" });
     // No student code ran in this sandbox: only its resources (time, memory) are the student's doing.

@@ -98,13 +98,18 @@ export interface TrainModelPlan {
   chartX: string | null;
 }
 
-export interface TrainJobFrame {
-  type: "job";
+/** Sent at once: the train sandbox boots TensorFlow.js while the describe sandbox runs. */
+export interface TrainInitFrame {
+  type: "init";
   nonce: string;
   seed: number;
   backend: "auto" | "tensorflow" | "wasm" | "cpu";
   /** Route recurrent layers through the fused kernels where the addon loads. */
   fusedRecurrent: boolean;
+}
+
+export interface TrainJobFrame {
+  type: "job";
   models: TrainModelPlan[];
   /** Names of the tensors in the payload, with their place in it. */
   tensors: Record<string, { dtype: TensorDType; shape: number[]; offset: number; length: number }>;
@@ -117,7 +122,7 @@ export interface TrainGoFrame {
   train: boolean;
 }
 
-export type ParentFrame = DescribeJobFrame | DescribePlanFrame | TrainJobFrame | TrainGoFrame;
+export type ParentFrame = DescribeJobFrame | DescribePlanFrame | TrainInitFrame | TrainJobFrame | TrainGoFrame;
 
 export interface ErrorInfo {
   name: string;

@@ -6,7 +6,7 @@
  * back. It never sees a test target and never scores: the parent does.
  */
 import { listenForFrames, nextFrame, send, setNonce } from "../channel";
-import type { ErrorInfo, TensorData, TrainGoFrame, TrainJobFrame, TrainModelPlan } from "../../sandbox/protocol";
+import type { ErrorInfo, TensorData, TrainGoFrame, TrainInitFrame, TrainJobFrame, TrainModelPlan } from "../../sandbox/protocol";
 import { unpackTensor } from "../../sandbox/protocol";
 import { seedMathRandom } from "../seeded-random";
 
@@ -23,21 +23,24 @@ type Tf = typeof import("@tensorflow/tfjs");
 
 async function main(): Promise<void> {
   listenForFrames();
-  const { header, payload } = await nextFrame();
-  const job = header as TrainJobFrame;
-  setNonce(job.nonce);
+  const init = (await nextFrame()).header as TrainInitFrame;
+  setNonce(init.nonce);
   // Initial weights and fit's shuffling draw from Math.random: seeding it before tfjs loads
   // makes the same description and seed train to the same model.
-  seedMathRandom(job.seed);
+  seedMathRandom(init.seed);
   send({ type: "phase", name: "boot" });
 
   const tf = await import("@tensorflow/tfjs");
   tf.env().set("PROD", true);
   const { selectBackend } = await import("../backend");
-  const { backend, fastKernels } = await selectBackend(job.backend, __dirname);
+  const { backend, fastKernels } = await selectBackend(init.backend, __dirname);
   const { setUpRecurrentKernels } = await import("../recurrent");
-  const recurrent = setUpRecurrentKernels(__dirname, job.fusedRecurrent);
+  const recurrent = setUpRecurrentKernels(__dirname, init.fusedRecurrent);
   send({ type: "ready", backend, tfjsVersion: tf.version.tfjs, fastKernels, recurrentKernels: recurrent.kernels });
+
+  // The models come once the describe sandbox is done and the parent has checked them.
+  const { header, payload } = await nextFrame();
+  const job = header as TrainJobFrame;
 
   const tensor = (name: string): TensorData => unpackTensor(payload, job.tensors[name]);
   for (const plan of job.models) {
