@@ -55,7 +55,7 @@ function rulesFor(threshold: { full: number; partial: number }): Record<string, 
       points: 2,
     },
     contract: {
-      title: { "pt-BR": "Modelo: camada LSTM, entrada [maxLen], uma saída sigmoide", en: "Model: LSTM layer, input [maxLen], one sigmoid output" },
+      title: { "pt-BR": "Modelo: uma camada LSTM que faz o trabalho, entrada [maxLen], uma saída sigmoide", en: "Model: an LSTM layer that does the work, input [maxLen], one sigmoid output" },
       points: 2,
     },
     accuracy: {

@@ -27,8 +27,8 @@ const MODELS = [
 ] as const;
 
 const rules: Record<string, CheckRule> = {
-  "rnn.contract": { title: { "pt-BR": "buildRnn: camada SimpleRNN, formatos [5, 1] → [1]", en: "buildRnn: SimpleRNN layer, shapes [5, 1] → [1]" }, points: 1 },
-  "lstm.contract": { title: { "pt-BR": "buildLstm: camada LSTM, formatos [5, 1] → [1]", en: "buildLstm: LSTM layer, shapes [5, 1] → [1]" }, points: 1 },
+  "rnn.contract": { title: { "pt-BR": "buildRnn: uma camada SimpleRNN que faz o trabalho, formatos [5, 1] → [1]", en: "buildRnn: a SimpleRNN layer that does the work, shapes [5, 1] → [1]" }, points: 1 },
+  "lstm.contract": { title: { "pt-BR": "buildLstm: uma camada LSTM que faz o trabalho, formatos [5, 1] → [1]", en: "buildLstm: an LSTM layer that does the work, shapes [5, 1] → [1]" }, points: 1 },
   "rnn.error": {
     title: { "pt-BR": "SimpleRNN: erro absoluto médio em valores não vistos", en: "SimpleRNN: mean absolute error on unseen values" },
     points: 3,

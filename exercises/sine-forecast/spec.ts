@@ -28,7 +28,7 @@ const rules = {
     points: 2,
   },
   contract: {
-    title: { "pt-BR": "Modelo: camada LSTM, formatos e orçamento de parâmetros", en: "Model: LSTM layer, shapes and parameter budget" },
+    title: { "pt-BR": "Modelo: uma camada LSTM que faz o trabalho, formatos e orçamento de parâmetros", en: "Model: an LSTM layer that does the work, shapes and parameter budget" },
     points: 2,
   },
   mse: {
