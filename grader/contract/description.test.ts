@@ -17,11 +17,15 @@ const adam = { optimizer: { className: "Adam", config: { learningRate: 0.01, bet
 const text = (m: tf.LayersModel) => m.toJSON(null, true) as string;
 
 describe("model descriptions", () => {
-  it("accepts tfjs's own model and drops every seed", () => {
+  it("accepts tfjs's own model, dropping every seed and every initialiser", async () => {
     const r = validateDescription(text(lstmModel()), adam);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(JSON.stringify(r.value.topology)).not.toMatch(/"seed":\s*(42|7)/);
+    expect(JSON.stringify(r.value.topology)).not.toMatch(/_initializer/);
+    // What is left rebuilds, with tfjs's default initialisers.
+    const rebuilt = await tf.models.modelFromJSON(r.value.topology as never);
+    expect(rebuilt.countParams()).toBe(lstmModel().countParams());
     expect(r.value.layerClasses).toEqual(["LSTM", "Dropout", "Dense"]);
     expect(r.value.compile).toEqual({ optimizer: { className: "Adam", config: adam.optimizer.config }, loss: "meanSquaredError", metrics: [] });
   });
@@ -31,6 +35,22 @@ describe("model descriptions", () => {
     json.config.layers[1].class_name = "ShiftBatch";
     const r = validateDescription(JSON.stringify(json), null);
     expect(r).toEqual({ ok: false, problem: { code: "contract.unknownClass", params: { className: "ShiftBatch" } } });
+  });
+
+  it("drops chosen initial values: a frozen Constant or near-constant initialiser comes back random", async () => {
+    const m = tf.sequential({
+      layers: [
+        tf.layers.simpleRNN({ units: 1, inputShape: [5, 1], activation: "linear", trainable: false, kernelInitializer: "ones", recurrentInitializer: "zeros" }),
+        tf.layers.dense({ units: 1, trainable: false, kernelInitializer: tf.initializers.randomNormal({ mean: 1, stddev: 1e-9 }), biasInitializer: tf.initializers.constant({ value: 0.01 }) }),
+      ],
+    });
+    const r = validateDescription(text(m), null);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const rebuilt = await tf.models.modelFromJSON(r.value.topology as never);
+    const [kernel, bias] = rebuilt.layers[1].getWeights().map((w) => w.dataSync()[0]);
+    expect(Math.abs(kernel - 1)).toBeGreaterThan(1e-6);
+    expect(bias).toBe(0); // Dense's default bias initialiser
   });
 
   it("refuses preset weights in a layer's configuration", () => {

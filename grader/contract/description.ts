@@ -3,8 +3,11 @@
  * settings, the student's speech) is checked here before the train sandbox sees it.
  *  - the topology is JSON of bounded size, depth and node count, rooted in a model class;
  *  - every class it names is one of tfjs's built-ins (allowed-classes.ts);
- *  - it carries no weights (a `weights` field would hand initial values to a layer) and no
- *    seeds (the grading seed draws the initial weights: `seed` fields are dropped);
+ *  - it carries no weights: a `weights` field (initial values) is refused, and every
+ *    initialiser is dropped, so each layer draws its weights with TensorFlow.js's default
+ *    initialiser from the grading seed (a Constant or Identity initialiser, a RandomNormal
+ *    of chosen mean and tiny spread, or a pinned `seed` would let a student choose weights;
+ *    `seed` fields are dropped too, dropout's included);
  *  - at most MAX_LAYERS layers;
  *  - the optimizer is a built-in class with numeric settings; loss and metrics are given by
  *    name, not as functions.
@@ -72,6 +75,8 @@ function sanitize(value: Json, depth: number, counter: { nodes: number; layers: 
       out[key] = null;
       continue;
     }
+    // The layer's default initialiser applies where none is given.
+    if (key.endsWith("_initializer")) continue;
     if (key === "__proto__" || key === "constructor" || key === "prototype") {
       throw problem({ code: "contract.malformed", params: { detail: `a field named ${key}` } });
     }
