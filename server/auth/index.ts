@@ -8,7 +8,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "../db";
 import { env } from "../env";
-import { verifyPassword } from "./password";
+import { verifyAgainstDecoy, verifyPassword } from "./password";
 import { rateLimitedMessage } from "./login-refusal";
 import { beginLoginAttempt, clearLoginFailures, UNKNOWN_IP } from "./rate-limit";
 
@@ -52,7 +52,8 @@ export const authOptions: NextAuthOptions = {
         if (limit.blocked) throw new Error(rateLimitedMessage(limit.retryAt));
         const user = await db.user.findUnique({ where: { email } });
         // Wrong: the attempt stays stored as a failure.
-        if (!user || !(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
+        const ok = user ? await verifyPassword(user.passwordHash, parsed.data.password) : await verifyAgainstDecoy(parsed.data.password);
+        if (!user || !ok) return null;
         await clearLoginFailures(email, ip);
         return { id: user.id, email: user.email, name: user.name, role: user.role };
       },

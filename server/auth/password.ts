@@ -14,3 +14,14 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
     return false; // a malformed hash never matches
   }
 }
+
+/**
+ * For an email with no account: the same argon2 work as a real check, against a hash of a
+ * random secret, so the response time does not tell which accounts exist.
+ */
+let decoy: Promise<string> | null = null;
+export async function verifyAgainstDecoy(password: string): Promise<false> {
+  decoy ??= hash(crypto.randomUUID());
+  await verifyPassword(await decoy, password);
+  return false;
+}
