@@ -85,7 +85,8 @@ export const modelReport = z.object({
   contract: z.object({ ok: z.boolean(), feedback: localizedText }).nullable().default(null),
   /**
    * Per required recurrent layer: the model's error on the ablation rows as trained, and with
-   * that layer's outputs swapped between examples (null where infinite), and the relative rise.
+   * that layer's outputs swapped between examples (null where infinite), and the rise as a share
+   * of the targets' variance.
    */
   ablation: z.array(z.object({ layer: z.string(), error: z.number().nullable(), ablatedError: z.number().nullable(), rise: z.number().nullable() })).default([]),
   /** Per recurrent layer: trained by the fused kernels or by stock tfjs (and why). */

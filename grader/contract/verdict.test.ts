@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RebuiltModelReport } from "../sandbox/protocol";
-import { ABLATION_MIN_ERROR_RISE, errorOn, errorRise, verdictAfterAblation, verdictBeforeTraining } from "./verdict";
+import { ABLATION_MIN_ERROR_RISE, errorOn, errorRise, variance, verdictAfterAblation, verdictBeforeTraining } from "./verdict";
 
 const report = (over: Partial<RebuiltModelReport> = {}): RebuiltModelReport => ({
   layers: ["LSTM", "Dense"], inputShape: [null, 5, 1], outputShape: [null, 1], inputCount: 1, outputCount: 1, params: 1000,
@@ -26,10 +26,10 @@ describe("the ablation", () => {
   it("measures errors, counting a non-number as infinitely wrong", () => {
     expect(errorOn([1, 3], [1, 1])).toBe(2);
     expect(errorOn([1, null], [1, 1])).toBe(Infinity);
-    expect(errorRise(0.01, 0.02)).toBeCloseTo(1);
-    expect(errorRise(0.02, 0.01)).toBe(0);
-    expect(errorRise(0, 0.1)).toBe(Infinity);
-    expect(errorRise(0, 0)).toBe(0);
+    expect(errorRise(0.01, 0.02, 0.1)).toBeCloseTo(0.1);
+    expect(errorRise(0.02, 0.01, 0.1)).toBe(0);
+    expect(errorRise(0, 0, 0.1)).toBe(0);
+    expect(variance([1, 3])).toBe(1);
   });
 
   it("fails a layer whose swapped outputs leave the error where it was, and passes one the predictions need", () => {
@@ -47,12 +47,18 @@ describe("the ablation", () => {
     expect(alive.verdict.ok).toBe(true);
     expect(alive.results[0].rise).toBeGreaterThan(ABLATION_MIN_ERROR_RISE);
     expect(alive.verdict.feedback.en).toMatch(/does the work/);
-    // Just under and just over the line.
+    // A near-perfect model whose layer adds a trace: its error grows many times, but by nothing
+    // next to the targets' spread.
+    const exact = [...targets];
+    const trace = verdictAfterAblation(lstm, report(), exact.map((t) => t + 1e-4), targets, [{ layer: "l", values: exact.map((t) => t + 3e-3) }]);
+    expect(trace.verdict.ok).toBe(false);
+    // Just under and just over the line: the rise is measured in the targets' variance.
+    const v = variance(targets);
     const base = errorOn(p, targets);
-    const scaled = (k: number) => p.map((v, i) => targets[i] + (v - targets[i]) * Math.sqrt(1 + k * ABLATION_MIN_ERROR_RISE));
-    expect(errorOn(scaled(1), targets) / base).toBeCloseTo(1 + ABLATION_MIN_ERROR_RISE);
-    expect(verdictAfterAblation(lstm, report(), p, targets, [{ layer: "l", values: scaled(0.95) }]).verdict.ok).toBe(false);
-    expect(verdictAfterAblation(lstm, report(), p, targets, [{ layer: "l", values: scaled(1.05) }]).verdict.ok).toBe(true);
+    const shifted = (k: number) => p.map((x, i) => targets[i] + Math.sign(x - targets[i] || 1) * Math.sqrt((x - targets[i]) ** 2 + k * ABLATION_MIN_ERROR_RISE * v));
+    expect((errorOn(shifted(1), targets) - base) / v).toBeCloseTo(ABLATION_MIN_ERROR_RISE);
+    expect(verdictAfterAblation(lstm, report(), p, targets, [{ layer: "l", values: shifted(0.95) }]).verdict.ok).toBe(false);
+    expect(verdictAfterAblation(lstm, report(), p, targets, [{ layer: "l", values: shifted(1.05) }]).verdict.ok).toBe(true);
     // No layer to ablate is no evidence that it matters.
     expect(verdictAfterAblation(lstm, report(), p, targets, []).verdict.ok).toBe(false);
   });

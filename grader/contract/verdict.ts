@@ -28,7 +28,13 @@ export interface ContractVerdict {
 
 /**
  * Swapping the required layer's outputs between examples must raise the model's error (mean
- * squared error against the targets: the Brier score for probabilities) by at least 10%.
+ * squared error against the targets: the Brier score for probabilities) by at least 10% of
+ * the targets' variance. Measured against the task's scale, not the model's own error: a
+ * linear skip that solves next-number alone leaves an error near zero, and a recurrent branch
+ * adding a trace on top would multiply that error many times while doing nothing that matters.
+ * For predictions that depend on the layer, the rise is about twice their covariance with the
+ * targets: a model that learned anything through the layer clears 10% easily (an LSTM doing the
+ * work raises it by 100-250%).
  */
 export const ABLATION_MIN_ERROR_RISE = 0.1;
 
@@ -60,10 +66,21 @@ export function errorOn(predictions: ArrayLike<number | null>, targets: ArrayLik
   return sum / n;
 }
 
-/** How much the error rose when the layer's outputs were swapped: (ablated - trained) / trained. */
-export function errorRise(trained: number, ablated: number): number {
+/** How much the error rose when the layer's outputs were swapped, as a share of the targets' variance. */
+export function errorRise(trained: number, ablated: number, targetVariance: number): number {
   if (!(ablated > trained)) return 0;
-  return trained === 0 ? Infinity : (ablated - trained) / trained;
+  return targetVariance > 0 ? (ablated - trained) / targetVariance : Infinity;
+}
+
+export function variance(values: ArrayLike<number>): number {
+  const n = values.length;
+  if (n === 0) return 0;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += values[i];
+  mean /= n;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += (values[i] - mean) ** 2;
+  return sum / n;
 }
 
 export interface AblationResult {
@@ -83,9 +100,10 @@ export function verdictAfterAblation(
   ablations: { layer: string; values: (number | null)[] }[],
 ): { verdict: ContractVerdict; results: AblationResult[] } {
   const results = ablations.map((a) => {
-    const error = errorOn(Array.prototype.slice.call(predictions, 0, a.values.length) as number[], targets);
+    const rows = a.values.length;
+    const error = errorOn(Array.prototype.slice.call(predictions, 0, rows) as number[], targets);
     const ablatedError = errorOn(a.values, targets);
-    return { layer: a.layer, error, ablatedError, rise: errorRise(error, ablatedError) };
+    return { layer: a.layer, error, ablatedError, rise: errorRise(error, ablatedError, variance(Array.prototype.slice.call(targets, 0, rows) as number[])) };
   });
   const best = results.reduce<AblationResult | null>((b, r) => (b == null || r.rise > b.rise ? r : b), null);
   const fmt = (x: number) => (Number.isFinite(x) ? (Math.abs(x) < 0.001 && x !== 0 ? x.toExponential(2) : x.toFixed(4)) : "∞");

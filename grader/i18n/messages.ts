@@ -137,8 +137,8 @@ const catalog = {
     en: (p) => `The ${p.layer} layer is not on the path from the model's input to its output: the output does not depend on it.`,
   },
   "check.contract.dead": {
-    "pt-BR": (p) => `Trocar a saída da camada ${p.layer} ('${p.name}') pela de outros exemplos quase não mudou o erro do modelo (${p.error} → ${p.ablated}, +${p.rise}%; mínimo +${p.min}%): a ${p.layer} não faz o trabalho das previsões.`,
-    en: (p) => `Swapping the output of the ${p.layer} layer ('${p.name}') with other examples' barely changed the model's error (${p.error} → ${p.ablated}, +${p.rise}%; at least +${p.min}% needed): the ${p.layer} does not do the predictions' work.`,
+    "pt-BR": (p) => `Trocar a saída da camada ${p.layer} ('${p.name}') pela de outros exemplos quase não mudou o erro do modelo (${p.error} → ${p.ablated}: uma alta de ${p.rise}% da variância dos alvos; o mínimo é ${p.min}%): a ${p.layer} não faz o trabalho das previsões.`,
+    en: (p) => `Swapping the output of the ${p.layer} layer ('${p.name}') with other examples' barely changed the model's error (${p.error} → ${p.ablated}: a rise of ${p.rise}% of the targets' variance; at least ${p.min}% needed): the ${p.layer} does not do the predictions' work.`,
   },
   "check.contract.okAblation": {
     "pt-BR": (p) => `Camadas: ${p.layers}; ${p.params} parâmetros. A ${p.layer} faz o trabalho: trocar a saída dela pela de outros exemplos leva o erro de ${p.error} a ${p.ablated}.`,
