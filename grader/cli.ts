@@ -72,7 +72,8 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => process.exit(code),
+  // Exit once stdout has taken everything: a large --json result to a pipe was cut at 64 KiB.
+  (code) => process.stdout.write("", () => process.exit(code)),
   (err) => {
     console.error(`grader error: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);

@@ -1,5 +1,5 @@
-// cheat: both models add a linear Dense on the flattened sequence (which solves the task) to the recurrent layer's output scaled by a frozen constant 1e-6 Dense: SimpleRNN and LSTM are there, trained, and irrelevant
-// zero: rnn.contract,lstm.contract,rnn.error,lstm.error,compare
+// cheat: both models add a linear Dense on the flattened sequence (which solves the task) to the recurrent layer's output scaled by a frozen constant 1e-6 Dense: SimpleRNN and LSTM are there, trained, and irrelevant. The grader drops the Constant initializer, so each frozen scale becomes a random weight: the SimpleRNN branch then carries real work and earns its contract (swapping it raises the error by ~30% of the targets' variance), the LSTM branch still does not
+// zero: lstm.contract,lstm.error,compare
 import * as tf from "@tensorflow/tfjs";
 
 export const training = { epochs: 200, batchSize: 16 };
