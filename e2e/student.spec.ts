@@ -35,6 +35,14 @@ test("a student submits sine-forecast and sees progress, a passing score and the
   await expect(page.getByTestId("prediction-chart").locator("path.recharts-curve").first()).toBeVisible();
   // The LSTM trained through the fused kernels, and the page says so.
   await expect(page.getByTestId("environment")).toContainText("camadas recorrentes no caminho rápido");
+  // What the student's own API gives the browser: the chart on the public series, the public
+  // leaderboard score, and no private one before the deadline.
+  const id = page.url().split("/submissions/")[1];
+  const api = await page.evaluate(async (sid) => (await fetch(`/api/submissions/${sid}`)).json(), id);
+  expect(api.result.predictionSource).toBe("public-series");
+  expect(api.result.leaderboard.public).toEqual(expect.any(Number));
+  expect(api.result.leaderboard.private).toBeNull();
+  expect(api.result.models.model.contract.ok).toBe(true);
 });
 
 test("a syntax error is shown on its line, and the history keeps it", async ({ page }) => {

@@ -94,7 +94,7 @@ export interface AblationResult {
 /** After training: at least one required layer must carry what the predictions use. */
 export function verdictAfterAblation(
   contract: ModelContract,
-  report: RebuiltModelReport,
+  report: Pick<RebuiltModelReport, "layers" | "params">,
   predictions: ArrayLike<number>,
   targets: ArrayLike<number>,
   ablations: { layer: string; values: (number | null)[] }[],

@@ -2,7 +2,6 @@
 import type { GraderConfig } from "../config";
 import type { Diagnostic, EpochPoint, Failure, ModelReport, ProgressEvent } from "../result";
 import type { CompileSettings } from "../sandbox/protocol";
-import type { AblationResult } from "../contract/verdict";
 import type { ModelOutcome, Profile, ProbeOutcome, RuleOverrides, TaskPlan, TaskSpec } from "../tasks/types";
 
 export interface JobOptions {
@@ -21,8 +20,8 @@ export interface ModelState extends ModelOutcome {
   curve: EpochPoint[];
   /** Predictions on the public chart series. */
   chart: number[] | null;
+  /** The ablation's predictions, one list per required layer, until the parent judges them. */
   ablations: { layer: string; values: (number | null)[] }[];
-  ablation: AblationResult[];
 }
 
 export interface JobState {

@@ -80,7 +80,7 @@ export async function trainModels(job: JobOptions, state: JobState, trainer: Tra
     tensors[`${m.id}.trainY`] = m.train.y;
     tensors[`${m.id}.testX`] = m.test.x;
     if (m.chart) tensors[`${m.id}.chartX`] = m.chart.x;
-    state.models[m.id] = { report: null, contract: null, curve: [], predictions: null, chart: null, ablations: [], ablation: [] };
+    state.models[m.id] = { report: null, contract: null, curve: [], predictions: null, chart: null, ablations: [] };
     return {
       id: m.id, topology: d.topology, compile: d.compile,
       defaults: { loss: m.loss, metrics: m.metrics, learningRate: m.learningRate },
@@ -211,9 +211,8 @@ function judgeAblations(state: JobState, models: PlannedModel[]): void {
   for (const m of models) {
     const s = state.models[m.id];
     if (!s?.report || !s.contract?.ok || !s.predictions) continue;
-    const { verdict, results } = verdictAfterAblation(m.contract, s.report as unknown as RebuiltModelReport, s.predictions, m.test.y, s.ablations);
+    const { verdict, results } = verdictAfterAblation(m.contract, s.report, s.predictions, m.test.y, s.ablations);
     s.contract = verdict;
-    s.ablation = results;
     const finite = (x: number) => (Number.isFinite(x) ? x : null);
     s.report.ablation = results.map((r) => ({ layer: r.layer, error: finite(r.error), ablatedError: finite(r.ablatedError), rise: finite(r.rise) }));
   }

@@ -125,8 +125,9 @@ describe("the worker", () => {
     expect(result.checks.map((c) => c.status)).toEqual(["skipped", "skipped", "skipped", "skipped", "skipped"]);
 
     // The other job was the one that "killed its workers" above and stays in error.
-    // Grade a fresh starter and read its rows back.
-    const fresh = await createSubmission(ana, taskId, starter, "starter.ts");
+    // Grade the reference cut to 5 epochs and read its rows back.
+    const short = fs.readFileSync(path.join("exercises", "next-number", "solution.ts"), "utf8").replace("epochs: 200", "epochs: 5");
+    const fresh = await createSubmission(ana, taskId, new TextEncoder().encode(short), "short.ts");
     if (!fresh.ok) throw new Error("submission refused");
     const w2 = new GradingWorker({ source: databaseQueue, concurrency: 1, profile: "quick", pollMs: 50, heartbeatMs: 200 });
     w2.start();
@@ -135,9 +136,10 @@ describe("the worker", () => {
     }
     await w2.stop();
     const stored = await db.gradingResult.findFirstOrThrow({ where: { submissionId: fresh.submissionId }, include: { checks: true, metrics: true, epochs: true } });
-    expect(stored.checks.find((c) => c.checkId === "rnn.contract")).toMatchObject({ status: "failed", points: 0, maxPoints: 1 });
-    expect(stored.metrics.map((m) => m.name)).toContain("lstm.mae");
-    expect(stored.epochs.filter((e) => e.model === "rnn")).toHaveLength(5); // the starter's 5 epochs
+    expect(stored.checks.map((c) => c.checkId)).toEqual(["rnn.contract", "lstm.contract", "rnn.error", "lstm.error", "compare"]);
+    expect(stored.checks.find((c) => c.checkId === "rnn.contract")).toMatchObject({ maxPoints: 1 });
+    expect(stored.metrics.map((m) => m.name)).toContain("baselineMae");
+    expect(stored.epochs.filter((e) => e.model === "rnn")).toHaveLength(5); // the 5 epochs it asked for
     expect(stored.backend).toMatch(/wasm|cpu|tensorflow/);
 
     // A late write from a worker that no longer holds the job changes nothing.
