@@ -22,7 +22,7 @@ describe("model descriptions", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(JSON.stringify(r.value.topology)).not.toMatch(/"seed":\s*(42|7)/);
-    expect(JSON.stringify(r.value.topology)).not.toMatch(/_initializer/);
+    expect(JSON.stringify(r.value.topology)).not.toMatch(/_initializer|Initializer/);
     // What is left rebuilds, with tfjs's default initialisers.
     const rebuilt = await tf.models.modelFromJSON(r.value.topology as never);
     expect(rebuilt.countParams()).toBe(lstmModel().countParams());
@@ -51,6 +51,28 @@ describe("model descriptions", () => {
     const [kernel, bias] = rebuilt.layers[1].getWeights().map((w) => w.dataSync()[0]);
     expect(Math.abs(kernel - 1)).toBeGreaterThan(1e-6);
     expect(bias).toBe(0); // Dense's default bias initialiser
+  });
+
+  it("judges keys as tfjs reads them: camelCase or trailing-underscore spellings get no way round the rules", async () => {
+    const json = JSON.parse(text(lstmModel()));
+    const camel = JSON.parse(JSON.stringify(json).replace(/"kernel_initializer"/g, '"kernelInitializer"').replace(/"class_name":"Dense"/, '"className":"Rescaling"'));
+    expect(validateDescription(JSON.stringify(camel), null)).toMatchObject({ ok: false, problem: { code: "contract.unknownClass", params: { className: "Rescaling" } } });
+    const trailing = JSON.parse(text(lstmModel()));
+    trailing.config.layers[2].config.weights_ = [[[1]], [0]];
+    expect(validateDescription(JSON.stringify(trailing), null)).toMatchObject({ ok: false, problem: { code: "contract.weights" } });
+    const both = JSON.parse(text(lstmModel()));
+    both.config.layers[2].config.kernelInitializer = both.config.layers[2].config.kernel_initializer;
+    expect(validateDescription(JSON.stringify(both), null)).toMatchObject({ ok: false, problem: { code: "contract.malformed" } });
+    const initialisers = JSON.parse(JSON.stringify(json).replace(/"kernel_initializer"/g, '"kernelInitializer"'));
+    const r = validateDescription(JSON.stringify(initialisers), null);
+    expect(r.ok && JSON.stringify(r.value.topology)).not.toMatch(/Initializer/);
+    // A class name that is not a string is refused, not turned into one.
+    const odd = JSON.parse(text(lstmModel()));
+    odd.config.layers[1].class_name = { toString: 1 };
+    expect(validateDescription(JSON.stringify(odd), null)).toMatchObject({ ok: false, problem: { code: "contract.unknownClass", params: { className: "(object)" } } });
+    const long = JSON.parse(text(lstmModel()));
+    long.config.layers[0].config.name = "l".repeat(300);
+    expect(validateDescription(JSON.stringify(long), null)).toMatchObject({ ok: false, problem: { code: "contract.malformed" } });
   });
 
   it("refuses preset weights in a layer's configuration", () => {
@@ -86,7 +108,10 @@ describe("model descriptions", () => {
     const many = { class_name: "Sequential", config: { layers: Array.from({ length: 300 }, () => ({ class_name: "Dense", config: { units: 1 } })) } };
     expect(validateDescription(JSON.stringify(many), null)).toMatchObject({ ok: false, problem: { code: "contract.tooLarge", params: { what: "layers" } } });
     expect(validateDescription("x".repeat(1_000_001), null)).toMatchObject({ ok: false, problem: { code: "contract.tooLarge" } });
-    expect(validateDescription('{"class_name":"Sequential","config":{"__proto__":{"polluted":1}}}', null)).toMatchObject({ ok: false, problem: { code: "contract.malformed" } });
+    // "__proto__" from JSON is an ordinary key, named "Proto" the way tfjs reads it: nothing is polluted.
+    validateDescription('{"class_name":"Sequential","config":{"layers":[],"__proto__":{"polluted":1}}}', null);
+    expect(({} as { polluted?: number }).polluted).toBeUndefined();
+    expect(validateDescription('{"class_name":"Sequential","config":{"layers":[],"constructor":{}}}', null)).toMatchObject({ ok: false, problem: { code: "contract.malformed" } });
   });
 
   it("accepts a functional model with wrappers, cells and nested models", async () => {

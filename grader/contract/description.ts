@@ -18,6 +18,8 @@ import type { CompileSettings, TrainModelPlan } from "../sandbox/protocol";
 import { ALLOWED_TOPOLOGY_CLASSES, LAYER_CLASSES, LOSS_NAMES, METRIC_NAMES, MODEL_CLASSES, OPTIMIZER_CLASSES } from "./allowed-classes";
 
 export const DESCRIPTION_BOUNDS = { chars: 1_000_000, depth: 40, nodes: 100_000, layers: 200 } as const;
+/** Longest layer or model name: names come back in reports and messages. */
+const MAX_NAME = 100;
 
 export type DescriptionProblem =
   | { code: "contract.tooLarge"; params: { what: string; limit: number } }
@@ -47,40 +49,64 @@ const optimizerConfig = z
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** Walks the parsed JSON once: bounds, classes, weights; returns a copy without seeds. */
+/**
+ * tfjs's own key normalisation (generic_utils.toCamelCase): `modelFromJSON` camel-cases
+ * every key before it reads any, and the later of two colliding keys wins. The gate judges
+ * and passes on the keys in that form, so `kernel_initializer`, `kernelInitializer` and
+ * `kernel_initializer_` are one key to it as they are to tfjs.
+ */
+export function canonicalKey(key: string): string {
+  if (key.length <= 1 || !key.includes("_")) return key;
+  return key.replace(/[_]+(\w|$)/g, (_m, c: string) => c.toUpperCase());
+}
+
+const printable = (v: unknown): string => (typeof v === "string" ? v.slice(0, 100) : `(${v === null ? "null" : Array.isArray(v) ? "array" : typeof v})`);
+
+/** Walks the parsed JSON once: bounds, classes, weights; returns a copy with canonical keys, without seeds or initialisers. */
 function sanitize(value: Json, depth: number, counter: { nodes: number; layers: number; classes: string[] }, layerName: string): Json {
   if (++counter.nodes > DESCRIPTION_BOUNDS.nodes) throw problem({ code: "contract.tooLarge", params: { what: "nodes", limit: DESCRIPTION_BOUNDS.nodes } });
   if (depth > DESCRIPTION_BOUNDS.depth) throw problem({ code: "contract.tooLarge", params: { what: "depth", limit: DESCRIPTION_BOUNDS.depth } });
   if (Array.isArray(value)) return value.map((v) => sanitize(v, depth + 1, counter, layerName));
   if (value === null || typeof value !== "object") return value;
+  const keys = new Map<string, string>();
+  for (const key of Object.keys(value)) {
+    const canonical = canonicalKey(key);
+    if (keys.has(canonical)) throw problem({ code: "contract.malformed", params: { detail: `two fields named ${canonical} (${keys.get(canonical)}, ${key})`.slice(0, 200) } });
+    keys.set(canonical, key);
+  }
   const out: { [key: string]: Json } = {};
   let name = layerName;
-  if ("class_name" in value) {
-    const className = value.class_name;
+  if (keys.has("className")) {
+    const className = value[keys.get("className")!];
     if (typeof className !== "string" || !ALLOWED_TOPOLOGY_CLASSES.has(className)) {
-      throw problem({ code: "contract.unknownClass", params: { className: String(className).slice(0, 100) } });
+      throw problem({ code: "contract.unknownClass", params: { className: printable(className) } });
     }
     if (LAYER_SET.has(className)) {
       counter.classes.push(className);
       if (++counter.layers > DESCRIPTION_BOUNDS.layers) throw problem({ code: "contract.tooLarge", params: { what: "layers", limit: DESCRIPTION_BOUNDS.layers } });
-      const config = value.config as { name?: unknown } | null;
-      if (config && typeof config === "object" && typeof config.name === "string") name = config.name.slice(0, 100);
+      const config = value[keys.get("config") ?? "config"] as { name?: unknown } | null;
+      if (config && typeof config === "object" && !Array.isArray(config) && typeof config.name === "string") name = config.name.slice(0, 100);
     }
   }
-  for (const [key, v] of Object.entries(value)) {
+  for (const [canonical, key] of keys) {
+    const v = value[key];
     // A layer's `weights` are its initial values: the grader draws its own.
-    if (key === "weights" && v !== null) throw problem({ code: "contract.weights", params: { layer: name } });
+    if (canonical === "weights" && v !== null) throw problem({ code: "contract.weights", params: { layer: name } });
     // Initialisers and dropout take a seed: the grading seed decides instead.
-    if (key === "seed") {
-      out[key] = null;
+    if (canonical === "seed") {
+      out[canonical] = null;
       continue;
     }
     // The layer's default initialiser applies where none is given.
-    if (key.endsWith("_initializer")) continue;
-    if (key === "__proto__" || key === "constructor" || key === "prototype") {
-      throw problem({ code: "contract.malformed", params: { detail: `a field named ${key}` } });
+    if (canonical.endsWith("Initializer")) continue;
+    if (canonical === "__proto__" || canonical === "constructor" || canonical === "prototype") {
+      throw problem({ code: "contract.malformed", params: { detail: `a field named ${canonical}` } });
     }
-    out[key] = sanitize(v, depth + 1, counter, name);
+    // Layer names are the student's and travel back in reports: bounded here.
+    if (canonical === "name" && typeof v === "string" && v.length > MAX_NAME) {
+      throw problem({ code: "contract.malformed", params: { detail: `a name longer than ${MAX_NAME} characters` } });
+    }
+    out[canonical] = sanitize(v, depth + 1, counter, name);
   }
   return out;
 }
@@ -120,16 +146,17 @@ export function validateDescription(topologyText: string, compile: CompileSettin
     } catch {
       throw problem({ code: "contract.malformed", params: { detail: "the topology is not JSON" } });
     }
+    const counter = { nodes: 0, layers: 0, classes: [] as string[] };
+    const whole = sanitize(parsed, 0, counter, "");
     // toJSON gives the topology itself; modelFromJSON also takes it wrapped as { modelTopology }.
-    const root = parsed && typeof parsed === "object" && !Array.isArray(parsed) && "modelTopology" in parsed ? parsed.modelTopology : parsed;
-    if (!root || typeof root !== "object" || Array.isArray(root) || typeof root.class_name !== "string" || !MODEL_SET.has(root.class_name)) {
+    const topology = whole && typeof whole === "object" && !Array.isArray(whole) && "modelTopology" in whole ? whole.modelTopology : whole;
+    if (!topology || typeof topology !== "object" || Array.isArray(topology) || typeof topology.className !== "string" || !MODEL_SET.has(topology.className)) {
       throw problem({ code: "contract.malformed", params: { detail: "the topology is not a Sequential or functional model" } });
     }
-    const counter = { nodes: 0, layers: 0, classes: [] as string[] };
-    const topology = sanitize(root, 0, counter, "");
     return { ok: true, value: { topology, compile: compileSettings(compile), layerClasses: counter.classes, layerCount: counter.layers } };
   } catch (err) {
     if (err instanceof ProblemError) return { ok: false, problem: err.problem };
-    throw err;
+    // Whatever else a hostile description trips over is still the description's fault.
+    return { ok: false, problem: { code: "contract.malformed", params: { detail: String((err as Error)?.message ?? "unreadable").slice(0, 200) } } };
   }
 }

@@ -1,12 +1,19 @@
 import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { validateDescription } from "./description";
 import { modelHoldsOnPath } from "./path";
 
 beforeAll(async () => {
   await tf.setBackend("cpu");
 });
 
-const topology = (m: tf.LayersModel) => JSON.parse(m.toJSON(null, true) as string);
+/** The topology as the gate passes it on (canonical keys). */
+const canonical = (json: unknown) => {
+  const r = validateDescription(JSON.stringify(json), null);
+  if (!r.ok) throw new Error(r.problem.code);
+  return r.value.topology as { config: { layers: { className: string; name: string; inboundNodes: unknown }[] } };
+};
+const topology = (m: tf.LayersModel) => canonical(JSON.parse(m.toJSON(null, true) as string));
 
 describe("a required layer on the path to the output", () => {
   it("finds it in a Sequential model, inside a Bidirectional, and as an RNN over its cell", () => {
@@ -27,9 +34,11 @@ describe("a required layer on the path to the output", () => {
     const json = topology(tf.model({ inputs: input, outputs: out }));
     expect(modelHoldsOnPath(json, "LSTM")).toBe(true);
     // A description that lists the LSTM but routes the output around it.
-    const dense = json.config.layers.find((l: { class_name: string }) => l.class_name === "Dense");
-    dense.inbound_nodes = [[[json.config.layers.find((l: { class_name: string }) => l.class_name === "Flatten").name, 0, 0, {}]]];
+    const dense = json.config.layers.find((l) => l.className === "Dense")!;
+    dense.inboundNodes = [[[json.config.layers.find((l) => l.className === "Flatten")!.name, 0, 0, {}]]];
     expect(modelHoldsOnPath(json, "LSTM")).toBe(false);
+    // Output names that are not strings name nothing (and crash nothing).
+    expect(modelHoldsOnPath({ ...json, config: { ...json.config, outputLayers: [[{ toString: 1 }, 0, 0]] } }, "LSTM")).toBe(false);
   });
 
   it("looks inside a nested model", () => {

@@ -6,7 +6,7 @@ const report = (over: Partial<RebuiltModelReport> = {}): RebuiltModelReport => (
   layers: ["LSTM", "Dense"], inputShape: [null, 5, 1], outputShape: [null, 1], inputCount: 1, outputCount: 1, params: 1000,
   optimizer: "Adam", loss: "meanSquaredError", compiledByStudent: true, ablationUnits: [{ name: "lstm_1", className: "LSTM" }], ...over,
 });
-const seq = (classes: string[]) => ({ class_name: "Sequential", config: { layers: classes.map((c) => ({ class_name: c, config: {} })) } });
+const seq = (classes: string[]) => ({ className: "Sequential", config: { layers: classes.map((c) => ({ className: c, config: {} })) } });
 const lstm = { layer: "LSTM" as const, maxParams: 1000 };
 
 describe("the contract before training", () => {
@@ -18,7 +18,7 @@ describe("the contract before training", () => {
     expect(verdictBeforeTraining(lstm, seq(["LSTM"]), report({ params: 1001 })).feedback.en).toMatch(/1001 parameters/);
     expect(verdictBeforeTraining({ layer: "SimpleRNN", maxParams: 1000 }, seq(["LSTM"]), report()).ok).toBe(false);
     // An RNN over an LSTMCell is an LSTM.
-    expect(verdictBeforeTraining(lstm, { class_name: "Sequential", config: { layers: [{ class_name: "RNN", config: { cell: { class_name: "LSTMCell" } } }] } }, report({ layers: ["RNN", "LSTMCell", "Dense"] })).ok).toBe(true);
+    expect(verdictBeforeTraining(lstm, { className: "Sequential", config: { layers: [{ className: "RNN", config: { cell: { className: "LSTMCell" } } }] } }, report({ layers: ["RNN", "LSTMCell", "Dense"] })).ok).toBe(true);
   });
 });
 
