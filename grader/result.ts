@@ -84,11 +84,13 @@ export const modelReport = z.object({
   /** The task's contract for this model: met or not, and why (missing, off the path, dead, too large). */
   contract: z.object({ ok: z.boolean(), feedback: localizedText }).nullable().default(null),
   /**
-   * Per required recurrent layer: the model's error on the ablation rows as trained, and with
-   * that layer's outputs swapped between examples (null where infinite), and the rise as a share
-   * of the targets' variance.
+   * Per required recurrent layer: the model's error on the ablation rows as trained and with the
+   * layer's outputs swapped between examples (null where infinite), the rise as a share of the
+   * targets' variance, and how far the layer's own output moves when it reads its input backwards.
    */
-  ablation: z.array(z.object({ layer: z.string(), error: z.number().nullable(), ablatedError: z.number().nullable(), rise: z.number().nullable() })).default([]),
+  ablation: z
+    .array(z.object({ layer: z.string(), error: z.number().nullable(), ablatedError: z.number().nullable(), rise: z.number().nullable(), orderChange: z.number().nullable() }))
+    .default([]),
   /** Per recurrent layer: trained by the fused kernels or by stock tfjs (and why). */
   recurrent: z
     .array(z.object({ layer: z.string(), cell: z.string(), path: z.enum(["fused", "stock"]), reason: z.string().nullable() }))

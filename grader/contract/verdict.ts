@@ -54,7 +54,7 @@ export function verdictBeforeTraining(contract: ModelContract, topology: unknown
   return { ok: true, feedback: text("check.contract.ok", { layers, params: report.params }) };
 }
 
-/** Mean squared error of the first predictions against their targets; a non-number counts as infinitely wrong. */
+/** Mean squared error of predictions against their targets; a non-number counts as infinitely wrong. */
 export function errorOn(predictions: ArrayLike<number | null>, targets: ArrayLike<number>): number {
   const n = predictions.length;
   if (n === 0) return NaN;
@@ -66,9 +66,12 @@ export function errorOn(predictions: ArrayLike<number | null>, targets: ArrayLik
   return sum / n;
 }
 
-/** How much the error rose when the layer's outputs were swapped, as a share of the targets' variance. */
+/**
+ * How much the error rose under an ablation, as a share of the targets' variance. An ablated
+ * error that is not a number is no evidence: a model could be built to blow up only then.
+ */
 export function errorRise(trained: number, ablated: number, targetVariance: number): number {
-  if (!(ablated > trained)) return 0;
+  if (!Number.isFinite(ablated) || !(ablated > trained)) return 0;
   return targetVariance > 0 ? (ablated - trained) / targetVariance : Infinity;
 }
 
@@ -83,36 +86,83 @@ export function variance(values: ArrayLike<number>): number {
   return sum / n;
 }
 
+/**
+ * The largest gap between the scored predictions (made in the grader's usual batches) and the
+ * reference pass of the same rows in one batch; Infinity where one is not a number. A model's
+ * prediction for one example must not depend on which others share its batch (a softmax or a
+ * normalisation over the batch axis could otherwise tell the ablation's batch from the scored
+ * ones and behave differently in each).
+ */
+export function batchGap(scored: ArrayLike<number>, reference: ArrayLike<number | null>): number {
+  let gap = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const r = reference[i];
+    const p = scored[i];
+    if (r == null || !Number.isFinite(r) || !Number.isFinite(p)) return r === p || (Number.isNaN(p) && r == null) ? gap : Infinity;
+    gap = Math.max(gap, Math.abs(r - p) / (1 + Math.abs(p)));
+  }
+  return gap;
+}
+
+/** Batch sizes change float summation order only: beyond this, the model mixes examples. */
+export const BATCH_GAP_TOLERANCE = 1e-3;
+/**
+ * Reading its input backwards must move the layer's own output by at least 0.1% of its
+ * spread. A layer fed one step, or one step repeated, moves by exactly nothing; a recurrent
+ * layer that reads a real sequence moves much more: the references' layers move by 1.8%
+ * (next-number's LSTM: its ramps barely depend on order) to 134% (sine-forecast's LSTM).
+ */
+export const ORDER_MIN_OUTPUT_CHANGE = 0.001;
+
 export interface AblationResult {
   layer: string;
-  /** The model's error on the ablation rows, as trained and with the layer's outputs swapped. */
+  /** The model's error on the ablation rows, unchanged and with the layer's outputs swapped. */
   error: number;
   ablatedError: number;
   rise: number;
+  /** How far the layer's output moved when it read its input backwards (share of its spread). */
+  orderChange: number;
 }
 
-/** After training: at least one required layer must carry what the predictions use. */
+const fmt = (x: number) => (Number.isFinite(x) ? (Math.abs(x) < 0.001 && x !== 0 ? x.toExponential(2) : x.toFixed(4)) : "∞");
+const pct = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 10 : "∞");
+
+/**
+ * After training: the predictions must not depend on the batch, and at least one required
+ * layer must carry what the predictions use (swap) and read a real sequence (order).
+ */
 export function verdictAfterAblation(
   contract: ModelContract,
   report: Pick<RebuiltModelReport, "layers" | "params">,
-  predictions: ArrayLike<number>,
+  predictions: { scored: ArrayLike<number>; reference: (number | null)[] },
   targets: ArrayLike<number>,
   ablations: { layer: string; values: (number | null)[] }[],
+  order: { layer: string; change: number }[],
 ): { verdict: ContractVerdict; results: AblationResult[] } {
-  const results = ablations.map((a) => {
-    const rows = a.values.length;
-    const error = errorOn(Array.prototype.slice.call(predictions, 0, rows) as number[], targets);
-    const ablatedError = errorOn(a.values, targets);
-    return { layer: a.layer, error, ablatedError, rise: errorRise(error, ablatedError, variance(Array.prototype.slice.call(targets, 0, rows) as number[])) };
+  const gap = batchGap(predictions.scored, predictions.reference);
+  const rows = predictions.reference.length;
+  const rowTargets = Array.prototype.slice.call(targets, 0, rows) as number[];
+  const error = errorOn(predictions.reference, rowTargets);
+  const v = variance(rowTargets);
+  const results: AblationResult[] = ablations.map((a) => {
+    const ablatedError = errorOn(a.values, rowTargets);
+    const orderChange = order.find((o) => o.layer === a.layer)?.change ?? 0;
+    return { layer: a.layer, error, ablatedError, rise: errorRise(error, ablatedError, v), orderChange: Number.isFinite(orderChange) ? orderChange : 0 };
   });
-  const best = results.reduce<AblationResult | null>((b, r) => (b == null || r.rise > b.rise ? r : b), null);
-  const fmt = (x: number) => (Number.isFinite(x) ? (Math.abs(x) < 0.001 && x !== 0 ? x.toExponential(2) : x.toFixed(4)) : "∞");
-  const pct = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 10 : "∞");
-  const params = best
-    ? { layer: contract.layer, name: best.layer, error: fmt(best.error), ablated: fmt(best.ablatedError), rise: pct(best.rise), min: ABLATION_MIN_ERROR_RISE * 100 }
-    : { layer: contract.layer, name: "-", error: "-", ablated: "-", rise: 0, min: ABLATION_MIN_ERROR_RISE * 100 };
-  if (!best || !(best.rise >= ABLATION_MIN_ERROR_RISE)) {
-    return { results, verdict: { ok: false, feedback: text("check.contract.dead", params) } };
+  if (!(gap <= BATCH_GAP_TOLERANCE)) {
+    return { results, verdict: { ok: false, feedback: text("check.contract.batch", { gap: fmt(gap) }) } };
   }
-  return { results, verdict: { ok: true, feedback: text("check.contract.okAblation", { ...params, layers: report.layers.join(", "), params: report.params }) } };
+  const best = (among: AblationResult[], key: "rise" | "orderChange") => among.reduce<AblationResult | null>((b, r) => (b == null || r[key] > b[key] ? r : b), null);
+  const base = (r: AblationResult | null, min: number) => ({ layer: contract.layer, name: r?.layer ?? "-", error: fmt(error), ablated: r ? fmt(r.ablatedError) : "-", rise: r ? pct(r.rise) : 0, min: min * 100 });
+  const carrying = results.filter((r) => r.rise >= ABLATION_MIN_ERROR_RISE);
+  const doing = carrying.filter((r) => r.orderChange >= ORDER_MIN_OUTPUT_CHANGE);
+  if (doing.length > 0) {
+    const r = best(doing, "rise");
+    return { results, verdict: { ok: true, feedback: text("check.contract.okAblation", { ...base(r, ABLATION_MIN_ERROR_RISE), layers: report.layers.join(", "), params: report.params }) } };
+  }
+  if (carrying.length > 0) {
+    const r = best(carrying, "orderChange")!;
+    return { results, verdict: { ok: false, feedback: text("check.contract.order", { layer: contract.layer, name: r.layer, change: pct(r.orderChange), min: ORDER_MIN_OUTPUT_CHANGE * 100 }) } };
+  }
+  return { results, verdict: { ok: false, feedback: text("check.contract.dead", base(best(results, "rise"), ABLATION_MIN_ERROR_RISE)) } };
 }

@@ -140,6 +140,14 @@ const catalog = {
     "pt-BR": (p) => `Trocar a saída da camada ${p.layer} ('${p.name}') pela de outros exemplos quase não mudou o erro do modelo (${p.error} → ${p.ablated}: uma alta de ${p.rise}% da variância dos alvos; o mínimo é ${p.min}%): a ${p.layer} não faz o trabalho das previsões.`,
     en: (p) => `Swapping the output of the ${p.layer} layer ('${p.name}') with other examples' barely changed the model's error (${p.error} → ${p.ablated}: a rise of ${p.rise}% of the targets' variance; at least ${p.min}% needed): the ${p.layer} does not do the predictions' work.`,
   },
+  "check.contract.order": {
+    "pt-BR": (p) => `Ler a sequência de entrada da camada ${p.layer} ('${p.name}') de trás para frente mudou a saída dela em só ${p.change}% da variação (mínimo: ${p.min}%): a ${p.layer} não lê uma sequência de verdade. Ela recebe um passo só, ou o mesmo passo repetido?`,
+    en: (p) => `Reading the ${p.layer} layer's ('${p.name}') input sequence backwards moved its output by only ${p.change}% of its spread (at least ${p.min}% needed): the ${p.layer} does not read a real sequence. Does it get a single step, or the same step repeated?`,
+  },
+  "check.contract.batch": {
+    "pt-BR": (p) => `As previsões do modelo mudam conforme os outros exemplos do lote (diferença de até ${p.gap}): a previsão de um exemplo não pode depender dos outros (um Softmax ou uma normalização sobre o eixo do lote, por exemplo).`,
+    en: (p) => `The model's predictions change with the other examples in the batch (by up to ${p.gap}): one example's prediction must not depend on the others (a Softmax or a normalisation over the batch axis, for example).`,
+  },
   "check.contract.okAblation": {
     "pt-BR": (p) => `Camadas: ${p.layers}; ${p.params} parâmetros. A ${p.layer} faz o trabalho: trocar a saída dela pela de outros exemplos leva o erro de ${p.error} a ${p.ablated}.`,
     en: (p) => `Layers: ${p.layers}; ${p.params} parameters. The ${p.layer} does the work: swapping its output with other examples' takes the error from ${p.error} to ${p.ablated}.`,

@@ -20,8 +20,11 @@ export interface ModelState extends ModelOutcome {
   curve: EpochPoint[];
   /** Predictions on the public chart series. */
   chart: number[] | null;
-  /** The ablation's predictions, one list per required layer, until the parent judges them. */
+  /** The ablation rows predicted by the unchanged model in one batch, and each ablation of them. */
+  reference: (number | null)[] | null;
   ablations: { layer: string; values: (number | null)[] }[];
+  /** Per required layer: how far its output moved when it read its input backwards. */
+  order: { layer: string; change: number }[];
 }
 
 export interface JobState {

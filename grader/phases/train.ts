@@ -80,7 +80,7 @@ export async function trainModels(job: JobOptions, state: JobState, trainer: Tra
     tensors[`${m.id}.trainY`] = m.train.y;
     tensors[`${m.id}.testX`] = m.test.x;
     if (m.chart) tensors[`${m.id}.chartX`] = m.chart.x;
-    state.models[m.id] = { report: null, contract: null, curve: [], predictions: null, chart: null, ablations: [] };
+    state.models[m.id] = { report: null, contract: null, curve: [], predictions: null, chart: null, reference: null, ablations: [], order: [] };
     return {
       id: m.id, topology: d.topology, compile: d.compile,
       defaults: { loss: m.loss, metrics: m.metrics, learningRate: m.learningRate },
@@ -122,7 +122,8 @@ export async function trainModels(job: JobOptions, state: JobState, trainer: Tra
         turn.phase(`predict:${m.id}`),
         turn.values("predictions", m.id, m.test.x.shape[0]),
         ...(m.chart ? [turn.values("chart", m.id, m.chart.x.shape[0])] : []),
-        ...report.ablationUnits.map((u) => turn.ablation(m.id, u.name, Math.min(ABLATION_ROWS, m.test.x.shape[0]))),
+        turn.values("reference", m.id, Math.min(ABLATION_ROWS, m.test.x.shape[0])),
+        ...report.ablationUnits.flatMap((u) => [turn.ablation(m.id, u.name, Math.min(ABLATION_ROWS, m.test.x.shape[0])), turn.order(m.id, u.name)]),
         turn.of("recurrent", m.id),
         ...after,
       );
@@ -167,8 +168,14 @@ export async function trainModels(job: JobOptions, state: JobState, trainer: Tra
       case "chart":
         state.models[msg.model].chart = msg.values.map((v) => (v == null ? NaN : v));
         break;
+      case "reference":
+        state.models[msg.model].reference = msg.values;
+        break;
       case "ablation":
         state.models[msg.model].ablations.push({ layer: msg.layer, values: msg.values });
+        break;
+      case "order":
+        state.models[msg.model].order.push({ layer: msg.layer, change: msg.change });
         break;
       case "recurrent": {
         const report = state.models[msg.model].report;
@@ -210,10 +217,10 @@ export async function trainModels(job: JobOptions, state: JobState, trainer: Tra
 function judgeAblations(state: JobState, models: PlannedModel[]): void {
   for (const m of models) {
     const s = state.models[m.id];
-    if (!s?.report || !s.contract?.ok || !s.predictions) continue;
-    const { verdict, results } = verdictAfterAblation(m.contract, s.report, s.predictions, m.test.y, s.ablations);
+    if (!s?.report || !s.contract?.ok || !s.predictions || !s.reference) continue;
+    const { verdict, results } = verdictAfterAblation(m.contract, s.report, { scored: s.predictions, reference: s.reference }, m.test.y, s.ablations, s.order);
     s.contract = verdict;
     const finite = (x: number) => (Number.isFinite(x) ? x : null);
-    s.report.ablation = results.map((r) => ({ layer: r.layer, error: finite(r.error), ablatedError: finite(r.ablatedError), rise: finite(r.rise) }));
+    s.report.ablation = results.map((r) => ({ layer: r.layer, error: finite(r.error), ablatedError: finite(r.ablatedError), rise: finite(r.rise), orderChange: finite(r.orderChange) }));
   }
 }

@@ -77,7 +77,9 @@ export const trainMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("epoch"), model: z.string().max(100), epoch: z.number().int().nonnegative(), logs: z.record(z.string().max(100), z.number().nullable()), ms: z.number() }),
   z.object({ type: z.literal("predictions"), model: z.string().max(100), values }),
   z.object({ type: z.literal("chart"), model: z.string().max(100), values }),
+  z.object({ type: z.literal("reference"), model: z.string().max(100), values }),
   z.object({ type: z.literal("ablation"), model: z.string().max(100), layer: z.string().max(LIMITS.name), values }),
+  z.object({ type: z.literal("order"), model: z.string().max(100), layer: z.string().max(LIMITS.name), change: z.number() }),
   z.object({ type: z.literal("recurrent"), model: z.string().max(100), layers: z.array(recurrentLayer).max(LIMITS.layers) }),
   z.object({
     type: z.literal("failure"),

@@ -62,12 +62,16 @@ export const turn = {
     expect: `epoch ${epoch + 1} of ${model}`,
     accepts: (m) => m.type === "epoch" && m.model === model && m.epoch === epoch,
   }),
-  values: (type: "predictions" | "chart", model: string, count: number): Turn => ({
+  values: (type: "predictions" | "chart" | "reference", model: string, count: number): Turn => ({
     expect: `${type} of ${model} (${count} values)`,
     accepts: (m) => m.type === type && m.model === model && Array.isArray(m.values) && m.values.length === count,
   }),
   ablation: (model: string, layer: string, count: number): Turn => ({
     expect: `ablation of ${model}/${layer} (${count} values)`,
     accepts: (m) => m.type === "ablation" && m.model === model && m.layer === layer && Array.isArray(m.values) && m.values.length === count,
+  }),
+  order: (model: string, layer: string): Turn => ({
+    expect: `order sensitivity of ${model}/${layer}`,
+    accepts: (m) => m.type === "order" && m.model === model && m.layer === layer,
   }),
 };

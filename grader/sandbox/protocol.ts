@@ -181,7 +181,12 @@ export type TrainMessage =
   | { type: "epoch"; model: string; epoch: number; logs: Record<string, number>; ms: number }
   | { type: "predictions"; model: string; values: number[] }
   | { type: "chart"; model: string; values: number[] }
+  /** The unchanged model on the ablation rows, in the ablations' single batch. */
+  | { type: "reference"; model: string; values: number[] }
+  /** The model's predictions on those rows with the layer's outputs swapped between examples. */
   | { type: "ablation"; model: string; layer: string; values: number[] }
+  /** How far the layer's own output moved when it read its input backwards (RMS change / RMS spread). */
+  | { type: "order"; model: string; layer: string; change: number }
   | { type: "recurrent"; model: string; layers: RecurrentLayerUse[] }
   | { type: "failure"; kind: "contract" | "exception" | "memory" | "internal"; phase: string; model?: string; error: ErrorInfo }
   | { type: "done" };

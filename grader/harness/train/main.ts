@@ -56,7 +56,7 @@ async function main(): Promise<void> {
 /** Rebuild, wait for the parent's verdict, then train, predict and ablate. False after a failure. */
 async function runModel(tf: Tf, plan: TrainModelPlan, tensor: (name: string) => TensorData): Promise<boolean> {
   const { rebuild, RebuildError, ablationUnits } = await import("./rebuild");
-  const { predictWithSwappedOutputs } = await import("./ablation");
+  const { orderSensitivity, predictOneBatch, predictSwapped } = await import("./ablation");
   let phase = `rebuild:${plan.id}`;
   send({ type: "phase", name: phase });
   try {
@@ -111,15 +111,22 @@ async function runModel(tf: Tf, plan: TrainModelPlan, tensor: (name: string) => 
     send({ type: "predictions", model: plan.id, values: await predict(plan.testX) });
     if (plan.chartX) send({ type: "chart", model: plan.id, values: await predict(plan.chartX) });
 
-    // Ablation on the first rows of the test inputs: one prediction per required layer.
+    // Ablations on the first rows of the test inputs, all in one batch: the unchanged model
+    // first (the reference), then each required layer's outputs swapped, and how far its
+    // output moves when it reads its sequence backwards.
     const test = tensor(plan.testX);
     const rows = Math.min(plan.ablationRows, test.shape[0]);
     const rowSize = test.data.length / test.shape[0];
     const subset = tf.tensor(test.data.subarray(0, rows * rowSize), [rows, ...test.shape.slice(1)], "float32");
-    for (const unit of ablationUnits(model, plan.ablate)) {
-      const out = predictWithSwappedOutputs(model, unit, subset);
-      send({ type: "ablation", model: plan.id, layer: unit.name, values: Array.from(await out.data()) });
+    const values = async (out: import("@tensorflow/tfjs").Tensor): Promise<number[]> => {
+      const data = Array.from(await out.data());
       out.dispose();
+      return data;
+    };
+    send({ type: "reference", model: plan.id, values: await values(predictOneBatch(model, subset)) });
+    for (const unit of ablationUnits(model, plan.ablate)) {
+      send({ type: "ablation", model: plan.id, layer: unit.name, values: await values(predictSwapped(model, unit, subset)) });
+      send({ type: "order", model: plan.id, layer: unit.name, change: orderSensitivity(model, unit, subset) });
     }
     subset.dispose();
     model.dispose();
