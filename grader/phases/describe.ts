@@ -43,7 +43,7 @@ export async function describeSubmission(job: JobOptions, code: string, sourceMa
       case "exports": {
         const constants = constantsWithDefaults(spec, msg.constants);
         state.constants = constants;
-        const problem = exportProblems(spec, msg.found, constants);
+        const problem = exportProblems(spec, msg.found, msg.constants);
         const budget = problem ? {} : budgetFor(spec, profile, msg.training, job.overrides?.maxEpochs);
         state.failure = problem ?? budget.failure;
         if (state.failure) {

@@ -3,7 +3,7 @@ import { makeFailure } from "../failures";
 import type { Failure } from "../result";
 import type { Profile, TaskSpec } from "../tasks/types";
 
-export function exportProblems(spec: TaskSpec, found: Record<string, string>, constants: Record<string, number>): Failure | null {
+export function exportProblems(spec: TaskSpec, found: Record<string, string>, constants: Record<string, number | string>): Failure | null {
   const missing = spec.exports.filter((e) => e.required && !(e.name in found)).map((e) => e.name);
   if (missing.length) {
     const present = Object.keys(found).map((n) => `${n} (${found[n]})`).join(", ");
@@ -17,16 +17,17 @@ export function exportProblems(spec: TaskSpec, found: Record<string, string>, co
   for (const [name, rule] of Object.entries(spec.constants ?? {})) {
     const v = constants[name];
     if (v === undefined) continue;
-    if (!(v >= rule.min && v <= rule.max) || (rule.integer && !Number.isInteger(v))) {
+    if (typeof v !== "number" || !(v >= rule.min && v <= rule.max) || (rule.integer && !Number.isInteger(v))) {
       return makeFailure("export", "failure.export.value", { name, value: String(v), rule: `${rule.integer ? "integer " : ""}${rule.min}..${rule.max}` });
     }
   }
   return null;
 }
 
-/** The student's constants with the task's defaults filled in. */
-export function constantsWithDefaults(spec: TaskSpec, reported: Record<string, number>): Record<string, number> {
-  const constants = { ...reported };
+/** The student's finite constants with the task's defaults filled in. */
+export function constantsWithDefaults(spec: TaskSpec, reported: Record<string, number | string>): Record<string, number> {
+  const constants: Record<string, number> = {};
+  for (const [name, v] of Object.entries(reported)) if (typeof v === "number") constants[name] = v;
   for (const [name, rule] of Object.entries(spec.constants ?? {})) {
     if (constants[name] === undefined && rule.default !== undefined) constants[name] = rule.default;
   }

@@ -13,7 +13,8 @@ export const describeMessage = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("exports"),
     found: z.record(z.string().max(200), z.string().max(20)),
-    constants: z.record(z.string().max(200), z.number()),
+    // A number that JSON cannot carry (Infinity, NaN) comes as its name.
+    constants: z.record(z.string().max(200), z.union([z.number(), z.string().max(20)])),
     training: z.object({ epochs: z.unknown().optional(), batchSize: z.unknown().optional() }).nullable(),
   }),
   z.object({ type: z.literal("probe"), id: z.string().max(100), ok: z.boolean(), value: z.unknown().optional(), error: errorInfo.optional() }),
@@ -63,8 +64,9 @@ export const trainMessage = z.discriminatedUnion("type", [
     id: z.string().max(100),
     report: z.object({
       layers: z.array(z.string().max(200)).max(1000),
-      inputShape: z.array(z.number().nullable()).max(10),
-      outputShape: z.array(z.number().nullable()).max(10),
+      // Shapes of any rank the rebuilt model has: a wrong one is the shape check's to refuse.
+      inputShape: z.array(z.number().nullable()).max(1000),
+      outputShape: z.array(z.number().nullable()).max(1000),
       inputCount: z.number().int(),
       outputCount: z.number().int(),
       params: z.number().int().nonnegative(),

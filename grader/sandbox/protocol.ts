@@ -159,7 +159,8 @@ export type DescribeMessage =
   | {
       type: "exports";
       found: Record<string, string>;
-      constants: Record<string, number>;
+      /** Numeric exports; Infinity and NaN as their names (JSON has no word for them). */
+      constants: Record<string, number | string>;
       training: { epochs?: unknown; batchSize?: unknown } | null;
     }
   | { type: "probe"; id: string; ok: true; value: unknown }

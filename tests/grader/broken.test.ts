@@ -96,6 +96,13 @@ const cases: Case[] = [
     message: /windowSize/,
   },
   {
+    name: "exported constant that JSON cannot carry",
+    task: "sine-forecast",
+    code: `${head}export const windowSize = Infinity;\nexport function makeWindows() { return { inputs: [], targets: [] }; }\nexport function buildModel(w: number): tf.LayersModel { return tf.sequential(); }\n`,
+    kind: "export",
+    message: /windowSize.*Infinity/,
+  },
+  {
     name: "NaN predictions after a diverging training",
     task: "next-number",
     code: `${head}

@@ -98,14 +98,14 @@ async function main(): Promise<void> {
   lockProcess();
   let mod: Record<string, unknown>;
   const found: Record<string, string> = {};
-  const constants: Record<string, number> = {};
+  const constants: Record<string, number | string> = {};
   let training: { epochs?: unknown; batchSize?: unknown } | null = null;
   try {
     // Reading exports runs student code too (getters), so it stays inside the try.
     mod = loadSubmission(job.code);
     for (const [name, value] of Object.entries(mod)) {
       found[name] = Array.isArray(value) ? "array" : value === null ? "null" : typeof value;
-      if (typeof value === "number") constants[name] = value;
+      if (typeof value === "number") constants[name] = Number.isFinite(value) ? value : String(value);
     }
     const t = mod.training as Record<string, unknown> | undefined;
     if (t && typeof t === "object") training = toPlain({ epochs: t.epochs, batchSize: t.batchSize }) as typeof training;

@@ -40,17 +40,24 @@ export function holdsClass(layer: Layer, className: string): boolean {
   return classesOf(layer).some((c) => c === className || c === `${className}Cell`);
 }
 
+/** At most this many layers are ablated per model: one of them must do the work. */
+export const MAX_ABLATION_UNITS = 8;
+
 /**
- * The layers the ablation zeroes: for each layer that holds the class, the outermost one in
- * its model (a Bidirectional, not its two directions), looking into nested models.
+ * The layers the ablation works on: for each layer that holds the class, the outermost one in
+ * its model (a Bidirectional, not its two directions), looking into nested models; the first
+ * MAX_ABLATION_UNITS of them.
  */
 export function ablationUnits(model: tf.LayersModel, classNames: string[]): Layer[] {
   const units: Layer[] = [];
-  for (const layer of model.layers) {
-    if (layer instanceof tf.LayersModel) units.push(...ablationUnits(layer, classNames));
-    else if (classNames.some((c) => holdsClass(layer, c))) units.push(layer);
-  }
-  return units;
+  const visit = (m: tf.LayersModel) => {
+    for (const layer of m.layers) {
+      if (layer instanceof tf.LayersModel) visit(layer);
+      else if (classNames.some((c) => holdsClass(layer, c))) units.push(layer);
+    }
+  };
+  visit(model);
+  return units.slice(0, MAX_ABLATION_UNITS);
 }
 
 function optimizerFrom(spec: NonNullable<TrainModelPlan["compile"]>["optimizer"]): tf.Optimizer {
