@@ -18,15 +18,19 @@ import { bothProfiles, leaderboardSplit, phaseTimeouts, pick, sameNumbers } from
 import type { CheckResult, CheckRule, Profile, ScoreOutcome, TaskSpec } from "../../grader/tasks/types";
 
 export const MAX_PARAMS = 2_000_000;
-export const SIZES: Record<Profile, { train: number; test: number }> = {
-  full: { train: 10_000, test: 5_000 },
-  quick: { train: 3_000, test: 1_000 },
+/** Reviews per profile: trained on, graded on, and the leaderboard's own (apart from the graded). */
+export const SIZES: Record<Profile, { train: number; test: number; leaderboard: number }> = {
+  full: { train: 10_000, test: 5_000, leaderboard: 2_000 },
+  quick: { train: 3_000, test: 1_000, leaderboard: 1_000 },
 };
 /** Public reviews for the chart: training reviews the model does not train on. Not scored. */
 const CHART_SAMPLE = 200;
 
 interface Hidden {
+  /** The graded reviews' labels: the first rows of the test predictions. */
   labels: number[];
+  /** Every row's label: the graded reviews, then the leaderboard's own. */
+  allLabels: number[];
   probeExpected: Record<string, number[][]>;
   split: { public: number[]; private: number[] };
 }
@@ -102,7 +106,9 @@ export const spec: TaskSpec<Hidden> = {
     const chartX = padded(data.train, chartIdx, maxLen, numWords);
     const testIdx = balancedSample(data.test, sizes.test, makeRng(`${ctx.secret}/imdb-sentiment/test`));
     const trainX = padded(data.train, trainIdx, maxLen, numWords);
-    const testX = padded(data.test, testIdx, maxLen, numWords);
+    const boardIdx = balancedSample(data.test, sizes.leaderboard, makeRng(`${ctx.secret}/imdb-sentiment/leaderboard`), new Set(testIdx));
+    const rows = [...testIdx, ...boardIdx];
+    const testX = padded(data.test, rows, maxLen, numWords);
     const trainY = Float32Array.from(trainIdx, (i) => data.train.labels[i]);
 
     // padSequences against Keras's semantics: the edge cases by name, then a random batch.
@@ -133,7 +139,7 @@ export const spec: TaskSpec<Hidden> = {
           learningRate: 0.001,
           validationSplit: 0.1,
           train: { x: { dtype: "float32", shape: [trainIdx.length, maxLen], data: trainX }, y: { dtype: "float32", shape: [trainIdx.length, 1], data: trainY } },
-          test: { x: { dtype: "float32", shape: [testIdx.length, maxLen], data: testX }, y: testIdx.map((i) => data.test.labels[i]) },
+          test: { x: { dtype: "float32", shape: [rows.length, maxLen], data: testX }, y: rows.map((i) => data.test.labels[i]) },
           chart: {
             x: { dtype: "float32", shape: [chartIdx.length, maxLen], data: chartX },
             points: chartIdx.map((idx, i) => ({ x: i, actual: data.train.labels[idx] })),
@@ -142,8 +148,9 @@ export const spec: TaskSpec<Hidden> = {
       ],
       hidden: {
         labels: testIdx.map((i) => data.test.labels[i]),
+        allLabels: rows.map((i) => data.test.labels[i]),
         probeExpected,
-        split: leaderboardSplit(testIdx.length, makeRng(`${ctx.secret}/imdb-sentiment/split`).shuffle),
+        split: leaderboardSplit(boardIdx.length, makeRng(`${ctx.secret}/imdb-sentiment/split`).shuffle, testIdx.length),
       },
       dataHash: hashData([data.sourceHash, trainX, trainY, testX]),
     };
@@ -189,7 +196,7 @@ export const spec: TaskSpec<Hidden> = {
       metrics.testReviews = hidden.labels.length;
       checks.push(thresholdCheck("accuracy", rules.accuracy, acc, { metric: "accuracy", lowerIsBetter: false }));
       checks.push(baselineCheck("majority", rules.majority, acc, majority, { baseline: { "pt-BR": "sempre a classe majoritária", en: "always the majority class" }, lowerIsBetter: false }));
-      const accOf = (idx: number[]) => accuracy(confusion(pick(p, idx), pick(hidden.labels, idx)));
+      const accOf = (idx: number[]) => accuracy(confusion(pick(p, idx), pick(hidden.allLabels, idx)));
       leaderboard = { metric: "accuracy", higherIsBetter: true, public: accOf(hidden.split.public), private: accOf(hidden.split.private) };
     }
     return { checks, metrics, confusion: conf, leaderboard };

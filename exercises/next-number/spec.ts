@@ -16,7 +16,10 @@ export const MAX_PARAMS = 20_000;
 interface Hidden {
   starts: number[];
   beyond: boolean[];
+  /** The graded starts' targets: the first rows of the test predictions. */
   targets: number[];
+  /** Every row's target: the graded ones, then the leaderboard's own held-out starts. */
+  allTargets: number[];
   lastValues: number[];
   split: { public: number[]; private: number[] };
 }
@@ -72,7 +75,9 @@ export const spec: TaskSpec<Hidden> = {
   async plan(ctx) {
     const train = seqTensor(trainStarts());
     const held = heldOutStarts(ctx.secret);
-    const test = seqTensor(held.starts);
+    const board = heldOutStarts(`${ctx.secret}/leaderboard`);
+    const graded = seqTensor(held.starts);
+    const test = seqTensor([...held.starts, ...board.starts]);
     const chart = seqTensor(chartStarts());
     const chartPoints = chartStarts().map((j, i) => ({ x: j, actual: chart.targets[i] }));
     const models: PlannedModel[] = MODELS.map((m) => ({
@@ -95,9 +100,10 @@ export const spec: TaskSpec<Hidden> = {
       hidden: {
         starts: held.starts,
         beyond: held.beyond,
-        targets: test.targets,
-        lastValues: test.last,
-        split: leaderboardSplit(held.starts.length, makeRng(`${ctx.secret}/next-number/split`).shuffle),
+        targets: graded.targets,
+        allTargets: test.targets,
+        lastValues: graded.last,
+        split: leaderboardSplit(board.starts.length, makeRng(`${ctx.secret}/next-number/split`).shuffle, held.starts.length),
       },
       dataHash: hashData([train.x.data, train.y.data, test.x.data]),
     };
@@ -150,7 +156,7 @@ export const spec: TaskSpec<Hidden> = {
     const pr = ctx.models.rnn?.predictions;
     const pl = ctx.models.lstm?.predictions;
     if (pr && pl && !contractFailed) {
-      const avg = (idx: number[]) => (mae(pick(pr, idx), pick(hidden.targets, idx)) + mae(pick(pl, idx), pick(hidden.targets, idx))) / 2;
+      const avg = (idx: number[]) => (mae(pick(pr, idx), pick(hidden.allTargets, idx)) + mae(pick(pl, idx), pick(hidden.allTargets, idx))) / 2;
       leaderboard = { metric: "mae", higherIsBetter: false, public: avg(hidden.split.public), private: avg(hidden.split.private) };
     }
     return { checks, metrics, leaderboard };

@@ -15,7 +15,10 @@ export const MAX_PARAMS = 50_000;
 const PROBE_CASES = 4;
 
 interface Hidden {
+  /** The graded windows' targets: the first rows of the test predictions. */
   targets: number[];
+  /** The leaderboard windows' targets, the rows after them (independent of the graded ones). */
+  leaderboardTargets: number[];
   /** Persistence baseline: each window's last value. */
   lastValues: number[];
   probeExpected: Record<string, { inputs: number[][]; targets: number[] }>;
@@ -61,7 +64,9 @@ export const spec: TaskSpec<Hidden> = {
   async plan(ctx) {
     const w = ctx.constants.windowSize;
     const train = makeWindowsReference(trainSeries(), w);
-    const test = testWindows(ctx.secret, w);
+    const graded = testWindows(ctx.secret, w);
+    const board = testWindows(`${ctx.secret}/leaderboard`, w);
+    const test = { inputs: [...graded.inputs, ...board.inputs], targets: [...graded.targets, ...board.targets] };
     const chart = makeWindowsReference(chartSeries(), w);
     const trainT = windowTensors(train.inputs, train.targets, w);
     const testT = windowTensors(test.inputs, test.targets, w);
@@ -97,10 +102,11 @@ export const spec: TaskSpec<Hidden> = {
         },
       ],
       hidden: {
-        targets: test.targets,
-        lastValues: test.inputs.map((row) => row[row.length - 1]),
+        targets: graded.targets,
+        leaderboardTargets: board.targets,
+        lastValues: graded.inputs.map((row) => row[row.length - 1]),
         probeExpected,
-        split: leaderboardSplit(test.targets.length, makeRng(`${ctx.secret}/sine-forecast/split`).shuffle),
+        split: leaderboardSplit(board.targets.length, makeRng(`${ctx.secret}/sine-forecast/split`).shuffle, graded.targets.length),
       },
       dataHash: hashData([trainT.x.data, trainT.y.data, testT.x.data]),
     };
@@ -141,6 +147,8 @@ export const spec: TaskSpec<Hidden> = {
       checks.push(gatedCheck("mse", rules.mse, "model"), gatedCheck("baseline", rules.baseline, "model"));
     } else if (m?.predictions) {
       const p = m.predictions;
+      // Graded on the first rows; the leaderboard's rows come after them.
+      const all = [...hidden.targets, ...hidden.leaderboardTargets];
       const value = mse(p, hidden.targets);
       const baseline = mse(hidden.lastValues, hidden.targets);
       metrics.testMse = value;
@@ -150,8 +158,8 @@ export const spec: TaskSpec<Hidden> = {
       leaderboard = {
         metric: "mse",
         higherIsBetter: false,
-        public: mse(pick(p, hidden.split.public), pick(hidden.targets, hidden.split.public)),
-        private: mse(pick(p, hidden.split.private), pick(hidden.targets, hidden.split.private)),
+        public: mse(pick(p, hidden.split.public), pick(all, hidden.split.public)),
+        private: mse(pick(p, hidden.split.private), pick(all, hidden.split.private)),
       };
     }
     return { checks, metrics, leaderboard };

@@ -37,9 +37,14 @@ export function windowTensors(inputs: number[][], targets: number[], windowSize:
   return { x: { dtype: "float32", shape: [inputs.length, windowSize, 1], data: flat }, y: float32([targets.length, 1], targets) };
 }
 
-/** Splits indices 0..n-1 into the leaderboard's public and private halves, by the secret. */
-export function leaderboardSplit(n: number, shuffle: <T>(items: T[]) => T[]): { public: number[]; private: number[] } {
-  const order = shuffle(Array.from({ length: n }, (_, i) => i));
+/**
+ * Splits the leaderboard's rows (indices from..from+n-1 of the test predictions) into its
+ * public and private halves, by the secret. The leaderboard rows are hidden examples of their
+ * own, apart from the graded ones: a student sees metrics on the graded rows and the public
+ * score, and neither says anything about the private half.
+ */
+export function leaderboardSplit(n: number, shuffle: <T>(items: T[]) => T[], from = 0): { public: number[]; private: number[] } {
+  const order = shuffle(Array.from({ length: n }, (_, i) => from + i));
   const half = Math.ceil(n / 2);
   return { public: order.slice(0, half).sort((a, b) => a - b), private: order.slice(half).sort((a, b) => a - b) };
 }

@@ -66,7 +66,8 @@ beforeAll(async () => {
     constants: { windowSize: 20 }, budget: { epochs: 25, batchSize: 32 }, profile: "quick", secret: process.env.TREINO_SECRET_SEED!,
     cacheDir: fs.mkdtempSync(path.join(testDb.dir, "cache-")), imdbDirs: [], imdbUrls: { archive: "", wordIndex: "" },
   });
-  hiddenTargets = (plan.hidden as { targets: number[] }).targets;
+  const hidden = plan.hidden as { targets: number[]; leaderboardTargets: number[] };
+  hiddenTargets = [...hidden.targets, ...hidden.leaderboardTargets];
 }, 240_000);
 
 afterAll(async () => {
@@ -97,6 +98,11 @@ describe("what a student's API shows of a graded submission", () => {
     // The chart is there, on the public series.
     expect(view.result.predictionSource).toBe("public-series");
     expect(view.result.predictions.model.length).toBeGreaterThan(100);
+    // Nor can the private score be worked out from what is shown: the leaderboard's rows are
+    // apart from the graded ones, so the graded MSE and the public half do not give it away.
+    const full = (JSON.parse((await apiAs(instructor, submissionId)).text) as { result: GradeResult }).result;
+    const derived = 2 * view.result.metrics.testMse! - view.result.leaderboard!.public!;
+    expect(Math.abs(derived - full.leaderboard!.private!)).toBeGreaterThan(1e-4);
   });
 
   it("strips an older result's chart, which held hidden targets, and reveals the private score after the deadline", async () => {

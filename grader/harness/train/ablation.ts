@@ -15,8 +15,14 @@ import * as tf from "@tensorflow/tfjs";
 type Call = (inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown> | undefined) => tf.Tensor | tf.Tensor[];
 
 const rolled = (t: tf.Tensor): tf.Tensor => (t.shape[0]! > 1 ? tf.concat([t.slice(1), t.slice(0, 1)]) : t.clone());
-/** Time runs along axis 1 of a sequence ([batch, time, ...]) and of its mask ([batch, time]). */
-const backwards = (t: tf.Tensor): tf.Tensor => (t.rank >= 2 ? tf.reverse(t, 1) : t);
+/**
+ * Time runs along axis 1 of a sequence ([batch, time, ...]) and of its mask ([batch, time]).
+ * A boolean mask goes through int32: the wasm backend's Reverse reads out of bounds on bool.
+ */
+const backwards = (t: tf.Tensor): tf.Tensor => {
+  if (t.rank < 2) return t;
+  return t.dtype === "bool" ? tf.cast(tf.reverse(tf.cast(t, "int32"), 1), "bool") : tf.reverse(t, 1);
+};
 const first = (out: tf.Tensor | tf.Tensor[]): tf.Tensor => (Array.isArray(out) ? out[0] : out);
 
 /** Runs one single-batch prediction with the layer's call replaced; the layer is restored after. */
