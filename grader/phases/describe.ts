@@ -13,7 +13,7 @@ import { Conversation, turn } from "../sandbox/conversation";
 import { encodeFrame, type CompileSettings } from "../sandbox/protocol";
 import { budgetFor, constantsWithDefaults, exportProblems } from "./exports";
 import { sandboxBudgetMs, type JobOptions, type JobState } from "./job";
-import { openSandbox } from "./sandbox-session";
+import { finishSession, openSandbox, stopOnAbort } from "./sandbox-session";
 
 export async function describeSubmission(job: JobOptions, code: string, sourceMap: SubmissionSourceMap, state: JobState): Promise<void> {
   const { spec, profile, config } = job;
@@ -23,8 +23,7 @@ export async function describeSubmission(job: JobOptions, code: string, sourceMa
   const total = sandboxBudgetMs(spec, profile, ["start", "boot", "load", "probe", ...Array.from({ length: builders }, () => "build")]);
   const session = await openSandbox<DescribeMessageParsed>("describe", job, describeMessage, conversation, total);
   state.layers = session.layers;
-  const abort = () => session.stop({ kind: "sandbox", reason: "grading was cancelled" });
-  job.signal?.addEventListener("abort", abort);
+  const detach = stopOnAbort(job, session);
   const started = Date.now();
   let done = false;
   let studentCodeRan = false;
@@ -109,12 +108,9 @@ export async function describeSubmission(job: JobOptions, code: string, sourceMa
         break;
     }
   }
-  session.stop();
-  const outcome = await session.finished;
-  job.signal?.removeEventListener("abort", abort);
+  const outcome = await finishSession(session, state, "describe", started);
+  detach();
   state.logs = outcome.logs;
-  state.phases.push(...outcome.phases.map((p) => ({ name: `describe:${p.name}`, ms: p.ms })));
-  state.phases.push({ name: "describe", ms: Date.now() - started });
   if (!done && !state.failure) {
     if (job.signal?.aborted) state.failure = makeFailure("internal", "failure.internal", { detail: "grading was cancelled" });
     else state.failure = outcomeFailure(outcome, session.currentPhase, config.TREINO_SANDBOX_MEMORY_MB);

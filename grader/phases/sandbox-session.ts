@@ -5,8 +5,8 @@ import type { z } from "zod";
 import { NODE_MODULES } from "../paths";
 import type { Conversation } from "../sandbox/conversation";
 import { harnessDir } from "../sandbox/harness-bundle";
-import { SandboxSession } from "../sandbox/run-sandbox";
-import type { JobOptions } from "./job";
+import { SandboxSession, type SandboxOutcome } from "../sandbox/run-sandbox";
+import type { JobOptions, JobState } from "./job";
 
 export async function openSandbox<M extends { type: string }>(
   entry: "describe" | "train",
@@ -34,4 +34,20 @@ export async function openSandbox<M extends { type: string }>(
     schema,
     conversation,
   });
+}
+
+/** Stops the grading's sandbox when the job is cancelled (worker shutdown); returns the detach. */
+export function stopOnAbort(job: JobOptions, session: SandboxSession<{ type: string }>): () => void {
+  const abort = () => session.stop({ kind: "sandbox", reason: "grading was cancelled" });
+  job.signal?.addEventListener("abort", abort);
+  return () => job.signal?.removeEventListener("abort", abort);
+}
+
+/** Ends a sandbox session: the process tree is gone, its phases are recorded under `label`. */
+export async function finishSession(session: SandboxSession<{ type: string }>, state: JobState, label: string, started: number): Promise<SandboxOutcome> {
+  session.stop();
+  const outcome = await session.finished;
+  state.phases.push(...outcome.phases.map((p) => ({ name: `${label}:${p.name}`, ms: p.ms })));
+  state.phases.push({ name: label, ms: Date.now() - started });
+  return outcome;
 }

@@ -16,7 +16,7 @@ import { encodeFrame, packTensors, type RebuiltModelReport, type TensorData, typ
 import { countNonFinite } from "../scoring/metrics";
 import type { PlannedModel } from "../tasks/types";
 import { sandboxBudgetMs, type JobOptions, type JobState } from "./job";
-import { openSandbox } from "./sandbox-session";
+import { finishSession, openSandbox, stopOnAbort } from "./sandbox-session";
 
 /** The ablation predicts at most this many test rows: enough to see whether a layer matters. */
 export const ABLATION_ROWS = 512;
@@ -92,8 +92,7 @@ export async function trainModels(job: JobOptions, state: JobState, trainer: Tra
   const rebuildTurns = (m: PlannedModel): Turn[] => [turn.phase(`rebuild:${m.id}`), turn.of("model", m.id)];
   const { session, conversation } = trainer;
   conversation.expect(...rebuildTurns(plan.models[0]));
-  const abort = () => session.stop({ kind: "sandbox", reason: "grading was cancelled" });
-  job.signal?.addEventListener("abort", abort);
+  const detach = stopOnAbort(job, session);
   const started = Date.now();
   let done = false;
 
@@ -196,11 +195,8 @@ export async function trainModels(job: JobOptions, state: JobState, trainer: Tra
         break;
     }
   }
-  session.stop();
-  const outcome = await session.finished;
-  job.signal?.removeEventListener("abort", abort);
-  state.phases.push(...outcome.phases.map((p) => ({ name: `train:${p.name}`, ms: p.ms })));
-  state.phases.push({ name: "train", ms: Date.now() - started });
+  const outcome = await finishSession(session, state, "train", started);
+  detach();
   state.phases.push({ name: "train (from its start, alongside describe)", ms: Date.now() - trainer.opened });
   if (!done && !state.failure) {
     if (job.signal?.aborted) state.failure = makeFailure("internal", "failure.internal", { detail: "grading was cancelled" });
