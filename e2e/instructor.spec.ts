@@ -41,19 +41,22 @@ test("an instructor sets the rules; students submit; leaderboard, gradebook and 
   await prof.getByRole("button", { name: "Salvar regras" }).click();
   await expect(prof.getByRole("status")).toContainText("Regras salvas");
 
-  // Two students: one hands in the reference, the other the starter.
+  // Two students: one hands in the reference, the other the reference cut to 20 epochs (a
+  // model that meets the contract, so it ranks, but trains less). A starter, which has no
+  // recurrent layer, would not rank at all: only models that meet the contract are scored.
+  const weak = exercise("next-number", "solution.ts").replace("epochs: 200", "epochs: 20");
   const ana = await browser.newPage();
   const anaEmail = await registerStudent(ana, "Ana");
   const beto = await browser.newPage();
   const betoEmail = await registerStudent(beto, "Beto");
   await submit(ana, exercise("next-number", "solution.ts"));
   await expect(ana.getByTestId("score")).toHaveText(/10 \/ 10/);
-  await submit(beto, exercise("next-number", "starter.ts"));
+  await submit(beto, weak);
 
   // The limit: Beto has one of two left, then none, with a clear message and nothing stored.
   await beto.goto("/tasks/next-number");
   await expect(beto.getByTestId("allowance")).toContainText("Restam 1 de 2 envios");
-  await submit(beto, exercise("next-number", "starter.ts"));
+  await submit(beto, weak);
   await beto.goto("/tasks/next-number");
   await expect(beto.getByTestId("allowance")).toContainText("Restam 0 de 2");
   await beto.getByRole("button", { name: "Enviar para correção" }).click();
