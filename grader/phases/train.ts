@@ -183,7 +183,7 @@ export async function trainModels(job: JobOptions, state: JobState, trainer: Tra
       }
       case "failure": {
         const detail = `${msg.error.name === "Error" ? "" : `${msg.error.name}: `}${msg.error.message}`.slice(0, 2000);
-        if (msg.kind === "contract") state.failure = makeFailure("contract", "failure.contract.rebuild", { model: msg.model ?? "", detail }, { phase: msg.phase });
+        if (msg.kind === "contract") state.failure = makeFailure("contract", "failure.contract.rebuild", { model: msg.model ?? "", detail: msg.error.message.slice(0, 2000) }, { phase: msg.phase });
         else if (msg.kind === "memory") state.failure = makeFailure("memory", "failure.memory", { phase: msg.phase, limitMb: config.TREINO_SANDBOX_MEMORY_MB, detail }, { phase: msg.phase });
         else if (msg.kind === "internal") state.failure = makeFailure("internal", "failure.internal", { detail }, { phase: msg.phase });
         // Not the student's code (none runs here): their model, trained by the grader, failed.

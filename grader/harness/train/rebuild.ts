@@ -106,7 +106,7 @@ export async function rebuild(plan: TrainModelPlan, opts: { placeholderWeights: 
     const build = () => tf.models.modelFromJSON(plan.topology as tf.io.ModelJSON["modelTopology"] as never);
     model = await (opts.placeholderWeights ? withPlaceholderWeights(build) : build());
   } catch (err) {
-    throw new RebuildError(`the model could not be rebuilt from its description: ${(err as Error).message}`);
+    throw new RebuildError((err as Error).message);
   }
   const compiledByStudent = plan.compile != null;
   const loss = plan.compile?.loss ?? plan.defaults.loss;
@@ -116,7 +116,7 @@ export async function rebuild(plan: TrainModelPlan, opts: { placeholderWeights: 
     optimizer = plan.compile ? optimizerFrom(plan.compile.optimizer) : tf.train.adam(plan.defaults.learningRate);
     model.compile({ optimizer, loss, metrics });
   } catch (err) {
-    throw new RebuildError(`the model could not be compiled with its settings: ${(err as Error).message}`);
+    throw new RebuildError(`compiling it with its settings failed: ${(err as Error).message}`);
   }
   const units = ablationUnits(model, plan.ablate);
   return {
