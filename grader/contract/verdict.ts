@@ -4,9 +4,11 @@
  *    the required recurrent layer is there and on the path to the output, and the
  *    parameters (counted on the rebuilt model) are within the budget;
  *  - after training, by ablation: with the required layer's outputs swapped between examples,
- *    the model's error must rise by at least ABLATION_MIN_ERROR_RISE. A layer behind a frozen
- *    zero, in a branch nobody reads, or in a branch that adds noise of its own, carries nothing
- *    the predictions use, and the error stays where it was.
+ *    the model's error must rise by at least ABLATION_MIN_ERROR_RISE of the targets' variance
+ *    (a layer behind a frozen zero, in a branch nobody reads, or in a branch that adds noise
+ *    of its own carries nothing the predictions use); fed its input backwards, the layer's own
+ *    output must move (ORDER_MIN_OUTPUT_CHANGE: it reads a real sequence, not one step); and
+ *    the predictions must not depend on the rest of the batch (BATCH_GAP_TOLERANCE).
  * A model that fails its contract is not trained further, earns no metric or baseline
  * points, and the submission does not pass.
  */
