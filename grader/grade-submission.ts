@@ -20,6 +20,7 @@ import { graderConfig, type GraderConfig } from "./config";
 import { makeFailure } from "./failures";
 import { describeSubmission } from "./phases/describe";
 import { newJobState, timed, type JobOptions, type JobState } from "./phases/job";
+import { acceptPrepared } from "./phases/prepared";
 import { openTrainer, trainModels } from "./phases/train";
 import { gradeResult, type EpochPoint, type GradeResult, type ProgressEvent } from "./result";
 import { applyOverrides, skippedCheck } from "./scoring/checks";
@@ -93,6 +94,7 @@ export async function gradeSubmission(input: GradeOptions): Promise<GradeResult>
     const trainer = await openTrainer(job);
     try {
       await describeSubmission(job, compiled.code, compiled.sourceMap, state);
+      if (!state.failure && state.plan) acceptPrepared(state, state.plan);
       if (!state.failure) await trainModels(job, state, trainer);
     } finally {
       trainer.session.stop();

@@ -11,6 +11,7 @@ export const FAILURE_KINDS = [
   "export", // a required export is missing or of the wrong kind
   "contract", // a model's description cannot be rebuilt with tfjs's own classes (custom layer, loss as a function...)
   "exception", // the student's code threw
+  "data", // the student's data preparation returned what no model can train on (ragged, not finite, wrong size)
   "shape", // a model's input/output shape does not match the task
   "budget", // training settings over the task's budget
   "timeout", // a phase ran past its time limit (infinite loops end here)

@@ -10,6 +10,7 @@ import { baselineCheck, contractCheck, gatedCheck, passFailCheck, probeThrewChec
 import { mse } from "../../grader/scoring/metrics";
 import { bothProfiles, leaderboardSplit, phaseTimeouts, pick, sameNumbers, windowTensors } from "../../grader/tasks/helpers";
 import type { CheckResult, ScoreOutcome, TaskSpec } from "../../grader/tasks/types";
+import { acceptWindows } from "./training-windows";
 
 export const MAX_PARAMS = 50_000;
 const PROBE_CASES = 4;
@@ -63,7 +64,8 @@ export const spec: TaskSpec<Hidden> = {
 
   async plan(ctx) {
     const w = ctx.constants.windowSize;
-    const train = makeWindowsReference(trainSeries(), w);
+    const series = trainSeries();
+    const train = makeWindowsReference(series, w);
     const graded = testWindows(ctx.secret, w);
     const board = testWindows(`${ctx.secret}/leaderboard`, w);
     const test = { inputs: [...graded.inputs, ...board.inputs], targets: [...graded.targets, ...board.targets] };
@@ -97,6 +99,8 @@ export const spec: TaskSpec<Hidden> = {
           learningRate: 0.01,
           validationSplit: 0.1,
           train: trainT,
+          // The model trains on the student's own windows of the public training series.
+          prepare: { fn: "makeWindows", args: [series, w], output: "windows", accept: (table) => acceptWindows(table, train, series, w) },
           test: { x: testT.x, y: test.targets },
           chart: { x: chartT.x, points: chart.targets.map((actual, i) => ({ x: i + w, actual })) },
         },

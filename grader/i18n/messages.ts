@@ -196,6 +196,10 @@ const catalog = {
     "pt-BR": (p) => `O modelo não foi compilado; o corretor usou adam (taxa ${p.lr}) e a perda ${p.loss}.`,
     en: (p) => `The model was not compiled; the grader used adam (rate ${p.lr}) and the ${p.loss} loss.`,
   },
+  "prepare.notTable": {
+    "pt-BR": (p) => `Os dados de treino vêm da sua ${p.fn}, e o que ela devolveu não serve para treinar: ${p.problem}.`,
+    en: (p) => `The training data comes from your ${p.fn}, and what it returned cannot be trained on: ${p.problem}.`,
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageCode = keyof typeof catalog;

@@ -10,7 +10,9 @@ import { installationSecret } from "../data/secret";
 import { errorFailure, makeFailure, outcomeFailure } from "../failures";
 import { describeMessage, type DescribeMessageParsed } from "../sandbox/child-messages";
 import { Conversation, turn } from "../sandbox/conversation";
-import { encodeFrame, type CompileSettings } from "../sandbox/protocol";
+import { encodeFrame, packTensors, type CompileSettings, type PrepareRequest, type TensorData } from "../sandbox/protocol";
+import type { TaskPlan } from "../tasks/types";
+import { PreparedCollector } from "./prepared";
 import { budgetFor, constantsWithDefaults, exportProblems } from "./exports";
 import { sandboxBudgetMs, type JobOptions, type JobState } from "./job";
 import { finishSession, openSandbox, stopOnAbort } from "./sandbox-session";
@@ -20,7 +22,7 @@ export async function describeSubmission(job: JobOptions, code: string, sourceMa
   const conversation = new Conversation([turn.phase("boot"), turn.type("ready"), turn.phase("load"), turn.type("exports")]);
   // The builds are known only after the plan; bound by the task's exports until then.
   const builders = spec.exports.filter((e) => e.kind === "function").length;
-  const total = sandboxBudgetMs(spec, profile, ["start", "boot", "load", "probe", ...Array.from({ length: builders }, () => "build")]);
+  const total = sandboxBudgetMs(spec, profile, ["start", "boot", "load", "probe", ...Array.from({ length: builders }, () => ["prepare", "build"]).flat()]);
   const session = await openSandbox<DescribeMessageParsed>("describe", job, describeMessage, conversation, total);
   state.layers = session.layers;
   const detach = stopOnAbort(job, session);
@@ -71,14 +73,16 @@ export async function describeSubmission(job: JobOptions, code: string, sourceMa
         const plan = state.plan;
         state.dataHash = plan.dataHash;
         for (const p of plan.probes) state.probes[p.id] = { ok: false, skipped: true };
+        const { prepare, table, payload } = preparationRequests(plan);
         conversation.expect(
           turn.phase("probe"),
           ...plan.probes.map((p) => turn.probe(p.id)),
+          ...prepare.flatMap((r) => [turn.phase(`prepare:${r.id}`), turn.prepared(r.id)]),
           ...plan.models.flatMap((m) => [turn.phase(`build:${m.id}`), turn.of("description", m.id)]),
           turn.type("done"),
         );
         const builds = plan.models.map((m) => ({ id: m.id, fn: m.build.fn, args: m.build.args }));
-        session.send(encodeFrame({ type: "plan", probes: plan.probes, builds }));
+        session.send(encodeFrame({ type: "plan", probes: plan.probes, prepare, builds, tensors: table }, payload));
         session.resumeTimer();
         break;
       }
@@ -88,6 +92,13 @@ export async function describeSubmission(job: JobOptions, code: string, sourceMa
           const mapped = sourceMap.mapStack(msg.error?.stack || "");
           state.probes[msg.id] = { ok: false, error: { message: msg.error?.message ?? "error", line: mapped.first?.line } };
         }
+        break;
+      case "prepared": {
+        state.prepared[msg.id] = new PreparedCollector(msg);
+        break;
+      }
+      case "chunk":
+        state.prepared[msg.id].add(msg.index, msg.data);
         break;
       case "description":
         state.descriptions[msg.id] = { topology: msg.topology, compile: msg.compile as CompileSettings | null };
@@ -115,4 +126,20 @@ export async function describeSubmission(job: JobOptions, code: string, sourceMa
     if (job.signal?.aborted) state.failure = makeFailure("internal", "failure.internal", { detail: "grading was cancelled" });
     else state.failure = outcomeFailure(outcome, session.currentPhase, config.TREINO_SANDBOX_MEMORY_MB);
   }
+}
+
+/** Each model's preparation as a request, its sequences packed into the frame's payload. */
+function preparationRequests(plan: TaskPlan<unknown>) {
+  const prepare: PrepareRequest[] = [];
+  const tensors: Record<string, TensorData> = {};
+  for (const m of plan.models) {
+    if (!m.prepare) continue;
+    const { fn, args, output, sequences } = m.prepare;
+    prepare.push({ id: m.id, fn, args, output, ...(sequences ? { sequencesArg: sequences.arg } : {}) });
+    if (sequences) {
+      tensors[`${m.id}.tokens`] = { dtype: "int32", shape: [sequences.tokens.length], data: sequences.tokens };
+      tensors[`${m.id}.offsets`] = { dtype: "int32", shape: [sequences.offsets.length], data: sequences.offsets };
+    }
+  }
+  return { prepare, ...packTensors(tensors) };
 }

@@ -1,7 +1,8 @@
 /** What a grading job accumulates as it goes through its phases, for the scorer and the result. */
 import type { GraderConfig } from "../config";
 import type { Diagnostic, EpochPoint, Failure, ModelReport, ProgressEvent } from "../result";
-import type { CompileSettings } from "../sandbox/protocol";
+import type { CompileSettings, TensorData } from "../sandbox/protocol";
+import type { PreparedCollector } from "./prepared";
 import type { ModelOutcome, Profile, ProbeOutcome, RuleOverrides, TaskPlan, TaskSpec } from "../tasks/types";
 
 export interface JobOptions {
@@ -36,6 +37,9 @@ export interface JobState {
   probes: Record<string, ProbeOutcome>;
   /** What the describe sandbox said of each model: the student's speech, not yet validated. */
   descriptions: Record<string, { topology: string; compile: CompileSettings | null }>;
+  /** The student's prepared training data as it arrives, then as the task accepted it. */
+  prepared: Record<string, PreparedCollector>;
+  trainData: Record<string, { x: TensorData; y: TensorData }>;
   models: Record<string, ModelState>;
   failure: Failure | undefined;
   plan: TaskPlan<unknown> | null;
@@ -50,7 +54,7 @@ export interface JobState {
 
 export function newJobState(): JobState {
   return {
-    phases: [], backend: null, tfjsVersion: null, recurrentKernels: null, constants: {}, probes: {}, descriptions: {}, models: {},
+    phases: [], backend: null, tfjsVersion: null, recurrentKernels: null, constants: {}, probes: {}, descriptions: {}, prepared: {}, trainData: {}, models: {},
     failure: undefined, plan: null, dataHash: null, budget: null, diagnostics: [], layers: [], logs: { text: "", truncated: false },
     nanFailure: undefined,
   };

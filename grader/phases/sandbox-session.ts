@@ -5,7 +5,11 @@ import type { z } from "zod";
 import { NODE_MODULES } from "../paths";
 import type { Conversation } from "../sandbox/conversation";
 import { harnessDir } from "../sandbox/harness-bundle";
+import { PREPARED_MAX_VALUES } from "../sandbox/protocol";
 import { SandboxSession, type SandboxOutcome } from "../sandbox/run-sandbox";
+
+/** The describe sandbox may send the student's prepared data: its largest table, in base64, and room for the rest. */
+const DESCRIBE_MESSAGE_BYTES = Math.ceil((PREPARED_MAX_VALUES * 4) / 3) * 4 + 32 * 1024 * 1024;
 import type { JobOptions, JobState } from "./job";
 
 export async function openSandbox<M extends { type: string }>(
@@ -33,6 +37,7 @@ export async function openSandbox<M extends { type: string }>(
     totalTimeoutMs,
     schema,
     conversation,
+    ...(entry === "describe" ? { maxMessageBytes: DESCRIBE_MESSAGE_BYTES } : {}),
   });
 }
 

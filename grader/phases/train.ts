@@ -76,8 +76,10 @@ export async function trainModels(job: JobOptions, state: JobState, trainer: Tra
   const tensors: Record<string, TensorData> = {};
   const models: TrainModelPlan[] = plan.models.map((m) => {
     const d = descriptions.get(m.id)!;
-    tensors[`${m.id}.trainX`] = m.train.x;
-    tensors[`${m.id}.trainY`] = m.train.y;
+    // The student's own prepared data where the task asks for it, else the reference's.
+    const train = state.trainData[m.id] ?? m.train;
+    tensors[`${m.id}.trainX`] = train.x;
+    tensors[`${m.id}.trainY`] = train.y;
     tensors[`${m.id}.testX`] = m.test.x;
     if (m.chart) tensors[`${m.id}.chartX`] = m.chart.x;
     state.models[m.id] = { report: null, contract: null, curve: [], predictions: null, chart: null, reference: null, ablations: [], order: [] };

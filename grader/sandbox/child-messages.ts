@@ -1,6 +1,6 @@
 /** The parent's zod check of every message a sandbox sends: shapes and sizes, never trust. */
 import { z } from "zod";
-import { DESCRIPTION_LIMITS, RECURRENT_REPORT_LIMITS as LIMITS } from "./protocol";
+import { DESCRIPTION_LIMITS, PREPARED_CHUNK_BYTES, PREPARED_MAX_VALUES, RECURRENT_REPORT_LIMITS as LIMITS } from "./protocol";
 
 const errorInfo = z.object({ name: z.string().max(1000), message: z.string().max(20_000), stack: z.string().max(50_000) });
 const phase = z.object({ type: z.literal("phase"), name: z.string().max(100) });
@@ -30,6 +30,16 @@ export const describeMessage = z.discriminatedUnion("type", [
       })
       .nullable(),
   }),
+  z.object({
+    type: z.literal("prepared"),
+    id: z.string().max(100),
+    xShape: z.array(z.number().int().nonnegative().max(PREPARED_MAX_VALUES)).min(1).max(4),
+    yLength: z.number().int().nonnegative().max(PREPARED_MAX_VALUES).nullable(),
+    chunks: z.number().int().nonnegative().max(Math.ceil((PREPARED_MAX_VALUES * 4) / PREPARED_CHUNK_BYTES) + 1),
+    problem: z.string().max(1000).nullable(),
+  }),
+  // base64 of at most PREPARED_CHUNK_BYTES bytes.
+  z.object({ type: z.literal("chunk"), id: z.string().max(100), index: z.number().int().nonnegative(), data: z.string().max(Math.ceil(PREPARED_CHUNK_BYTES / 3) * 4) }),
   z.object({
     type: z.literal("failure"),
     kind: z.enum(["exception", "memory", "export", "internal"]),

@@ -12,6 +12,8 @@ export interface Turn {
   /** What the parent expects, for the refusal message: "phase train:model", "2 predictions". */
   expect: string;
   accepts(message: { type: string } & Record<string, unknown>): boolean;
+  /** Turns this message announces, which come next (a table's chunks, counted in its header). */
+  then?(message: { type: string } & Record<string, unknown>): Turn[];
 }
 
 export class Conversation {
@@ -38,6 +40,7 @@ export class Conversation {
     if (!next) return `a message out of turn (${describe(message)}): the grader expected nothing yet`;
     if (!next.accepts(message)) return `a message out of turn (${describe(message)}): the grader expected ${next.expect}`;
     this.turns.shift();
+    if (next.then) this.turns.unshift(...next.then(message));
     if (message.type === "done") this.ended = true;
     return null;
   }
@@ -69,6 +72,18 @@ export const turn = {
   ablation: (model: string, layer: string, count: number): Turn => ({
     expect: `ablation of ${model}/${layer} (${count} values)`,
     accepts: (m) => m.type === "ablation" && m.model === model && m.layer === layer && Array.isArray(m.values) && m.values.length === count,
+  }),
+  /** A prepared table's header, then as many chunks as it announces, in order. */
+  prepared: (id: string): Turn => ({
+    expect: `prepared data of ${id}`,
+    accepts: (m) => m.type === "prepared" && m.id === id,
+    then: (m) => {
+      const chunks = m.problem === null && typeof m.chunks === "number" ? m.chunks : 0;
+      return Array.from({ length: chunks }, (_, index) => ({
+        expect: `chunk ${index + 1} of ${chunks} of ${id}'s prepared data`,
+        accepts: (c: { type: string } & Record<string, unknown>) => c.type === "chunk" && c.id === id && c.index === index,
+      }));
+    },
   }),
   order: (model: string, layer: string): Turn => ({
     expect: `order sensitivity of ${model}/${layer}`,

@@ -41,6 +41,11 @@ export class NoIsolationError extends Error {
 
 const SANDBOX_DIR = "/sandbox";
 /**
+ * tfjs-node for the train sandbox, where Node's resolution finds it from /sandbox/train.cjs.
+ * Not under /sandbox: that is a read-only bind, where bwrap cannot make a mount point.
+ */
+const SANDBOX_NODE_MODULES = "/node_modules";
+/**
  * One BLAS thread: a grading job is one core's work (the worker runs one job per core), and
  * OpenBLAS would otherwise start a thread per core for the fused recurrent kernels.
  */
@@ -110,7 +115,7 @@ export function planLaunch(opts: LaunchOptions): Launch {
     // the train harness, which runs no student code. The describe harness, which does, gets
     // no addons at all.
     ...(opts.entry === "train" ? ["--allow-addons"] : []),
-    ...(opts.nodeModulesDir ? [`--allow-fs-read=${bwrap ? `${SANDBOX_DIR}/node_modules` : opts.nodeModulesDir}/`] : []),
+    ...(opts.nodeModulesDir ? [`--allow-fs-read=${bwrap ? SANDBOX_NODE_MODULES : opts.nodeModulesDir}/`] : []),
     `--max-old-space-size=${Math.max(256, Math.floor((opts.limits.memoryBytes / 1024 ** 2) * 0.75))}`,
     "--stack-size=2048",
     path.join(harnessRoot, `${opts.entry}.cjs`),
@@ -128,7 +133,7 @@ export function planLaunch(opts: LaunchOptions): Launch {
       "--ro-bind-try", "/lib", "/lib",
       "--ro-bind-try", "/lib64", "/lib64",
       "--ro-bind", opts.harnessDir, SANDBOX_DIR,
-      ...(opts.nodeModulesDir ? ["--ro-bind", opts.nodeModulesDir, `${SANDBOX_DIR}/node_modules`] : []),
+      ...(opts.nodeModulesDir ? ["--ro-bind", opts.nodeModulesDir, SANDBOX_NODE_MODULES] : []),
       "--proc", "/proc", "--dev", "/dev", "--chdir", SANDBOX_DIR,
       ...Object.entries(CHILD_ENV).flatMap(([k, v]) => ["--setenv", k, v]),
     ];

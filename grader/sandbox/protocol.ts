@@ -60,10 +60,33 @@ export interface BuildRequest {
   args: unknown[];
 }
 
+/**
+ * The student's own data preparation, called on the public training data: its output,
+ * validated by the parent, is what their model trains on. An argument may be a list of
+ * integer sequences carried in the frame's payload (IMDb's 25,000 reviews), named by
+ * `sequencesArg`: tensors `<id>.tokens` and `<id>.offsets` (n + 1 of them).
+ */
+export interface PrepareRequest {
+  id: string;
+  fn: string;
+  args: unknown[];
+  /** `windows`: `{ inputs: number[][], targets: number[] }`; `rows`: `number[][]`. */
+  output: "windows" | "rows";
+  sequencesArg?: number;
+}
+
+/** Prepared data travels back in chunks of at most this many bytes (before base64). */
+export const PREPARED_CHUNK_BYTES = 3 * 1024 * 1024;
+/** The most numbers a prepared output may hold (inputs and targets together). */
+export const PREPARED_MAX_VALUES = 13_000_000;
+
 export interface DescribePlanFrame {
   type: "plan";
   probes: ProbeRequest[];
+  prepare: PrepareRequest[];
   builds: BuildRequest[];
+  /** The payload's table of contents (sequences for a PrepareRequest). */
+  tensors: Record<string, { dtype: TensorDType; shape: number[]; offset: number; length: number }>;
 }
 
 /** A loss or metric as the student gave it: by name, or a function (which the grader refuses). */
@@ -166,6 +189,13 @@ export type DescribeMessage =
   | { type: "probe"; id: string; ok: true; value: unknown }
   | { type: "probe"; id: string; ok: false; error: ErrorInfo }
   | { type: "description"; id: string; topology: string; compile: CompileSettings | null }
+  /**
+   * What a PrepareRequest's function returned, as a float32 table: `inputs` (shape `xShape`)
+   * then `targets` (`yLength` values, for `windows`), in `chunks` chunk messages that follow.
+   * `problem` says why the value is not a table (ragged rows, not an array); no chunks then.
+   */
+  | { type: "prepared"; id: string; xShape: number[]; yLength: number | null; chunks: number; problem: string | null }
+  | { type: "chunk"; id: string; index: number; data: string }
   | { type: "failure"; kind: "exception" | "memory" | "export" | "internal"; phase: string; model?: string; error: ErrorInfo }
   | { type: "done" };
 

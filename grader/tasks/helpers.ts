@@ -12,11 +12,11 @@ export interface PhaseLimits {
   predict: number;
 }
 
-/** Maps a sandbox phase (`train:lstm`) to its limit, per profile, in ms; `rebuild` has `build`'s. */
+/** Maps a sandbox phase (`train:lstm`) to its limit, per profile, in ms; `rebuild` has `build`'s, `prepare` `probe`'s. */
 export function phaseTimeouts(limits: Record<Profile, PhaseLimits>): (phase: string, profile: Profile) => number {
   return (phase, profile) => {
     const head = phase.split(":")[0];
-    const key = (head === "rebuild" ? "build" : head) as keyof PhaseLimits;
+    const key = (head === "rebuild" ? "build" : head === "prepare" ? "probe" : head) as keyof PhaseLimits;
     return limits[profile][key] ?? limits[profile].load;
   };
 }

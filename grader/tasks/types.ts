@@ -42,6 +42,31 @@ export interface PlanContext {
   imdbUrls: { archive: string; wordIndex: string };
 }
 
+/** What a student's data preparation returned, as the describe sandbox tabulated it. */
+export interface PreparedTable {
+  x: Float32Array;
+  xShape: number[];
+  y: Float32Array | null;
+}
+
+export type PreparedOutcome =
+  | { ok: true; train: { x: TensorData; y: TensorData }; notes: LocalizedText[] }
+  | { ok: false; message: LocalizedText };
+
+/**
+ * The student's own pipeline on the public training data (makeWindows, padSequences): what
+ * it returns is what their model trains on, once `accept` has checked it. The hidden test
+ * inputs stay the reference's.
+ */
+export interface StudentPreparation {
+  fn: string;
+  args: unknown[];
+  output: "windows" | "rows";
+  /** Integer sequences given as argument `arg`, sent as binary (the 25,000 IMDb reviews). */
+  sequences?: { arg: number; tokens: Int32Array; offsets: Int32Array };
+  accept(table: PreparedTable): PreparedOutcome;
+}
+
 /** One model a task asks for: how the student builds it, what it must be, what it learns from. */
 export interface PlannedModel {
   id: string;
@@ -56,7 +81,9 @@ export interface PlannedModel {
   metrics: string[];
   learningRate: number;
   validationSplit: number;
+  /** The reference's training data: what the model trains on unless `prepare` replaces it. */
   train: { x: TensorData; y: TensorData };
+  prepare?: StudentPreparation;
   /**
    * The hidden test inputs, predicted in the train sandbox, and their targets (labels for a
    * classifier), which never leave the parent: the contract's ablation measures errors on them.

@@ -8,10 +8,12 @@
  * student code. Everything sent from here is the student's speech, validated by the parent.
  */
 import { captureConsole, listenForFrames, nextFrame, send, setNonce } from "../channel";
-import type { DescribeJobFrame, DescribePlanFrame, ErrorInfo } from "../../sandbox/protocol";
+import { PREPARED_CHUNK_BYTES, unpackTensor, type DescribeJobFrame, type DescribePlanFrame, type ErrorInfo, type PrepareRequest } from "../../sandbox/protocol";
 import { seedMathRandom } from "../seeded-random";
 
 Error.stackTraceLimit = 50;
+// Captured before any student code runs, as the channel's own tools are.
+const toBase64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
 // Captured before lockProcess() replaces it: process.exit itself calls process.reallyExit.
 const reallyExit = (process as unknown as { reallyExit: (code: number) => never }).reallyExit.bind(process);
 
@@ -115,7 +117,8 @@ async function main(): Promise<void> {
   }
   send({ type: "exports", found, constants, training });
 
-  const plan = (await nextFrame()).header as DescribePlanFrame;
+  const planFrame = await nextFrame();
+  const plan = planFrame.header as DescribePlanFrame;
   send({ type: "phase", name: "probe" });
   for (const probe of plan.probes) {
     try {
@@ -125,6 +128,22 @@ async function main(): Promise<void> {
     } catch (err) {
       send({ type: "probe", id: probe.id, ok: false, error: errorInfo(err) });
     }
+  }
+
+  const { tabulate } = await import("./tabulate");
+  for (const request of plan.prepare) {
+    const phase = `prepare:${request.id}`;
+    send({ type: "phase", name: phase });
+    let table: ReturnType<typeof tabulate>;
+    try {
+      const args = argumentsFor(request, plan, planFrame.payload);
+      const value = await (mod[request.fn] as (...a: unknown[]) => unknown)(...args);
+      table = tabulate(value, request.output, request.fn);
+    } catch (err) {
+      send({ type: "failure", kind: failureKind(err), phase, model: request.id, error: errorInfo(err) });
+      return;
+    }
+    sendTable(request.id, table);
   }
 
   for (const build of plan.builds) {
@@ -147,6 +166,35 @@ async function main(): Promise<void> {
     }
   }
   send({ type: "done" });
+}
+
+/** The request's arguments, with the payload's sequences rebuilt as plain number[][]. */
+function argumentsFor(request: PrepareRequest, plan: DescribePlanFrame, payload: Buffer): unknown[] {
+  const args = [...request.args];
+  if (request.sequencesArg !== undefined) {
+    const tokens = unpackTensor(payload, plan.tensors[`${request.id}.tokens`]).data;
+    const offsets = unpackTensor(payload, plan.tensors[`${request.id}.offsets`]).data;
+    const sequences: number[][] = new Array(offsets.length - 1);
+    for (let i = 0; i < sequences.length; i++) sequences[i] = Array.from(tokens.subarray(offsets[i], offsets[i + 1]));
+    args[request.sequencesArg] = sequences;
+  }
+  return args;
+}
+
+/** The table's header, then its bytes (inputs then targets) in base64 chunks. */
+function sendTable(id: string, table: import("./tabulate").Tabulated): void {
+  if (!table.ok) {
+    send({ type: "prepared", id, xShape: [0], yLength: null, chunks: 0, problem: table.problem.slice(0, 1000) });
+    return;
+  }
+  const bytes = new Uint8Array(table.x.byteLength + (table.y?.byteLength ?? 0));
+  bytes.set(new Uint8Array(table.x.buffer, table.x.byteOffset, table.x.byteLength), 0);
+  if (table.y) bytes.set(new Uint8Array(table.y.buffer, table.y.byteOffset, table.y.byteLength), table.x.byteLength);
+  const chunks = Math.ceil(bytes.byteLength / PREPARED_CHUNK_BYTES);
+  send({ type: "prepared", id, xShape: table.xShape, yLength: table.y ? table.y.length : null, chunks, problem: null });
+  for (let i = 0; i < chunks; i++) {
+    send({ type: "chunk", id, index: i, data: toBase64(bytes.subarray(i * PREPARED_CHUNK_BYTES, (i + 1) * PREPARED_CHUNK_BYTES)) });
+  }
 }
 
 process.on("unhandledRejection", (reason) => {
