@@ -2,31 +2,53 @@
  * imdb-sentiment (the homework): Keras's IMDb reviews as padded id sequences, an LSTM
  * classifies positive/negative, graded on accuracy over balanced hidden test reviews.
  *
- * Training uses a balanced subset of the 25,000 training reviews so one grading fits the
- * time budget on a 2-core machine (sizes per profile below, stated in the statement).
+ * At the full profile the model trains on all 25,000 training reviews, as the student's own
+ * padSequences returns them (the validation split is their last 10%), and is graded on all
+ * 25,000 test reviews, as `keras.datasets.imdb` gives them. The quick profile (tests) uses
+ * balanced subsets.
  */
 import { hashData } from "../../grader/data/hash";
 import type { EncodedSplit } from "../../grader/data/imdb/encoded";
 import { review } from "../../grader/data/imdb/encoded";
 import { loadImdb } from "../../grader/data/imdb/load";
 import { padInto, padSequencesReference } from "../../grader/data/imdb/sequences";
+import { OOV_CHAR } from "../../grader/data/imdb/tokenize";
 import { makeRng, type Rng } from "../../grader/data/random";
 import { localized } from "../../grader/i18n/messages";
 import { baselineCheck, contractCheck, gatedCheck, passFailCheck, probeThrewCheck, thresholdCheck } from "../../grader/scoring/checks";
 import { accuracy, confusion } from "../../grader/scoring/metrics";
 import { bothProfiles, leaderboardSplit, phaseTimeouts, pick, sameNumbers } from "../../grader/tasks/helpers";
 import type { CheckResult, CheckRule, Profile, ScoreOutcome, TaskSpec } from "../../grader/tasks/types";
+import { acceptPadded } from "./training-rows";
 
 export const MAX_PARAMS = 2_000_000;
-/** Reviews per profile: trained on, graded on, and the leaderboard's own (apart from the graded). */
+/**
+ * Reviews per profile: trained on, graded on, and the leaderboard's own (apart from the
+ * graded). At full, every review is graded: the leaderboard's public score is a secret half
+ * of them and its private score all of them (the grade itself, so nothing hidden).
+ */
 export const SIZES: Record<Profile, { train: number; test: number; leaderboard: number }> = {
-  full: { train: 10_000, test: 5_000, leaderboard: 2_000 },
+  full: { train: 25_000, test: 25_000, leaderboard: 0 },
   quick: { train: 3_000, test: 1_000, leaderboard: 1_000 },
 };
-/** Public reviews for the chart: training reviews the model does not train on. Not scored. */
+/** Public reviews for the chart, from the validation split (not trained on). Not scored. */
 const CHART_SAMPLE = 200;
+const VALIDATION_SPLIT = 0.1;
+
+/** The chosen reviews cut to the student's vocabulary, as flat tokens and offsets (n + 1). */
+function sequencesOf(split: EncodedSplit, indices: number[], numWords: number): { tokens: Int32Array; offsets: Int32Array } {
+  const offsets = new Int32Array(indices.length + 1);
+  indices.forEach((idx, i) => (offsets[i + 1] = offsets[i] + (split.offsets[idx + 1] - split.offsets[idx])));
+  const tokens = new Int32Array(offsets[indices.length]);
+  indices.forEach((idx, i) => {
+    const ids = review(split, idx);
+    for (let k = 0; k < ids.length; k++) tokens[offsets[i] + k] = ids[k] < numWords ? ids[k] : OOV_CHAR;
+  });
+  return { tokens, offsets };
+}
 
 interface Hidden {
+  trainReviews: number;
   /** The graded reviews' labels: the first rows of the test predictions. */
   labels: number[];
   /** Every row's label: the graded reviews, then the leaderboard's own. */
@@ -101,12 +123,14 @@ export const spec: TaskSpec<Hidden> = {
     const { numWords, maxLen } = ctx.constants;
     const data = await loadImdb({ dirs: ctx.imdbDirs, cacheDir: ctx.cacheDir, archiveUrl: ctx.imdbUrls.archive, wordIndexUrl: ctx.imdbUrls.wordIndex });
     const sizes = SIZES[ctx.profile];
+    // A public order (fit's validation split takes the last rows, so both classes are in it).
     const trainIdx = balancedSample(data.train, sizes.train, makeRng("imdb-sentiment/train/v1"));
-    const chartIdx = balancedSample(data.train, CHART_SAMPLE, makeRng("imdb-sentiment/chart/v1"), new Set(trainIdx));
+    const validation = trainIdx.slice(Math.floor(trainIdx.length * (1 - VALIDATION_SPLIT)));
+    const chartIdx = validation.slice(0, CHART_SAMPLE);
     const chartX = padded(data.train, chartIdx, maxLen, numWords);
     const testIdx = balancedSample(data.test, sizes.test, makeRng(`${ctx.secret}/imdb-sentiment/test`));
     const trainX = padded(data.train, trainIdx, maxLen, numWords);
-    const boardIdx = balancedSample(data.test, sizes.leaderboard, makeRng(`${ctx.secret}/imdb-sentiment/leaderboard`), new Set(testIdx));
+    const boardIdx = sizes.leaderboard > 0 ? balancedSample(data.test, sizes.leaderboard, makeRng(`${ctx.secret}/imdb-sentiment/leaderboard`), new Set(testIdx)) : [];
     const rows = [...testIdx, ...boardIdx];
     const testX = padded(data.test, rows, maxLen, numWords);
     const trainY = Float32Array.from(trainIdx, (i) => data.train.labels[i]);
@@ -137,8 +161,16 @@ export const spec: TaskSpec<Hidden> = {
           loss: "binaryCrossentropy",
           metrics: ["accuracy"],
           learningRate: 0.001,
-          validationSplit: 0.1,
+          validationSplit: VALIDATION_SPLIT,
           train: { x: { dtype: "float32", shape: [trainIdx.length, maxLen], data: trainX }, y: { dtype: "float32", shape: [trainIdx.length, 1], data: trainY } },
+          // The model trains on the student's own padSequences of the training reviews.
+          prepare: {
+            fn: "padSequences",
+            args: [null, maxLen],
+            output: "rows",
+            sequences: { arg: 0, ...sequencesOf(data.train, trainIdx, numWords) },
+            accept: (table) => acceptPadded(table, trainX, trainY, maxLen, numWords),
+          },
           test: { x: { dtype: "float32", shape: [rows.length, maxLen], data: testX }, y: rows.map((i) => data.test.labels[i]) },
           chart: {
             x: { dtype: "float32", shape: [chartIdx.length, maxLen], data: chartX },
@@ -147,10 +179,13 @@ export const spec: TaskSpec<Hidden> = {
         },
       ],
       hidden: {
+        trainReviews: trainIdx.length,
         labels: testIdx.map((i) => data.test.labels[i]),
         allLabels: rows.map((i) => data.test.labels[i]),
         probeExpected,
-        split: leaderboardSplit(boardIdx.length, makeRng(`${ctx.secret}/imdb-sentiment/split`).shuffle, testIdx.length),
+        split: boardIdx.length > 0
+          ? leaderboardSplit(boardIdx.length, makeRng(`${ctx.secret}/imdb-sentiment/split`).shuffle, testIdx.length)
+          : { public: leaderboardSplit(testIdx.length, makeRng(`${ctx.secret}/imdb-sentiment/split`).shuffle).public, private: testIdx.map((_, i) => i) },
       },
       dataHash: hashData([data.sourceHash, trainX, trainY, testX]),
     };
@@ -194,6 +229,7 @@ export const spec: TaskSpec<Hidden> = {
       metrics.accuracy = acc;
       metrics.majorityAccuracy = majority;
       metrics.testReviews = hidden.labels.length;
+      metrics.trainReviews = hidden.trainReviews;
       checks.push(thresholdCheck("accuracy", rules.accuracy, acc, { metric: "accuracy", lowerIsBetter: false }));
       checks.push(baselineCheck("majority", rules.majority, acc, majority, { baseline: { "pt-BR": "sempre a classe majoritária", en: "always the majority class" }, lowerIsBetter: false }));
       const accOf = (idx: number[]) => accuracy(confusion(pick(p, idx), pick(hidden.allLabels, idx)));
