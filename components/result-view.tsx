@@ -4,6 +4,7 @@ import type { GradeResult } from "@/grader/result";
 import { dictionary, type Locale } from "@/i18n/dictionary";
 import { EpochChart, PredictionChart, ProbabilityChart } from "./charts";
 import { CodeView } from "./code-view";
+import { RunsTable } from "./runs-table";
 
 const STATUS_STYLE: Record<string, string> = {
   passed: "bg-emerald-100 text-emerald-800",
@@ -100,6 +101,14 @@ export function ResultView({ result, code, locale }: { result: GradeResult; code
             ))}
           </dl>
         </section>
+      )}
+
+      {result.runs && result.runs.each.length > 1 && <RunsTable runs={result.runs} locale={locale} />}
+
+      {result.samples && (
+        <p className="text-sm text-slate-600" data-testid="samples">
+          {Object.entries(result.samples).map(([id, s]) => `${Object.keys(result.samples!).length > 1 ? `${id}: ` : ""}${t.samples(s)}`).join(" ")}
+        </p>
       )}
 
       {result.diagnostics.length > 0 && (

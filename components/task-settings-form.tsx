@@ -15,6 +15,9 @@ export interface SettingsValues {
   leaderboardVisible: boolean;
   maxEpochs: number | null;
   taskMaxEpochs: number;
+  runs: number | null;
+  taskRuns: number;
+  maxRuns: number;
   checks: { id: string; title: string; points: number; threshold: { full: number; partial: number } | null; override: { points?: number; full?: number; partial?: number } }[];
 }
 
@@ -41,6 +44,7 @@ export function TaskSettingsForm({ locale, v }: { locale: Locale; v: SettingsVal
         <label className="text-sm">{t.lateCredit}<input type="number" name="lateCreditPercent" min={0} max={100} defaultValue={v.lateCreditPercent} className={input} /></label>
         <label className="text-sm">{t.maxPerDay}<input type="number" name="maxPerDay" min={1} defaultValue={v.maxPerDay ?? ""} className={input} /></label>
         <label className="text-sm">{t.maxEpochs({ max: v.taskMaxEpochs })}<input type="number" name="maxEpochs" min={1} max={v.taskMaxEpochs} defaultValue={v.maxEpochs ?? ""} className={input} /></label>
+        <label className="text-sm">{t.runs({ runs: v.taskRuns, max: v.maxRuns })}<input type="number" name="runs" min={v.taskRuns} max={v.maxRuns} defaultValue={v.runs ?? ""} className={input} /></label>
         <label className="text-sm">{t.policy}
           <select name="policy" defaultValue={v.policy} className={input}>
             <option value="best">{t.policyBest}</option>

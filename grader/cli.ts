@@ -18,14 +18,15 @@ const program = new Command()
   .option("--json", "print only the result object (JSON) on stdout")
   .addOption(new Option("--profile <profile>", "data and budget profile").choices(["full", "quick"]).default("full"))
   .addOption(new Option("--backend <backend>", "TensorFlow.js backend").choices(["auto", "tensorflow", "wasm", "cpu"]))
-  .option("--seed <n>", "training seed", (v) => Number.parseInt(v, 10))
+  .option("--seed <n>", "training seed (the runs use seed, seed+1, ...)", (v) => Number.parseInt(v, 10))
+  .option("--runs <n>", "training runs (seeds) the grade is the median of, at least the task's", (v) => Number.parseInt(v, 10))
   .option("--no-typecheck", "skip the type check")
   .addOption(new Option("--lang <lang>", "report language").choices(["pt-BR", "en"]).default("pt-BR"));
 
 async function main(): Promise<number> {
   program.parse();
   const file = program.args[0];
-  const opts = program.opts<{ task: string; json?: boolean; profile: "full" | "quick"; backend?: "auto"; seed?: number; typecheck: boolean; lang: Lang }>();
+  const opts = program.opts<{ task: string; json?: boolean; profile: "full" | "quick"; backend?: "auto"; seed?: number; typecheck: boolean; lang: Lang; runs?: number }>();
   if (!taskSlugs().includes(opts.task)) {
     console.error(`unknown task '${opts.task}': one of ${taskSlugs().join(", ")}`);
     return 2;
@@ -49,18 +50,20 @@ async function main(): Promise<number> {
     profile: opts.profile,
     backend: opts.backend,
     seed: opts.seed,
+    overrides: opts.runs ? { runs: opts.runs } : undefined,
     typeCheck: opts.typecheck,
     onProgress: (e) => {
       if (opts.json) return;
       if (e.type === "phase" && !bars) console.error(`· ${e.phase}`);
       if (e.type === "epoch") {
-        const payload = { model: e.model.padEnd(6), loss: e.point.loss?.toFixed(5) ?? "NaN", ms: e.point.ms };
+        const key = e.runs && e.runs > 1 ? `${e.model}#${(e.run ?? 0) + 1}` : e.model;
+        const payload = { model: key.padEnd(8), loss: e.point.loss?.toFixed(5) ?? "NaN", ms: e.point.ms };
         if (bars) {
-          let bar = perModel.get(e.model);
-          if (!bar) perModel.set(e.model, (bar = bars.create(e.totalEpochs, 0, payload)));
+          let bar = perModel.get(key);
+          if (!bar) perModel.set(key, (bar = bars.create(e.totalEpochs, 0, payload)));
           bar.update(e.point.epoch + 1, payload);
         } else {
-          console.error(`  ${e.model} epoch ${e.point.epoch + 1}/${e.totalEpochs} loss ${payload.loss} (${e.point.ms} ms)`);
+          console.error(`  ${key} epoch ${e.point.epoch + 1}/${e.totalEpochs} loss ${payload.loss} (${e.point.ms} ms)`);
         }
       }
     },

@@ -21,7 +21,8 @@ import { makeFailure } from "./failures";
 import { describeSubmission } from "./phases/describe";
 import { newJobState, timed, type JobOptions, type JobState } from "./phases/job";
 import { acceptPrepared } from "./phases/prepared";
-import { openTrainer, trainModels } from "./phases/train";
+import { localSlots, medianIndex, runAll, runCount, runSeeds, spreadOf, type RunSlots, type Spread } from "./phases/runs";
+import { openTrainer, trainModels, type Trainer } from "./phases/train";
 import { gradeResult, type EpochPoint, type GradeResult, type ProgressEvent } from "./result";
 import { applyOverrides, skippedCheck } from "./scoring/checks";
 import { trainingDiagnostics } from "./scoring/diagnostics";
@@ -46,6 +47,7 @@ const options = z.object({
       points: z.record(z.string(), z.number().nonnegative()).optional(),
       thresholds: z.record(z.string(), z.object({ full: z.number().optional(), partial: z.number().optional() })).optional(),
       maxEpochs: z.number().int().positive().optional(),
+      runs: z.number().int().positive().optional(),
     })
     .optional(),
 });
@@ -60,6 +62,8 @@ export interface GradeOptions {
   backend?: "auto" | "tensorflow" | "wasm" | "cpu";
   typeCheck?: boolean;
   overrides?: RuleOverrides;
+  /** Cores this job may borrow to train its runs side by side (the worker's idle slots). */
+  runSlots?: RunSlots;
   /** Ends the job early (worker shutdown); the result is then an internal failure. */
   signal?: AbortSignal;
   config?: Partial<GraderConfig>;
@@ -82,7 +86,9 @@ export async function gradeSubmission(input: GradeOptions): Promise<GradeResult>
     spec, profile: opts.profile, seed: opts.seed, backend: opts.backend ?? config.TREINO_BACKEND, overrides: opts.overrides, config,
     onProgress: input.onProgress ?? (() => {}), signal: input.signal,
   };
+  const seeds = runSeeds(opts.seed, runCount(spec.runs[opts.profile], opts.overrides?.runs));
   const state = newJobState();
+  let runs: JobState[] = [state];
 
   job.onProgress({ type: "phase", phase: "compile" });
   const compiled = await timed(state, "compile", () => compileSubmission(opts.code, { typeCheck: opts.typeCheck }));
@@ -91,45 +97,62 @@ export async function gradeSubmission(input: GradeOptions): Promise<GradeResult>
     state.failure = makeFailure(f.kind, `failure.${f.kind}`, f.params, { line: f.line, column: f.column, phase: "compile" });
     state.failure.message = f.message;
   } else {
-    const trainer = await openTrainer(job);
+    // The first run's sandbox boots while the describe sandbox runs; the others open on demand.
+    let first: Trainer | null = await openTrainer(job, seeds[0]);
     try {
       await describeSubmission(job, compiled.code, compiled.sourceMap, state);
       if (!state.failure && state.plan) acceptPrepared(state, state.plan);
-      if (!state.failure) await trainModels(job, state, trainer);
+      if (!state.failure) {
+        runs = await runAll(seeds.length, async (i) => {
+          const run = forkRun(state);
+          const trainer = i === 0 && first ? first : await openTrainer(job, seeds[i]);
+          if (i === 0) first = null;
+          try {
+            await trainModels(runJob(job, i, seeds.length), run, trainer);
+          } finally {
+            trainer.session.stop();
+            await trainer.session.finished;
+          }
+          run.failure ??= run.nanFailure;
+          return run;
+        }, input.runSlots ?? localSlots());
+      }
     } finally {
-      trainer.session.stop();
-      await trainer.session.finished;
+      if (first) {
+        first.session.stop();
+        await first.session.finished;
+      }
     }
-    state.failure ??= state.nanFailure;
   }
 
   job.onProgress({ type: "phase", phase: "score" });
-  const result = await timed(state, "score", () => score(spec, opts.profile, rules, state));
-  const maxScore = result.checks.reduce((s, c) => s + c.maxPoints, 0);
-  const total = Math.round(result.checks.reduce((s, c) => s + c.points, 0) * 100) / 100;
-  // A model that fails its contract fails the submission, whatever the other checks earned.
-  const contractsMet = Object.values(state.models).every((m) => m.contract?.ok !== false);
+  const scored = await timed(state, "score", () => runs.map((run) => scoreRun(spec, opts.profile, rules, run)));
+  const chosen = medianIndex(scored.map((r) => ({ score: r.total, rank: spec.rank(r.metrics) })));
+  const run = runs[chosen];
+  const result = scored[chosen];
 
   return gradeResult.parse(finiteOrNull({
     task: spec.slug,
-    passed: !state.failure && contractsMet && total >= spec.passFraction * maxScore,
-    score: total,
-    maxScore,
+    passed: result.passed,
+    score: result.total,
+    maxScore: result.maxScore,
     checks: result.checks,
-    failure: state.failure,
+    failure: run.failure,
     metrics: result.metrics,
-    curves: Object.fromEntries(Object.entries(state.models).map(([id, m]) => [id, m.curve])),
-    predictions: chartPredictions(state),
+    curves: Object.fromEntries(Object.entries(run.models).map(([id, m]) => [id, m.curve])),
+    predictions: chartPredictions(run),
     predictionSource: "public-series",
     confusion: result.confusion,
     leaderboard: result.leaderboard,
-    models: Object.fromEntries(Object.entries(state.models).filter(([, m]) => m.report).map(([id, m]) => [id, { ...m.report!, contract: m.contract }])),
-    diagnostics: [...state.diagnostics, ...(result.diagnostics ?? [])],
+    models: Object.fromEntries(Object.entries(run.models).filter(([, m]) => m.report).map(([id, m]) => [id, { ...m.report!, contract: m.contract }])),
+    runs: runsSummary(seeds, runs, scored, chosen),
+    samples: samples(state),
+    diagnostics: [...run.diagnostics, ...(result.diagnostics ?? [])],
     logs: state.logs,
     environment: {
-      backend: state.backend,
-      tfjsVersion: state.tfjsVersion,
-      recurrentKernels: state.recurrentKernels,
+      backend: run.backend,
+      tfjsVersion: run.tfjsVersion ?? state.tfjsVersion,
+      recurrentKernels: run.recurrentKernels,
       nodeVersion: process.version,
       graderVersion: GRADER_VERSION,
       isolation: state.layers,
@@ -140,8 +163,49 @@ export async function gradeSubmission(input: GradeOptions): Promise<GradeResult>
       profile: opts.profile,
       budget: state.budget,
     },
-    timing: { totalMs: Date.now() - started, phases: state.phases },
+    timing: { totalMs: Date.now() - started, phases: [...state.phases, ...runs.flatMap((r, i) => (r === state ? [] : r.phases.map((p) => ({ name: seeds.length > 1 ? `${p.name} [seed ${seeds[i]}]` : p.name, ms: p.ms }))))] },
   }));
+}
+
+/** A training run's own state: what the describe phase found, shared; what training makes, its own. */
+function forkRun(state: JobState): JobState {
+  return { ...state, models: {}, phases: [], diagnostics: [...state.diagnostics], failure: undefined, nanFailure: undefined };
+}
+
+/** The job as one run sees it: its progress says which run it is. */
+function runJob(job: JobOptions, run: number, runs: number): JobOptions {
+  if (runs === 1) return job;
+  return {
+    ...job,
+    onProgress: (e) => job.onProgress(e.type === "epoch" ? { ...e, run, runs } : e.type === "phase" ? { ...e, phase: `${e.phase} (${run + 1}/${runs})` } : e),
+  };
+}
+
+function runsSummary(seeds: number[], runs: JobState[], scored: ScoredRun[], chosen: number): GradeResult["runs"] {
+  const names = [...new Set(scored.flatMap((r) => Object.keys(r.metrics)))];
+  const spread: Record<string, Spread> = {};
+  const score = spreadOf(scored.map((r) => r.total));
+  if (score) spread.score = score;
+  for (const n of names) {
+    const s = spreadOf(scored.map((r) => r.metrics[n]));
+    if (s) spread[n] = s;
+  }
+  return {
+    chosen,
+    each: scored.map((r, i) => ({ seed: seeds[i], score: r.total, passed: r.passed, failure: runs[i].failure?.kind ?? null, metrics: r.metrics })),
+    spread,
+  };
+}
+
+/** How many examples each model trained on, validated on and was graded on. */
+function samples(state: JobState): GradeResult["samples"] {
+  const out: NonNullable<GradeResult["samples"]> = {};
+  for (const m of state.plan?.models ?? []) {
+    const rows = (state.trainData[m.id] ?? m.train).x.shape[0];
+    const validation = Math.floor(rows * m.validationSplit);
+    out[m.id] = { train: rows - validation, validation, test: m.gradedRows ?? m.test.x.shape[0] };
+  }
+  return out;
 }
 
 /** The chart: each model's predictions on its public series, beside the series' real values. */
@@ -165,13 +229,29 @@ function finiteOrNull(value: unknown): unknown {
   return value;
 }
 
-function score(spec: TaskSpec, profile: Profile, rules: ReturnType<typeof applyOverrides>, state: JobState) {
+interface ScoredRun extends ReturnType<typeof scoreChecks> {
+  total: number;
+  maxScore: number;
+  passed: boolean;
+}
+
+/** One run's checks and total; a model that fails its contract fails the run, whatever else it earned. */
+function scoreRun(spec: TaskSpec, profile: Profile, rules: ReturnType<typeof applyOverrides>, run: JobState): ScoredRun {
+  const result = scoreChecks(spec, profile, rules, run);
+  const maxScore = result.checks.reduce((s, c) => s + c.maxPoints, 0);
+  const total = Math.round(result.checks.reduce((s, c) => s + c.points, 0) * 100) / 100;
+  const contractsMet = Object.values(run.models).every((m) => m.contract?.ok !== false);
+  return { ...result, total, maxScore, passed: !run.failure && contractsMet && total >= spec.passFraction * maxScore };
+}
+
+function scoreChecks(spec: TaskSpec, profile: Profile, rules: ReturnType<typeof applyOverrides>, state: JobState) {
   const outcome = spec.score({ hidden: state.plan?.hidden, constants: state.constants, probes: state.probes, models: state.models, rules, profile });
   // Every rule appears in the result, graded or skipped, so the maximum never changes.
   const byId = new Map(outcome.checks.map((c) => [c.id, c]));
   const checks = Object.entries(rules).map(([id, rule]) => byId.get(id) ?? skippedCheck(id, rule));
+  const diagnostics = [...(outcome.diagnostics ?? [])];
   for (const [id, m] of Object.entries(state.models)) {
-    state.diagnostics.push(...trainingDiagnostics(id, m.curve as EpochPoint[], m.predictions));
+    diagnostics.push(...trainingDiagnostics(id, m.curve as EpochPoint[], m.predictions));
   }
-  return { ...outcome, checks };
+  return { ...outcome, checks, diagnostics };
 }

@@ -24,6 +24,7 @@ export function formatReport(r: GradeResult, lang: Lang): string {
     lines.push("", lang === "en" ? "Metrics" : "Métricas");
     for (const [k, v] of metrics) lines.push(`  ${k}: ${Number(v).toPrecision(5)}`);
   }
+  if (r.runs && r.runs.each.length > 1) lines.push("", ...runLines(r.runs, lang));
   if (r.diagnostics.length) {
     lines.push("", lang === "en" ? "Diagnostics" : "Diagnósticos");
     for (const d of r.diagnostics) lines.push(`  ${d.severity === "warning" ? "!" : "i"} ${d.model ? `[${d.model}] ` : ""}${d.text[lang]}`);
@@ -40,4 +41,19 @@ export function formatReport(r: GradeResult, lang: Lang): string {
     lines.push(`recurrent: ${recurrent.join(", ")}; kernels ${kernels?.available ? kernels.library : `unavailable (${kernels?.reason ?? "-"})`}`);
   }
   return lines.join("\n");
+}
+
+/** One line per seed, the median marked, then each metric's spread. */
+function runLines(runs: NonNullable<GradeResult["runs"]>, lang: Lang): string[] {
+  const n = runs.each.length;
+  const out = [lang === "en" ? `Runs: the grade is the median of ${n} seeds` : `Execuções: a nota é a mediana de ${n} sementes`];
+  const names = Object.keys(runs.spread).filter((k) => k !== "score");
+  runs.each.forEach((run, i) => {
+    const figures = names.map((k) => `${k} ${run.metrics[k] == null ? "-" : Number(run.metrics[k]).toPrecision(4)}`).join("  ");
+    out.push(`  ${i === runs.chosen ? "►" : " "} seed ${run.seed}: ${run.score}${run.failure ? ` [${run.failure}]` : ""}  ${figures}`);
+  });
+  for (const [k, s] of Object.entries(runs.spread)) {
+    out.push(`  ${k}: min ${s.min.toPrecision(4)}  ${lang === "en" ? "median" : "mediana"} ${s.median.toPrecision(4)}  max ${s.max.toPrecision(4)}`);
+  }
+  return out;
 }

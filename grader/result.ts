@@ -134,6 +134,26 @@ export const gradeResult = z.object({
     .object({ metric: z.string(), higherIsBetter: z.boolean(), public: z.number().nullable(), private: z.number().nullable() })
     .optional(),
   models: z.record(z.string(), modelReport),
+  /**
+   * The N training runs the grade is the median of: each seed's score and metrics, which run
+   * is the median (its checks, curves and charts are the ones above), and the spread.
+   * Results from before grades took N seeds lack it.
+   */
+  runs: z
+    .object({
+      chosen: z.number().int().nonnegative(),
+      each: z.array(z.object({
+        seed: z.number().int(),
+        score: z.number(),
+        passed: z.boolean(),
+        failure: z.enum(FAILURE_KINDS).nullable(),
+        metrics: z.record(z.string(), z.number().nullable()),
+      })),
+      spread: z.record(z.string(), z.object({ min: z.number(), median: z.number(), max: z.number() })),
+    })
+    .optional(),
+  /** Per model, how many examples it trained on, validated on (fit's split) and was graded on. */
+  samples: z.record(z.string(), z.object({ train: z.number().int(), validation: z.number().int(), test: z.number().int() })).optional(),
   diagnostics: z.array(diagnostic),
   logs: z.object({ text: z.string(), truncated: z.boolean() }),
   environment: z.object({
@@ -161,5 +181,6 @@ export type GradeResult = z.infer<typeof gradeResult>;
 /** Progress events streamed while a job runs (to a progress bar, a browser, a queue). */
 export type ProgressEvent =
   | { type: "phase"; phase: string }
-  | { type: "epoch"; model: string; point: EpochPoint; totalEpochs: number }
+  /** `run` of `runs` (one per seed); the runs of one job may train at the same time. */
+  | { type: "epoch"; model: string; point: EpochPoint; totalEpochs: number; run?: number; runs?: number }
   | { type: "log"; text: string };

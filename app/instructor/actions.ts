@@ -28,6 +28,7 @@ export async function saveTaskSettings(_prev: ActionState, form: FormData): Prom
     policy: form.get("policy"),
     leaderboardVisible: form.get("leaderboardVisible") === "on",
     maxEpochs: form.get("maxEpochs") ?? "",
+    runs: form.get("runs") ?? "",
     points: record(form, "points."),
     thresholdsFull: record(form, "full."),
     thresholdsPartial: record(form, "partial."),

@@ -118,6 +118,9 @@ export const spec: TaskSpec<Hidden> = {
   }),
   rules: { full: rulesFor({ full: 0.78, partial: 0.7 }), quick: rulesFor({ full: 0.65, partial: 0.58 }) },
   passFraction: 0.7,
+  // The grade is the median of this many training runs (seeds); tests use one at quick.
+  rank: (m) => (m.accuracy ?? null),
+  runs: { full: 3, quick: 1 },
 
   async plan(ctx) {
     const { numWords, maxLen } = ctx.constants;
@@ -172,6 +175,7 @@ export const spec: TaskSpec<Hidden> = {
             accept: (table) => acceptPadded(table, trainX, trainY, maxLen, numWords),
           },
           test: { x: { dtype: "float32", shape: [rows.length, maxLen], data: testX }, y: rows.map((i) => data.test.labels[i]) },
+          gradedRows: testIdx.length,
           chart: {
             x: { dtype: "float32", shape: [chartIdx.length, maxLen], data: chartX },
             points: chartIdx.map((idx, i) => ({ x: i, actual: data.train.labels[idx] })),

@@ -71,6 +71,9 @@ export const spec: TaskSpec<Hidden> = {
   phaseTimeoutMs: phaseTimeouts(bothProfiles({ start: 30_000, boot: 30_000, load: 10_000, probe: 10_000, build: 20_000, train: 90_000, predict: 20_000 })),
   rules: bothProfiles(rules),
   passFraction: 0.7,
+  // The grade is the median of this many training runs (seeds); tests use one at quick.
+  rank: (m) => (m["rnn.mae"] == null || m["lstm.mae"] == null ? null : -(m["rnn.mae"] + m["lstm.mae"])),
+  runs: { full: 5, quick: 1 },
 
   async plan(ctx) {
     const train = seqTensor(trainStarts());
@@ -92,6 +95,7 @@ export const spec: TaskSpec<Hidden> = {
       validationSplit: 0,
       train: { x: train.x, y: train.y },
       test: { x: test.x, y: test.targets },
+      gradedRows: held.starts.length,
       chart: { x: chart.x, points: chartPoints },
     }));
     return {

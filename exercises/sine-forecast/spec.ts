@@ -61,6 +61,9 @@ export const spec: TaskSpec<Hidden> = {
   phaseTimeoutMs: phaseTimeouts(bothProfiles({ start: 30_000, boot: 30_000, load: 10_000, probe: 10_000, build: 20_000, train: 120_000, predict: 30_000 })),
   rules: bothProfiles(rules),
   passFraction: 0.7,
+  // The grade is the median of this many training runs (seeds); tests use one at quick.
+  rank: (m) => (m.testMse == null ? null : -m.testMse),
+  runs: { full: 5, quick: 1 },
 
   async plan(ctx) {
     const w = ctx.constants.windowSize;
@@ -102,6 +105,7 @@ export const spec: TaskSpec<Hidden> = {
           // The model trains on the student's own windows of the public training series.
           prepare: { fn: "makeWindows", args: [series, w], output: "windows", accept: (table) => acceptWindows(table, train, series, w) },
           test: { x: testT.x, y: test.targets },
+          gradedRows: graded.targets.length,
           chart: { x: chartT.x, points: chart.targets.map((actual, i) => ({ x: i + w, actual })) },
         },
       ],

@@ -54,7 +54,7 @@ export interface Trainer {
  * the describe sandbox runs. Its clocks stay paused until it is given the models; the
  * describe sandbox's own limits bound that wait.
  */
-export async function openTrainer(job: JobOptions): Promise<Trainer> {
+export async function openTrainer(job: JobOptions, seed: number): Promise<Trainer> {
   const { spec, profile, config } = job;
   const conversation = new Conversation([turn.phase("boot"), turn.type("ready")]);
   // At most as many models as the task has builders.
@@ -62,7 +62,7 @@ export async function openTrainer(job: JobOptions): Promise<Trainer> {
   const total = sandboxBudgetMs(spec, profile, ["start", "boot", ...Array.from({ length: models }, () => ["build", "train", "predict"]).flat()]);
   const session = await openSandbox<TrainMessageParsed>("train", job, trainMessage, conversation, total);
   session.pauseTimer();
-  session.send(encodeFrame({ type: "init", nonce: session.nonce, seed: job.seed, backend: job.backend, fusedRecurrent: config.TREINO_FUSED_RNN }));
+  session.send(encodeFrame({ type: "init", nonce: session.nonce, seed, backend: job.backend, fusedRecurrent: config.TREINO_FUSED_RNN }));
   return { session, conversation, opened: Date.now() };
 }
 

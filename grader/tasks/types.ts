@@ -29,6 +29,8 @@ export interface RuleOverrides {
   thresholds?: Record<string, { full?: number; partial?: number }>;
   /** The instructor's cap on epochs: it can lower the task's budget, never raise it. */
   maxEpochs?: number;
+  /** Training runs (seeds) the grade is the median of: the instructor may raise the task's N. */
+  runs?: number;
 }
 
 export interface PlanContext {
@@ -89,6 +91,8 @@ export interface PlannedModel {
    * classifier), which never leave the parent: the contract's ablation measures errors on them.
    */
   test: { x: TensorData; y: ArrayLike<number> };
+  /** How many of the test rows are graded (the first ones); the rest are the leaderboard's. */
+  gradedRows?: number;
   /** A public series for the chart of predictions against real values: not scored. */
   chart?: { x: TensorData; points: { x: number; actual: number }[] };
 }
@@ -146,6 +150,10 @@ export interface TaskSpec<Hidden = unknown> {
    */
   phaseTimeoutMs(phase: string, profile: Profile): number;
   rules: Record<Profile, Record<string, CheckRule>>;
+  /** Training runs (seeds) a grade is the median of: N per profile. */
+  runs: Record<Profile, number>;
+  /** How good a run is beyond its score (higher is better): orders runs of equal score for the median. */
+  rank(metrics: Record<string, number | null>): number | null;
   /** Share of the maximum score that counts as passing. */
   passFraction: number;
   plan(ctx: PlanContext): Promise<TaskPlan<Hidden>>;

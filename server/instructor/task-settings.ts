@@ -4,6 +4,8 @@
  * thresholds (applied at the next grading or regrade, no code edited).
  */
 import { z } from "zod";
+import { MAX_RUNS } from "../../grader/phases/runs";
+import { loadTask } from "../../grader/tasks/registry";
 import type { CheckRule } from "../../grader/tasks/types";
 import { db, Prisma } from "../db";
 
@@ -23,6 +25,8 @@ export const taskSettings = z
     policy: z.enum(["best", "last"]),
     leaderboardVisible: z.boolean(),
     maxEpochs: optionalInt,
+    /** Training runs (seeds) a grade is the median of: at least the task's, at most MAX_RUNS. */
+    runs: optionalInt.refine((v) => v == null || v <= MAX_RUNS),
     points: z.record(z.string(), optionalNumber).default({}),
     thresholdsFull: z.record(z.string(), optionalNumber).default({}),
     thresholdsPartial: z.record(z.string(), optionalNumber).default({}),
@@ -39,12 +43,13 @@ export async function updateTaskSettings(taskId: string, input: unknown): Promis
   const task = await db.task.findUniqueOrThrow({ where: { id: taskId } });
   const known = new Set(Object.keys(checkRulesOf(task)));
   if (s.maxEpochs != null && s.maxEpochs > task.taskMaxEpochs) return { ok: false, fields: ["maxEpochs"] };
+  if (s.runs != null && s.runs < (await taskRuns(task.slug))) return { ok: false, fields: ["runs"] };
   const defined = <T>(r: Record<string, T | undefined>) => Object.fromEntries(Object.entries(r).filter(([k, v]) => v !== undefined && known.has(k))) as Record<string, T>;
   const thresholds: Record<string, { full?: number; partial?: number }> = {};
   for (const [id, v] of Object.entries(defined(s.thresholdsFull))) thresholds[id] = { ...thresholds[id], full: v };
   for (const [id, v] of Object.entries(defined(s.thresholdsPartial))) thresholds[id] = { ...thresholds[id], partial: v };
-  const overrides = { points: defined(s.points), thresholds };
-  const empty = Object.keys(overrides.points).length === 0 && Object.keys(thresholds).length === 0;
+  const overrides = { points: defined(s.points), thresholds, ...(s.runs != null ? { runs: s.runs } : {}) };
+  const empty = Object.keys(overrides.points).length === 0 && Object.keys(thresholds).length === 0 && s.runs == null;
   await db.task.update({
     where: { id: taskId },
     data: {
@@ -65,4 +70,9 @@ export async function updateTaskSettings(taskId: string, input: unknown): Promis
 /** The task's checks with their default points and thresholds, as synced from its spec. */
 export function checkRulesOf(task: { checkRules: unknown }): Record<string, CheckRule> {
   return (task.checkRules ?? {}) as Record<string, CheckRule>;
+}
+
+/** The task's own N: how many training runs its grades take the median of (the full profile's). */
+export async function taskRuns(slug: string): Promise<number> {
+  return (await loadTask(slug))?.runs.full ?? 1;
 }

@@ -7,14 +7,18 @@ import type { EpochPoint, ProgressEvent } from "../../grader/result";
 export interface LiveProgress {
   phase: string;
   totalEpochs: number;
+  /** Training runs (seeds) of the job: each model trains this many times. */
+  runs?: number;
   curves: Record<string, EpochPoint[]>;
 }
 
 export function applyProgress(state: LiveProgress, event: ProgressEvent): LiveProgress {
   if (event.type === "phase") return { ...state, phase: event.phase };
   if (event.type === "epoch") {
-    const curve = [...(state.curves[event.model] ?? []), event.point];
-    return { ...state, totalEpochs: event.totalEpochs, curves: { ...state.curves, [event.model]: curve } };
+    // Each training run (seed) draws its own curve: "model", then "model #2", "model #3"...
+    const key = event.run ? `${event.model} #${event.run + 1}` : event.model;
+    const curve = [...(state.curves[key] ?? []), event.point];
+    return { ...state, totalEpochs: event.totalEpochs, runs: event.runs ?? 1, curves: { ...state.curves, [key]: curve } };
   }
   return state;
 }

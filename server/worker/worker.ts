@@ -13,7 +13,9 @@ import { REPO_ROOT } from "../../grader/paths";
 import { db, Prisma } from "../db";
 import { storeResult } from "../submissions/store-result";
 import type { JobSource } from "../queue/types";
+import { localSlots } from "../../grader/phases/runs";
 import { applyProgress, throttled, type LiveProgress } from "./progress";
+import { WorkerCores } from "./run-slots";
 
 export interface WorkerOptions {
   source: JobSource;
@@ -34,7 +36,11 @@ export class GradingWorker {
   private beat: NodeJS.Timeout | null = null;
   private wake: (() => void) | null = null;
 
-  constructor(private opts: WorkerOptions) {}
+  private cores: WorkerCores;
+
+  constructor(private opts: WorkerOptions) {
+    this.cores = new WorkerCores(this.concurrency);
+  }
 
   get concurrency(): number {
     return this.opts.concurrency ?? os.availableParallelism();
@@ -109,7 +115,7 @@ export class GradingWorker {
     try {
       const controller = new AbortController();
       this.running.set(`reference:${task.slug}`, controller);
-      const result = await gradeSubmission({ task: task.slug, code: fs.readFileSync(file, "utf8"), profile: this.opts.profile, signal: controller.signal }).finally(() =>
+      const result = await gradeSubmission({ task: task.slug, code: fs.readFileSync(file, "utf8"), profile: this.opts.profile, signal: controller.signal, runSlots: localSlots(0) }).finally(() =>
         this.running.delete(`reference:${task.slug}`),
       );
       if (!result.failure) {
@@ -128,6 +134,7 @@ export class GradingWorker {
     const sub = await db.submission.findUnique({ where: { id: submissionId }, include: { task: true } });
     if (!sub) return void this.running.delete(submissionId);
     let live: LiveProgress = { phase: "queued", totalEpochs: 0, curves: {} };
+    this.cores.jobStarted();
     const progress = throttled<LiveProgress>(300, async (value) => {
       await db.submission.updateMany({ where: { id: submissionId, workerId: this.id, status: "running" }, data: { progress: value as unknown as Prisma.InputJsonValue } });
     });
@@ -139,6 +146,7 @@ export class GradingWorker {
         overrides: { ...((sub.task.overrides ?? {}) as RuleOverrides), ...(sub.task.maxEpochs ? { maxEpochs: sub.task.maxEpochs } : {}) },
         seed: sub.seed ?? undefined,
         signal: controller.signal,
+        runSlots: this.cores.slots,
         onProgress: (e) => {
           live = applyProgress(live, e);
           progress.push(live);
@@ -161,6 +169,7 @@ export class GradingWorker {
         data: { status: "error", finishedAt: new Date(), progress: { error: message.slice(0, 2000) } },
       });
     } finally {
+      this.cores.jobEnded();
       this.running.delete(submissionId);
     }
   }

@@ -10,6 +10,7 @@
 import * as os from "node:os";
 import { Queue, Worker, type Job } from "bullmq";
 import { gradeSubmission, GraderError } from "../../../grader";
+import { WorkerCores } from "../../worker/run-slots";
 import type { RuleOverrides } from "../../../grader/tasks/types";
 import { applyProgress, throttled, type LiveProgress } from "../../worker/progress";
 import { gradeJob, queueNames, redisConnection, type ResultJob } from "./names";
@@ -28,6 +29,7 @@ export function startBullmqWorker(opts: BullmqWorkerOptions) {
   const results = new Queue(names.results, { connection });
   const log = opts.log ?? (() => {});
   const running = new Map<string, AbortController>();
+  const cores = new WorkerCores(opts.concurrency ?? os.availableParallelism());
 
   const worker = new Worker(
     names.grade,
@@ -37,6 +39,7 @@ export function startBullmqWorker(opts: BullmqWorkerOptions) {
       running.set(job.id!, controller);
       let live: LiveProgress = { phase: "queued", totalEpochs: 0, curves: {} };
       const progress = throttled<LiveProgress>(300, (value) => job.updateProgress(value as unknown as object));
+      cores.jobStarted();
       try {
         const result = await gradeSubmission({
           task: data.task,
@@ -45,6 +48,7 @@ export function startBullmqWorker(opts: BullmqWorkerOptions) {
           seed: data.seed,
           overrides: data.overrides as RuleOverrides | undefined,
           signal: controller.signal,
+          runSlots: cores.slots,
           onProgress: (e) => {
             live = applyProgress(live, e);
             progress.push(live);
@@ -58,6 +62,7 @@ export function startBullmqWorker(opts: BullmqWorkerOptions) {
         log(`graded ${data.submissionId}: ${result.score}/${result.maxScore}${result.failure ? ` [${result.failure.kind}]` : ""}`);
         return { score: result.score };
       } finally {
+        cores.jobEnded();
         running.delete(job.id!);
       }
     },
