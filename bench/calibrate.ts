@@ -1,45 +1,100 @@
 /**
- * Calibrates a task's thresholds: grades its reference solution under several installation
- * secrets (different hidden test data) and seeds, and prints the metric each time with the
- * worst case, so thresholds can be set with a margin below what the reference reaches.
- *
- *   npm run calibrate -- sine-forecast [runs=5] [profile=full] [file=exercises/<task>/solution.ts]
+ * `npm run calibrate [-- <task>...] [--seeds 10] [--profile full]`: grades each task's
+ * reference solution and the team's valid variants (tests/grader/variants/<task>/, written
+ * unlike the reference) over N seeds, and writes `exercises/<task>/calibration.json`: the
+ * versions and backend that graded, the seeds, and every run's metrics, with each file's
+ * median. Statements take their figures from that file (grader/tasks/statement.ts), and
+ * tests/grader/calibration.test.ts checks every full-marks threshold against it.
  */
+import { Command, Option } from "commander";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { gradeSubmission } from "../grader";
 import { REPO_ROOT } from "../grader/paths";
+import { spreadOf } from "../grader/phases/runs";
+import { calibrationFile, type Calibration, type CalibrationEntry } from "../grader/tasks/calibration";
+import { loadTask, taskSlugs } from "../grader/tasks/registry";
+import { GRADER_VERSION } from "../grader/version";
 
-const METRIC: Record<string, string[]> = {
-  "next-number": ["rnn.mae", "lstm.mae", "rnn.maeInRange", "lstm.maeInRange", "baselineMae"],
-  "sine-forecast": ["testMse", "baselineMse"],
-  "imdb-sentiment": ["accuracy"],
-};
+/** A fixed installation secret: the same hidden test data on every machine that calibrates. */
+const SECRET = "treino-calibration-secret";
+const SEED = 1000;
+
+const program = new Command()
+  .name("calibrate")
+  .argument("[tasks...]", `tasks (default: all): ${taskSlugs().join(", ")}`)
+  .option("--seeds <n>", "training runs per file", (v) => Number.parseInt(v, 10), 10)
+  .addOption(new Option("--profile <profile>").choices(["full", "quick"]).default("full"))
+  .option("--only <names>", "comma-separated file names to (re)grade; the others are kept from the existing file");
+
+/** The file's first `// variant:` line, or the reference's description. */
+function styleOf(code: string, fallback: string): string {
+  return /^\/\/ variant: (.*)$/m.exec(code)?.[1]?.trim() ?? fallback;
+}
+
+async function calibrateTask(slug: string, seeds: number, profile: "full" | "quick", only: Set<string> | null): Promise<void> {
+  const spec = await loadTask(slug);
+  if (!spec) throw new Error(`unknown task ${slug}`);
+  const dir = path.join(REPO_ROOT, "tests", "grader", "variants", slug);
+  const files = [
+    { name: "reference", file: path.join(REPO_ROOT, "exercises", slug, "solution.ts") },
+    ...fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).sort().map((f) => ({ name: f.replace(/\.ts$/, ""), file: path.join(dir, f) })),
+  ];
+  const previous = fs.existsSync(calibrationFile(slug)) ? (JSON.parse(fs.readFileSync(calibrationFile(slug), "utf8")) as Calibration) : null;
+  const entries: CalibrationEntry[] = [];
+  let environment: Calibration["environment"] | null = previous?.environment ?? null;
+  for (const { name, file } of files) {
+    const kept = previous?.entries.find((e) => e.name === name);
+    if (only && !only.has(name) && kept) {
+      entries.push(kept);
+      continue;
+    }
+    const code = fs.readFileSync(file, "utf8");
+    const started = Date.now();
+    const r = await gradeSubmission({ task: slug, code, profile, seed: SEED, overrides: { runs: seeds }, config: { TREINO_SECRET_SEED: SECRET } });
+    const runs = r.runs?.each ?? [{ seed: SEED, score: r.score, passed: r.passed, failure: r.failure?.kind ?? null, metrics: r.metrics }];
+    const names = [...new Set(runs.flatMap((x) => Object.keys(x.metrics)))];
+    const metrics: CalibrationEntry["metrics"] = {};
+    for (const n of names) {
+      const values = runs.map((x) => x.metrics[n] ?? null);
+      metrics[n] = { values, ...(spreadOf(values) ?? { min: NaN, median: NaN, max: NaN }) };
+    }
+    entries.push({
+      name,
+      file: path.relative(REPO_ROOT, file),
+      style: name === "reference" ? "the reference solution" : styleOf(code, name),
+      scores: runs.map((x) => x.score),
+      failures: runs.map((x) => x.failure),
+      medianScore: spreadOf(runs.map((x) => x.score))?.median ?? 0,
+      metrics,
+    });
+    environment = {
+      backend: r.environment.backend, tfjsVersion: r.environment.tfjsVersion, recurrentKernels: r.environment.recurrentKernels?.library ?? null,
+      graderVersion: GRADER_VERSION, nodeVersion: process.version, dataHash: r.environment.dataHash, budget: r.environment.budget,
+    };
+    const shown = names.filter((n) => !/baseline|majority|Reviews$/i.test(n)).map((n) => `${n} median ${metrics[n].median.toPrecision(4)} [${metrics[n].min.toPrecision(4)}, ${metrics[n].max.toPrecision(4)}]`);
+    console.log(`${slug} ${name}: scores ${runs.map((x) => x.score).join(" ")}  ${shown.join("  ")}  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  }
+  const out: Calibration = {
+    task: slug,
+    profile,
+    generatedAt: new Date().toISOString(),
+    secret: SECRET,
+    seeds: Array.from({ length: seeds }, (_, i) => SEED + i),
+    environment: environment!,
+    entries,
+  };
+  fs.writeFileSync(calibrationFile(slug), JSON.stringify(out, null, 2) + "\n");
+  console.log(`wrote ${path.relative(REPO_ROOT, calibrationFile(slug))}`);
+}
 
 async function main() {
-  const [task = "sine-forecast", runsArg = "5", profile = "full", file] = process.argv.slice(2);
-  const runs = Number(runsArg);
-  const code = fs.readFileSync(file ?? path.join(REPO_ROOT, "exercises", task, "solution.ts"), "utf8");
-  const names = METRIC[task];
-  const rows: Record<string, number | null>[] = [];
-  console.log(`calibration of ${task} (${profile} profile), ${runs} runs: secret i and seed 1000+i`);
-  for (let i = 0; i < runs; i++) {
-    const r = await gradeSubmission({
-      task,
-      code,
-      profile: profile as "full" | "quick",
-      seed: 1000 + i,
-      config: { TREINO_SECRET_SEED: `calibration-secret-${i}` },
-    });
-    const row = Object.fromEntries(names.map((n) => [n, r.metrics[n] ?? null]));
-    rows.push(row);
-    console.log(`run ${i}: score ${r.score}/${r.maxScore}${r.failure ? ` failure ${r.failure.kind}` : ""}  ${names.map((n) => `${n}=${row[n]?.toFixed(5)}`).join("  ")}  (${(r.timing.totalMs / 1000).toFixed(1)} s)`);
-  }
-  for (const n of names) {
-    const v = rows.map((r) => r[n]).filter((x): x is number => x != null);
-    const mean = v.reduce((a, b) => a + b, 0) / v.length;
-    console.log(`${n}: min ${Math.min(...v).toFixed(5)}  mean ${mean.toFixed(5)}  max ${Math.max(...v).toFixed(5)}`);
-  }
+  program.parse();
+  const opts = program.opts<{ seeds: number; profile: "full" | "quick"; only?: string }>();
+  const tasks = program.args.length ? program.args : taskSlugs();
+  if (opts.seeds < 10) console.warn(`note: ${opts.seeds} seeds; the statements' figures want at least 10`);
+  const only = opts.only ? new Set(opts.only.split(",")) : null;
+  for (const slug of tasks) await calibrateTask(slug, opts.seeds, opts.profile, only);
 }
 
 main().catch((err) => {

@@ -119,6 +119,7 @@ export const spec: TaskSpec<Hidden> = {
   rules: { full: rulesFor({ full: 0.78, partial: 0.7 }), quick: rulesFor({ full: 0.65, partial: 0.58 }) },
   passFraction: 0.7,
   // The grade is the median of this many training runs (seeds); tests use one at quick.
+  calibrated: [{ check: "accuracy", metric: "accuracy", lowerIsBetter: false }],
   rank: (m) => (m.accuracy ?? null),
   runs: { full: 3, quick: 1 },
 

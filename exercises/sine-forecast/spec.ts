@@ -62,6 +62,7 @@ export const spec: TaskSpec<Hidden> = {
   rules: bothProfiles(rules),
   passFraction: 0.7,
   // The grade is the median of this many training runs (seeds); tests use one at quick.
+  calibrated: [{ check: "mse", metric: "testMse", lowerIsBetter: true }],
   rank: (m) => (m.testMse == null ? null : -m.testMse),
   runs: { full: 5, quick: 1 },
 

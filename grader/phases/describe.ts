@@ -93,12 +93,16 @@ export async function describeSubmission(job: JobOptions, code: string, sourceMa
           state.probes[msg.id] = { ok: false, error: { message: msg.error?.message ?? "error", line: mapped.first?.line } };
         }
         break;
-      case "prepared": {
-        state.prepared[msg.id] = new PreparedCollector(msg);
-        break;
-      }
+      case "prepared":
       case "chunk":
-        state.prepared[msg.id].add(msg.index, msg.data);
+        // Sizes and order are the sandbox's word: anything that does not add up ends it.
+        try {
+          if (msg.type === "prepared") state.prepared[msg.id] = new PreparedCollector(msg);
+          else state.prepared[msg.id].add(msg.index, msg.data);
+        } catch (err) {
+          state.failure = makeFailure("sandbox", "failure.sandbox", { reason: (err as Error).message }, { phase: session.currentPhase });
+          session.stop({ kind: "sandbox", reason: (err as Error).message });
+        }
         break;
       case "description":
         state.descriptions[msg.id] = { topology: msg.topology, compile: msg.compile as CompileSettings | null };

@@ -152,6 +152,8 @@ export interface TaskSpec<Hidden = unknown> {
   rules: Record<Profile, Record<string, CheckRule>>;
   /** Training runs (seeds) a grade is the median of: N per profile. */
   runs: Record<Profile, number>;
+  /** The threshold checks `npm run calibrate` measures, each with the metric it judges. */
+  calibrated: { check: string; metric: string; lowerIsBetter: boolean }[];
   /** How good a run is beyond its score (higher is better): orders runs of equal score for the median. */
   rank(metrics: Record<string, number | null>): number | null;
   /** Share of the maximum score that counts as passing. */

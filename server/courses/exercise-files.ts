@@ -2,6 +2,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Locale } from "@/i18n/dictionary";
+import type { Calibration } from "@/grader/tasks/calibration";
+import { loadTask } from "@/grader/tasks/registry";
+import { renderStatement } from "@/grader/tasks/statement";
 
 const EXERCISES = path.join(process.cwd(), "exercises");
 
@@ -14,8 +17,19 @@ function read(slug: string, file: string): string | null {
   }
 }
 
-export function statementOf(slug: string, locale: Locale): string {
-  return read(slug, `statement.${locale}.md`) ?? read(slug, "statement.pt-BR.md") ?? "";
+/** The statement in the locale, its thresholds and calibration figures filled in from the task. */
+export async function statementOf(slug: string, locale: Locale): Promise<string> {
+  const own = read(slug, `statement.${locale}.md`);
+  const markdown = own ?? read(slug, "statement.pt-BR.md") ?? "";
+  const spec = await loadTask(slug);
+  if (!spec) return markdown;
+  const calibration = read(slug, "calibration.json");
+  return renderStatement(markdown, own ? locale : "pt-BR", {
+    rules: spec.rules.full,
+    runs: spec.runs.full,
+    calibration: calibration ? (JSON.parse(calibration) as Calibration) : null,
+    lowerIsBetter: (metric) => spec.calibrated.find((c) => c.metric === metric)?.lowerIsBetter ?? true,
+  });
 }
 
 export function starterOf(slug: string): string {

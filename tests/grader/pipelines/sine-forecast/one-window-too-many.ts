@@ -1,5 +1,6 @@
 // pipeline: off-by-one past the end: the last window's target is series[series.length], undefined
-// expect: failure data
+// failure: data
+// message: targets[980] is not a finite number
 import * as tf from "@tensorflow/tfjs";
 
 export const windowSize = 20;

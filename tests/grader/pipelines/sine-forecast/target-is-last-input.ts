@@ -1,5 +1,6 @@
 // pipeline: off-by-one: each window's target is its own last value (series[i + windowSize - 1]), so the model learns to repeat it
-// expect: mse failed, baseline failed, windows failed
+// failed: windows, mse
+// note: first difference is window 0
 import * as tf from "@tensorflow/tfjs";
 
 export const windowSize = 20;
