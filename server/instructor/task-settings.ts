@@ -26,7 +26,10 @@ export const taskSettings = z
     leaderboardVisible: z.boolean(),
     maxEpochs: optionalInt,
     /** Training runs (seeds) a grade is the median of: at least the task's, at most MAX_RUNS. */
-    runs: optionalInt.refine((v) => v == null || v <= MAX_RUNS),
+    runs: z
+      .union([z.literal(""), z.coerce.number().int().positive().max(MAX_RUNS)])
+      .optional()
+      .transform((v) => (v === "" || v === undefined ? null : v)),
     points: z.record(z.string(), optionalNumber).default({}),
     thresholdsFull: z.record(z.string(), optionalNumber).default({}),
     thresholdsPartial: z.record(z.string(), optionalNumber).default({}),

@@ -89,6 +89,17 @@ describe("rules on handing in", () => {
     expect(await updateTaskSettings(taskId, { ...base, dueAt: "2026-03-10T10:00", lateUntil: "2026-03-09T10:00" })).toMatchObject({ ok: false, fields: ["lateUntil"] });
     expect(await updateTaskSettings(taskId, { ...base, dueAt: "", lateUntil: "", maxEpochs: "9999" })).toMatchObject({ ok: false, fields: ["maxEpochs"] });
   });
+
+  it("lets the instructor raise the training runs a grade is the median of, never below the task's", async () => {
+    const base = { lateCreditPercent: "100", maxPerDay: "", policy: "best", leaderboardVisible: false, maxEpochs: "", opensAt: "" };
+    // sine-forecast takes the median of 5 runs at the full profile.
+    expect(await updateTaskSettings(taskId, { ...base, dueAt: "", lateUntil: "", runs: "3" })).toMatchObject({ ok: false, fields: ["runs"] });
+    expect(await updateTaskSettings(taskId, { ...base, dueAt: "", lateUntil: "", runs: "99" })).toMatchObject({ ok: false, fields: ["runs"] });
+    expect(await updateTaskSettings(taskId, { ...base, dueAt: "", lateUntil: "", runs: "9" })).toEqual({ ok: true });
+    expect((await db.task.findUniqueOrThrow({ where: { id: taskId } })).overrides).toMatchObject({ runs: 9 });
+    await updateTaskSettings(taskId, { ...base, dueAt: "", lateUntil: "", runs: "" });
+    expect((await db.task.findUniqueOrThrow({ where: { id: taskId } })).overrides).toBeNull();
+  });
 });
 
 describe("gradebook, CSV and leaderboard", () => {
