@@ -176,6 +176,10 @@ const catalog = {
     "pt-BR": (p) => `Seu modelo (${p.value}) não supera a referência ingênua, ${p.baselinePt} (${p.baselineValue}).`,
     en: (p) => `Your model (${p.value}) does not beat the naive baseline, ${p.baselineEn} (${p.baselineValue}).`,
   },
+  "check.baseline.margin": {
+    "pt-BR": (p) => `Seu modelo (${p.value}) não supera com folga a referência ingênua, ${p.baselinePt} (${p.baselineValue}): é preciso passar de ${p.bar}.`,
+    en: (p) => `Your model (${p.value}) does not clearly beat the naive baseline, ${p.baselineEn} (${p.baselineValue}): it takes better than ${p.bar}.`,
+  },
   "diag.nanLoss": {
     "pt-BR": (p) => `A perda virou NaN na época ${p.epoch}. A taxa de aprendizado pode estar alta demais.`,
     en: (p) => `The loss became NaN at epoch ${p.epoch}. The learning rate may be too high.`,

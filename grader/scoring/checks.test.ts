@@ -28,6 +28,13 @@ describe("threshold checks", () => {
     const r = { title: { "pt-BR": "b", en: "b" }, points: 2 };
     const names = { "pt-BR": "ingênuo", en: "naive" };
     expect(baselineCheck("b", r, 0.5, 0.5, { baseline: names, lowerIsBetter: true }).points).toBe(0);
+    // With a margin, a copy of the baseline (just under it) does not earn the points.
+    const close = baselineCheck("b", r, 0.48, 0.5, { baseline: names, lowerIsBetter: true, margin: 0.1 });
+    expect(close.points).toBe(0);
+    expect(close.feedback?.en).toContain("it takes better than 0.4500");
+    expect(baselineCheck("b", r, 0.44, 0.5, { baseline: names, lowerIsBetter: true, margin: 0.1 }).points).toBe(r.points);
+    expect(baselineCheck("b", r, 0.54, 0.5, { baseline: names, lowerIsBetter: false, margin: 0.05 }).points).toBe(0);
+    expect(baselineCheck("b", r, 0.56, 0.5, { baseline: names, lowerIsBetter: false, margin: 0.05 }).points).toBe(r.points);
     const won = baselineCheck("b", r, 0.4, 0.5, { baseline: names, lowerIsBetter: true });
     expect(won.points).toBe(2);
     expect(won.feedback?.en).toContain("naive");

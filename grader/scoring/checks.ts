@@ -49,11 +49,19 @@ export function baselineCheck(
   rule: CheckRule,
   value: number,
   baselineValue: number,
-  opts: { baseline: { "pt-BR": string; en: string }; lowerIsBetter: boolean },
+  /**
+   * `margin`: how clearly the model must beat the baseline, so that a model that merely
+   * reproduces it (a network repeating the last value) does not earn the points: a share of
+   * the baseline's error when lower is better (0.1: 10% less error), an absolute gain otherwise.
+   */
+  opts: { baseline: { "pt-BR": string; en: string }; lowerIsBetter: boolean; margin?: number },
 ): CheckResult {
-  const beats = Number.isFinite(value) && (opts.lowerIsBetter ? value < baselineValue : value > baselineValue);
-  const params = { value: fmt(value), baselinePt: opts.baseline["pt-BR"], baselineEn: opts.baseline.en, baselineValue: fmt(baselineValue) };
-  return result(id, rule, beats ? 1 : 0, text(beats ? "check.baseline.beat" : "check.baseline.lost", params), value);
+  const margin = opts.margin ?? 0;
+  const bar = opts.lowerIsBetter ? baselineValue * (1 - margin) : baselineValue + margin;
+  const beats = Number.isFinite(value) && (opts.lowerIsBetter ? value < bar : value > bar);
+  const params = { value: fmt(value), baselinePt: opts.baseline["pt-BR"], baselineEn: opts.baseline.en, baselineValue: fmt(baselineValue), bar: fmt(bar) };
+  const code = beats ? "check.baseline.beat" : margin > 0 ? "check.baseline.margin" : "check.baseline.lost";
+  return result(id, rule, beats ? 1 : 0, text(code, params), value);
 }
 
 /** The model's contract (grader/contract/verdict.ts): met, or what is missing or dead. */
