@@ -97,16 +97,20 @@ export async function gradeSubmission(input: GradeOptions): Promise<GradeResult>
     state.failure = makeFailure(f.kind, `failure.${f.kind}`, f.params, { line: f.line, column: f.column, phase: "compile" });
     state.failure.message = f.message;
   } else {
-    // The first run's sandbox boots while the describe sandbox runs; the others open on demand.
-    let first: Trainer | null = await openTrainer(job, seeds[0]);
+    // One lane of runs is the job's own; each core it may borrow adds one. Each lane's first
+    // sandbox boots while the describe sandbox runs; later runs open theirs as a lane frees.
+    const slots = input.runSlots ?? localSlots();
+    let borrowed = 0;
+    while (borrowed < seeds.length - 1 && slots.tryAcquire()) borrowed++;
+    const early: (Trainer | null)[] = await Promise.all(seeds.slice(0, 1 + borrowed).map((seed) => openTrainer(job, seed)));
     try {
       await describeSubmission(job, compiled.code, compiled.sourceMap, state);
       if (!state.failure && state.plan) acceptPrepared(state, state.plan);
       if (!state.failure) {
-        runs = await runAll(seeds.length, async (i) => {
+        runs = await runAll(seeds.length, 1 + borrowed, async (i) => {
           const run = forkRun(state);
-          const trainer = i === 0 && first ? first : await openTrainer(job, seeds[i]);
-          if (i === 0) first = null;
+          const trainer = early[i] ?? (await openTrainer(job, seeds[i]));
+          early[i] = null;
           try {
             await trainModels(runJob(job, i, seeds.length), run, trainer);
           } finally {
@@ -115,13 +119,15 @@ export async function gradeSubmission(input: GradeOptions): Promise<GradeResult>
           }
           run.failure ??= run.nanFailure;
           return run;
-        }, input.runSlots ?? localSlots());
+        });
       }
     } finally {
-      if (first) {
-        first.session.stop();
-        await first.session.finished;
+      for (const trainer of early) {
+        if (!trainer) continue;
+        trainer.session.stop();
+        await trainer.session.finished;
       }
+      for (let i = 0; i < borrowed; i++) slots.release();
     }
   }
 

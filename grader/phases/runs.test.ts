@@ -26,31 +26,38 @@ describe("training runs", () => {
     expect(spreadOf([null, undefined])).toBeNull();
   });
 
-  it("runs on the job's own lane plus the cores it could borrow, and gives them back", async () => {
-    const slots = localSlots(1);
+  it("runs on as many lanes as it was given, each taking the next run", async () => {
     let running = 0;
     let peak = 0;
-    const results = await runAll(5, async (i) => {
+    const results = await runAll(5, 2, async (i) => {
       running++;
       peak = Math.max(peak, running);
       await new Promise((r) => setTimeout(r, 10));
       running--;
       return i * 10;
-    }, slots);
+    });
     expect(results).toEqual([0, 10, 20, 30, 40]);
     expect(peak).toBe(2);
-    expect(slots.tryAcquire()).toBe(true); // released after use
-    expect(slots.tryAcquire()).toBe(false);
   });
 
-  it("runs one lane when no core is free", async () => {
-    let peak = 0;
-    let running = 0;
-    await runAll(3, async () => {
-      peak = Math.max(peak, ++running);
-      await new Promise((r) => setTimeout(r, 5));
-      running--;
-    }, localSlots(0));
-    expect(peak).toBe(1);
+  it("runs one lane when it has one, and never more lanes than runs", async () => {
+    for (const [n, lanes, expected] of [[3, 1, 1], [2, 4, 2]] as const) {
+      let peak = 0;
+      let running = 0;
+      await runAll(n, lanes, async () => {
+        peak = Math.max(peak, ++running);
+        await new Promise((r) => setTimeout(r, 5));
+        running--;
+      });
+      expect(peak).toBe(expected);
+    }
+  });
+
+  it("lends the machine's spare cores, and takes them back", () => {
+    const slots = localSlots(1);
+    expect(slots.tryAcquire()).toBe(true);
+    expect(slots.tryAcquire()).toBe(false);
+    slots.release();
+    expect(slots.tryAcquire()).toBe(true);
   });
 });

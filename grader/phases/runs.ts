@@ -32,8 +32,8 @@ export function localSlots(extra = Math.max(0, os.availableParallelism() - 1)): 
   };
 }
 
-/** Runs `run(0..n-1)`: one lane of the job's own, plus one per core it could borrow. */
-export async function runAll<T>(n: number, run: (index: number) => Promise<T>, slots: RunSlots): Promise<T[]> {
+/** Runs `run(0..n-1)` on `lanes` lanes at once, each taking the next run as it finishes one. */
+export async function runAll<T>(n: number, lanes: number, run: (index: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(n);
   let next = 0;
   const lane = async () => {
@@ -42,9 +42,7 @@ export async function runAll<T>(n: number, run: (index: number) => Promise<T>, s
       results[i] = await run(i);
     }
   };
-  const lanes = [lane()];
-  for (let extra = 1; extra < n && slots.tryAcquire(); extra++) lanes.push(lane().finally(() => slots.release()));
-  await Promise.all(lanes);
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, n)) }, lane));
   return results;
 }
 

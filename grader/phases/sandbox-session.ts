@@ -44,6 +44,8 @@ export async function openSandbox<M extends { type: string }>(
 /** Stops the grading's sandbox when the job is cancelled (worker shutdown); returns the detach. */
 export function stopOnAbort(job: JobOptions, session: SandboxSession<{ type: string }>): () => void {
   const abort = () => session.stop({ kind: "sandbox", reason: "grading was cancelled" });
+  // A run that starts after the cancel (the job's later seeds) stops at once.
+  if (job.signal?.aborted) abort();
   job.signal?.addEventListener("abort", abort);
   return () => job.signal?.removeEventListener("abort", abort);
 }
