@@ -12,7 +12,8 @@ import * as path from "node:path";
 import { gradeSubmission } from "../grader";
 import { REPO_ROOT } from "../grader/paths";
 import { spreadOf } from "../grader/phases/runs";
-import { calibrationFile, type Calibration, type CalibrationEntry } from "../grader/tasks/calibration";
+import type { Calibration, CalibrationEntry } from "../grader/tasks/calibration";
+import { calibrationFile } from "../grader/tasks/calibration-file";
 import { loadTask, taskSlugs } from "../grader/tasks/registry";
 import { GRADER_VERSION } from "../grader/version";
 

@@ -107,7 +107,7 @@ export function ResultView({ result, code, locale }: { result: GradeResult; code
 
       {result.samples && (
         <p className="text-sm text-slate-600" data-testid="samples">
-          {Object.entries(result.samples).map(([id, s]) => `${Object.keys(result.samples!).length > 1 ? `${id}: ` : ""}${t.samples(s)}`).join(" ")}
+          {Object.entries(result.samples).map(([id, s]) => `${Object.keys(result.samples!).length > 1 ? `${id}: ` : ""}${s.validation > 0 ? t.samples(s) : t.samplesNoValidation(s)}`).join(" ")}
         </p>
       )}
 
@@ -128,7 +128,7 @@ export function ResultView({ result, code, locale }: { result: GradeResult; code
       )}
 
       <p className="text-xs text-slate-500" data-testid="environment">
-        {t.environment}: {result.environment.backend ?? "—"} · tfjs {result.environment.tfjsVersion ?? "—"} · seed {result.environment.seed} · {result.environment.isolation.join(", ")} · {(result.timing.totalMs / 1000).toFixed(1)} s
+        {t.environment}: {result.environment.backend ?? "—"} · tfjs {result.environment.tfjsVersion ?? "—"} · seed {result.runs ? result.runs.each[result.runs.chosen].seed : result.environment.seed} · {result.environment.isolation.join(", ")} · {(result.timing.totalMs / 1000).toFixed(1)} s
         {recurrentNotes(result, t).map((note) => <span key={note}> · {note}</span>)}
       </p>
     </div>

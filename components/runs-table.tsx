@@ -3,11 +3,13 @@
 import type { GradeResult } from "@/grader/result";
 import { dictionary, type Locale } from "@/i18n/dictionary";
 
-const figure = (v: number | null | undefined) => (v == null ? "—" : Number(v).toPrecision(4));
-
 export function RunsTable({ runs, locale }: { runs: NonNullable<GradeResult["runs"]>; locale: Locale }) {
   const t = dictionary(locale).submission;
-  const metrics = Object.keys(runs.spread).filter((k) => k !== "score");
+  const figure = (v: number | null | undefined) =>
+    v == null ? "—" : Number(v).toLocaleString(locale === "en" ? "en-US" : "pt-BR", { maximumSignificantDigits: 4, useGrouping: false });
+  // Figures that do not change from seed to seed (a baseline's) say nothing about the spread.
+  const metrics = Object.keys(runs.spread).filter((k) => k !== "score" && runs.spread[k].min !== runs.spread[k].max);
+  const cell = "whitespace-nowrap px-2 py-1 text-right font-mono tabular-nums";
   return (
     <section data-testid="runs">
       <h2 className="mb-1 font-semibold">{t.runs({ n: runs.each.length })}</h2>
@@ -17,24 +19,24 @@ export function RunsTable({ runs, locale }: { runs: NonNullable<GradeResult["run
           <thead>
             <tr className="border-b border-slate-200 text-left">
               <th className="px-2 py-1">{t.seed}</th>
-              <th className="px-2 py-1">{t.score}</th>
-              {metrics.map((k) => <th key={k} className="px-2 py-1 font-mono font-normal">{k}</th>)}
+              <th className="px-2 py-1 text-right">{t.score}</th>
+              {metrics.map((k) => <th key={k} className="whitespace-nowrap px-2 py-1 text-right font-mono font-normal">{k}</th>)}
             </tr>
           </thead>
           <tbody>
             {runs.each.map((run, i) => (
               <tr key={run.seed} className={`border-b border-slate-100 ${i === runs.chosen ? "bg-indigo-50 font-medium" : ""}`} data-testid={i === runs.chosen ? "median-run" : undefined}>
-                <td className="px-2 py-1">{run.seed}{i === runs.chosen ? ` (${t.median})` : ""}{run.failure ? ` [${run.failure}]` : ""}</td>
-                <td className="px-2 py-1">{run.score}</td>
-                {metrics.map((k) => <td key={k} className="px-2 py-1 font-mono">{figure(run.metrics[k])}</td>)}
+                <td className="whitespace-nowrap px-2 py-1">{run.seed}{i === runs.chosen ? ` · ${t.median}` : ""}{run.failure ? ` · ${t.failure}: ${run.failure}` : ""}</td>
+                <td className={cell}>{figure(run.score)}</td>
+                {metrics.map((k) => <td key={k} className={cell}>{figure(run.metrics[k])}</td>)}
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr className="text-slate-600">
-              <td className="px-2 py-1">{t.spread}</td>
-              <td className="px-2 py-1">{runs.spread.score ? `${runs.spread.score.min}–${runs.spread.score.max}` : "—"}</td>
-              {metrics.map((k) => <td key={k} className="px-2 py-1 font-mono">{figure(runs.spread[k]?.min)}–{figure(runs.spread[k]?.max)}</td>)}
+              <td className="whitespace-nowrap px-2 py-1">{t.spread}</td>
+              <td className={cell}>{runs.spread.score ? `${figure(runs.spread.score.min)} … ${figure(runs.spread.score.max)}` : "—"}</td>
+              {metrics.map((k) => <td key={k} className={cell}>{figure(runs.spread[k]?.min)} … {figure(runs.spread[k]?.max)}</td>)}
             </tr>
           </tfoot>
         </table>

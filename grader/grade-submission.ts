@@ -98,11 +98,12 @@ export async function gradeSubmission(input: GradeOptions): Promise<GradeResult>
     state.failure.message = f.message;
   } else {
     // One lane of runs is the job's own; each core it may borrow adds one. Each lane's first
-    // sandbox boots while the describe sandbox runs; later runs open theirs as a lane frees.
+    // sandbox, and the next run's, boot while the describe sandbox runs (their clocks paused
+    // until they train); later runs open theirs as a lane frees.
     const slots = input.runSlots ?? localSlots();
     let borrowed = 0;
     while (borrowed < seeds.length - 1 && slots.tryAcquire()) borrowed++;
-    const early: (Trainer | null)[] = await Promise.all(seeds.slice(0, 1 + borrowed).map((seed) => openTrainer(job, seed)));
+    const early: (Trainer | null)[] = await Promise.all(seeds.slice(0, 2 + borrowed).map((seed) => openTrainer(job, seed)));
     try {
       await describeSubmission(job, compiled.code, compiled.sourceMap, state);
       if (!state.failure && state.plan) acceptPrepared(state, state.plan);

@@ -2,10 +2,9 @@
  * A task's calibration: its reference solution and the team's valid variants, each graded
  * over N seeds by `npm run calibrate`, stored as `exercises/<task>/calibration.json`. The
  * statements quote it and tests/grader/calibration.test.ts holds the thresholds to it.
+ * Pure data and arithmetic (the web app renders statements with it); the file is read and
+ * written by calibration-file.ts.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { REPO_ROOT } from "../paths";
 
 export interface CalibrationEntry {
   /** `reference`, or the variant's file name. */
@@ -36,15 +35,6 @@ export interface Calibration {
     budget: { epochs: number; batchSize: number } | null;
   };
   entries: CalibrationEntry[];
-}
-
-export function calibrationFile(slug: string): string {
-  return path.join(REPO_ROOT, "exercises", slug, "calibration.json");
-}
-
-export function loadCalibration(slug: string): Calibration | null {
-  const file = calibrationFile(slug);
-  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Calibration) : null;
 }
 
 /** The worst median of a metric over every calibrated file (highest when lower is better). */

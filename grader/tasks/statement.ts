@@ -9,8 +9,9 @@
  *   {{calibration.<file>.<metric>.<min|median|max>}}   <file>: reference, a variant's name, or `worst`
  *   {{calibration.environment.backend}} ... and `.tfjsVersion`, `.graderVersion`
  *
- * Numbers are written the locale's way (0,016 in pt-BR). An unknown placeholder throws:
- * tests render every statement, so a typo fails there, not in front of a student.
+ * Numbers are written the locale's way (0,016 in pt-BR). An unknown placeholder throws
+ * unless `missing` says what to write instead: tests render every statement strictly, so a
+ * typo fails there; the web app writes a dash rather than fail the task page.
  */
 import type { Calibration } from "./calibration";
 import { worstMedian } from "./calibration";
@@ -27,21 +28,26 @@ export function renderStatement(
   markdown: string,
   locale: StatementLocale,
   sources: { rules: Record<string, CheckRule>; runs: number; calibration: Calibration | null; lowerIsBetter: (metric: string) => boolean },
+  missing?: (key: string) => string,
 ): string {
   return markdown.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (_, key: string) => {
     const value = lookup(key, sources);
-    if (value === undefined) throw new Error(`statement placeholder {{${key}}} has no value`);
+    if (value === undefined) {
+      if (missing) return missing(key);
+      throw new Error(`statement placeholder {{${key}}} has no value`);
+    }
     return typeof value === "number" ? formatFigure(value, locale) : value;
   });
 }
 
 function lookup(key: string, s: Parameters<typeof renderStatement>[2]): number | string | undefined {
   const [head, ...rest] = key.split(".");
+  // Check ids may hold dots themselves (rnn.error): the last part says which figure.
   if (head === "threshold") {
-    const [check, which] = rest;
-    return s.rules[check]?.threshold?.[which as "full" | "partial"];
+    const which = rest.pop() as "full" | "partial";
+    return s.rules[rest.join(".")]?.threshold?.[which];
   }
-  if (head === "points") return s.rules[rest[0]]?.points;
+  if (head === "points") return s.rules[rest.join(".")]?.points;
   if (head === "runs") return s.runs;
   if (head !== "calibration" || !s.calibration) return undefined;
   const c = s.calibration;

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Locale } from "@/i18n/dictionary";
 import type { Calibration } from "@/grader/tasks/calibration";
-import { loadTask } from "@/grader/tasks/registry";
+import type { CheckRule } from "@/grader/tasks/types";
 import { renderStatement } from "@/grader/tasks/statement";
 
 const EXERCISES = path.join(process.cwd(), "exercises");
@@ -17,19 +17,21 @@ function read(slug: string, file: string): string | null {
   }
 }
 
-/** The statement in the locale, its thresholds and calibration figures filled in from the task. */
-export async function statementOf(slug: string, locale: Locale): Promise<string> {
-  const own = read(slug, `statement.${locale}.md`);
-  const markdown = own ?? read(slug, "statement.pt-BR.md") ?? "";
-  const spec = await loadTask(slug);
-  if (!spec) return markdown;
-  const calibration = read(slug, "calibration.json");
+/**
+ * The statement in the locale, its thresholds and calibration figures filled in from the
+ * task as synced from its spec (the web app never loads exercise code) and its calibration.json.
+ */
+export function statementOf(task: { slug: string; checkRules: unknown; taskRuns: number; calibrated: unknown }, locale: Locale): string {
+  const own = read(task.slug, `statement.${locale}.md`);
+  const markdown = own ?? read(task.slug, "statement.pt-BR.md") ?? "";
+  const calibration = read(task.slug, "calibration.json");
+  const calibrated = (task.calibrated ?? []) as { metric: string; lowerIsBetter: boolean }[];
   return renderStatement(markdown, own ? locale : "pt-BR", {
-    rules: spec.rules.full,
-    runs: spec.runs.full,
+    rules: (task.checkRules ?? {}) as Record<string, CheckRule>,
+    runs: task.taskRuns,
     calibration: calibration ? (JSON.parse(calibration) as Calibration) : null,
-    lowerIsBetter: (metric) => spec.calibrated.find((c) => c.metric === metric)?.lowerIsBetter ?? true,
-  });
+    lowerIsBetter: (metric) => calibrated.find((c) => c.metric === metric)?.lowerIsBetter ?? true,
+  }, () => "—");
 }
 
 export function starterOf(slug: string): string {

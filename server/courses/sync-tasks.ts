@@ -13,7 +13,12 @@ export async function syncTasks(): Promise<string[]> {
     if (!spec) continue;
     const position = spec.order;
     // What the web app needs of the spec, so it never has to load exercise code itself.
-    const fromSpec = { checkRules: spec.rules.full as unknown as Prisma.InputJsonValue, taskMaxEpochs: spec.budget.full.maxEpochs };
+    const fromSpec = {
+      checkRules: spec.rules.full as unknown as Prisma.InputJsonValue,
+      taskMaxEpochs: spec.budget.full.maxEpochs,
+      taskRuns: spec.runs.full,
+      calibrated: spec.calibrated as unknown as Prisma.InputJsonValue,
+    };
     for (const course of courses) {
       await db.task.upsert({
         where: { courseId_slug: { courseId: course.id, slug } },

@@ -5,7 +5,6 @@
  */
 import { z } from "zod";
 import { MAX_RUNS } from "../../grader/phases/runs";
-import { loadTask } from "../../grader/tasks/registry";
 import type { CheckRule } from "../../grader/tasks/types";
 import { db, Prisma } from "../db";
 
@@ -46,7 +45,7 @@ export async function updateTaskSettings(taskId: string, input: unknown): Promis
   const task = await db.task.findUniqueOrThrow({ where: { id: taskId } });
   const known = new Set(Object.keys(checkRulesOf(task)));
   if (s.maxEpochs != null && s.maxEpochs > task.taskMaxEpochs) return { ok: false, fields: ["maxEpochs"] };
-  if (s.runs != null && s.runs < (await taskRuns(task.slug))) return { ok: false, fields: ["runs"] };
+  if (s.runs != null && s.runs < task.taskRuns) return { ok: false, fields: ["runs"] };
   const defined = <T>(r: Record<string, T | undefined>) => Object.fromEntries(Object.entries(r).filter(([k, v]) => v !== undefined && known.has(k))) as Record<string, T>;
   const thresholds: Record<string, { full?: number; partial?: number }> = {};
   for (const [id, v] of Object.entries(defined(s.thresholdsFull))) thresholds[id] = { ...thresholds[id], full: v };
@@ -73,9 +72,4 @@ export async function updateTaskSettings(taskId: string, input: unknown): Promis
 /** The task's checks with their default points and thresholds, as synced from its spec. */
 export function checkRulesOf(task: { checkRules: unknown }): Record<string, CheckRule> {
   return (task.checkRules ?? {}) as Record<string, CheckRule>;
-}
-
-/** The task's own N: how many training runs its grades take the median of (the full profile's). */
-export async function taskRuns(slug: string): Promise<number> {
-  return (await loadTask(slug))?.runs.full ?? 1;
 }

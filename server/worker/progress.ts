@@ -15,8 +15,8 @@ export interface LiveProgress {
 export function applyProgress(state: LiveProgress, event: ProgressEvent): LiveProgress {
   if (event.type === "phase") return { ...state, phase: event.phase };
   if (event.type === "epoch") {
-    // Each training run (seed) draws its own curve: "model", then "model #2", "model #3"...
-    const key = event.run ? `${event.model} #${event.run + 1}` : event.model;
+    // Each training run (seed) draws its own curve: "model", then "model · 2/5", "model · 3/5"...
+    const key = event.run ? `${event.model} · ${event.run + 1}/${event.runs}` : event.model;
     const curve = [...(state.curves[key] ?? []), event.point];
     return { ...state, totalEpochs: event.totalEpochs, runs: event.runs ?? 1, curves: { ...state.curves, [key]: curve } };
   }

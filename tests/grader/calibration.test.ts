@@ -8,7 +8,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../grader/paths";
-import { CALIBRATION_MARGIN, loadCalibration, requiredThreshold, worstMedian } from "../../grader/tasks/calibration";
+import { CALIBRATION_MARGIN, requiredThreshold, worstMedian } from "../../grader/tasks/calibration";
+import { loadCalibration } from "../../grader/tasks/calibration-file";
 import { loadTask, taskSlugs } from "../../grader/tasks/registry";
 import { formatFigure, renderStatement } from "../../grader/tasks/statement";
 

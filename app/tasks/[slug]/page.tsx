@@ -28,8 +28,8 @@ export default async function TaskPage({ params }: { params: Promise<{ slug: str
 
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <article className="statement rounded-lg border border-slate-200 bg-white p-5" aria-label={t.task.statement}>
-        <Markdown remarkPlugins={[remarkGfm]}>{await statementOf(slug, locale)}</Markdown>
+      <article className="statement min-w-0 rounded-lg border border-slate-200 bg-white p-5" aria-label={t.task.statement}>
+        <Markdown remarkPlugins={[remarkGfm]}>{statementOf(task, locale)}</Markdown>
       </article>
       <div className="space-y-6">
         <section className="space-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="allowance">

@@ -8,7 +8,7 @@ import { getDictionary } from "@/i18n/locale";
 import type { RuleOverrides } from "@/grader/tasks/types";
 import { instructorTask, requireInstructor } from "@/server/instructor/access";
 import { taskOverview, taskSubmissions } from "@/server/instructor/overview";
-import { checkRulesOf, taskRuns } from "@/server/instructor/task-settings";
+import { checkRulesOf } from "@/server/instructor/task-settings";
 import { MAX_RUNS } from "@/grader/phases/runs";
 
 export const dynamic = "force-dynamic";
@@ -50,7 +50,7 @@ export default async function InstructorTaskPage({ params }: { params: Promise<{
           maxEpochs: task.maxEpochs,
           taskMaxEpochs: task.taskMaxEpochs,
           runs: overrides.runs ?? null,
-          taskRuns: await taskRuns(task.slug),
+          taskRuns: task.taskRuns,
           maxRuns: MAX_RUNS,
           checks: Object.entries(checkRulesOf(task)).map(([id, r]) => ({
             id,
