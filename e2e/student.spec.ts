@@ -48,6 +48,11 @@ test("a student submits sine-forecast and sees progress, a passing score and the
 test("a syntax error is shown on its line, and the history keeps it", async ({ page }) => {
   await registerStudent(page, "Davi");
   await page.goto("/tasks/sine-forecast");
+  // The statement's thresholds and calibration figures are filled in, the pt-BR way.
+  const statement = page.getByRole("article");
+  await expect(statement).toContainText("≤ 0,0175");
+  await expect(statement).not.toContainText("{{");
+  await expect(statement).not.toContainText("—");
   const broken = 'import * as tf from "@tensorflow/tfjs";\n\nexport const windowSize = 20;\nexport function buildModel(w: number) {\n  return tf.sequential(;\n}\n';
   await setEditorCode(page, broken);
   await page.getByRole("button", { name: "Enviar para correção" }).click();
