@@ -118,7 +118,10 @@ export const spec: TaskSpec<Hidden> = {
     full: { start: 30_000, boot: 30_000, load: 10_000, probe: 20_000, build: 30_000, train: 540_000, predict: 120_000 },
     quick: { start: 30_000, boot: 30_000, load: 10_000, probe: 20_000, build: 30_000, train: 240_000, predict: 60_000 },
   }),
-  rules: { full: rulesFor({ full: 0.78, partial: 0.7 }), quick: rulesFor({ full: 0.65, partial: 0.58 }) },
+  // Full: calibration.json (all 25,000 reviews, 10 seeds) puts the reference's median at 0.86 and
+  // the weakest valid solution's at 0.843; full marks 0.02 below it. Quick (tests only): 3,000
+  // reviews reach about 0.65.
+  rules: { full: rulesFor({ full: 0.82, partial: 0.75 }), quick: rulesFor({ full: 0.65, partial: 0.58 }) },
   passFraction: 0.7,
   // The grade is the median of this many training runs (seeds); tests use one at quick.
   calibrated: [{ check: "accuracy", metric: "accuracy", lowerIsBetter: false }],
