@@ -16,10 +16,10 @@ export function acceptWindows(table: PreparedTable, reference: { inputs: number[
     }, params),
   });
   const [n, width, depth] = table.xShape;
+  if (n === 0) return refuse("nenhuma janela (a série tem " + series.length + " valores).", `no windows at all (the series has ${series.length} values).`);
   if (table.xShape.length < 2 || table.xShape.length > 3 || width !== w || (depth !== undefined && depth !== 1)) {
     return refuse(`cada entrada deve ter ${w} valores, mas veio com formato [${table.xShape.join(", ")}].`, `each input must hold ${w} values, got shape [${table.xShape.join(", ")}].`);
   }
-  if (n === 0) return refuse("nenhuma janela (a série tem " + series.length + " valores).", `no windows at all (the series has ${series.length} values).`);
   if (n > series.length) return refuse(`${n} janelas de uma série de ${series.length} valores.`, `${n} windows from a series of ${series.length} values.`);
   if (!table.y || table.y.length !== n) {
     return refuse(`${n} entradas, mas ${table.y?.length ?? 0} alvos: cada janela precisa do seu alvo.`, `${n} inputs but ${table.y?.length ?? 0} targets: each window needs its target.`);

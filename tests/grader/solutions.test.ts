@@ -1,6 +1,6 @@
 /**
- * Each reference solution passes end to end, each starter fails with checks that say what
- * to do, and the same file graded twice gets the same score. IMDb trains on the quick
+ * Each reference solution passes end to end, each starter fails with a failure or checks that
+ * say what to do, and the same file graded twice gets the same score. IMDb trains on the quick
  * profile here (3,000 reviews); bench/ grades it at full size.
  */
 import { describe, expect, it } from "vitest";
@@ -33,31 +33,36 @@ describe("reference solutions", () => {
 });
 
 describe("starters", () => {
-  const failedIds = async (task: string) => {
+  const graded = async (task: string) => {
     const r = await grade(task, exercise(task, "starter.ts"));
-    expect(r.failure, JSON.stringify(r.failure)).toBeUndefined(); // they run: they just score low
     expect(r.passed).toBe(false);
     return { r, failed: r.checks.filter((c) => c.status === "failed") };
   };
 
   it("next-number: asks for the recurrent layers", async () => {
-    const { failed } = await failedIds("next-number");
+    const { r, failed } = await graded("next-number");
+    expect(r.failure, JSON.stringify(r.failure)).toBeUndefined(); // it runs: it just scores low
     const contract = failed.filter((c) => c.id.endsWith(".contract"));
     expect(contract.map((c) => c.feedback?.en)).toEqual([expect.stringMatching(/SimpleRNN layer/), expect.stringMatching(/LSTM layer/)]);
   });
 
-  it("sine-forecast: points at makeWindows and the missing LSTM", async () => {
-    const { failed } = await failedIds("sine-forecast");
+  // The starters' data preparation is a TODO, and the model trains on what it returns: the
+  // grading stops there with a failure that names the function, and its check says what to do.
+  it("sine-forecast: points at makeWindows, whose empty windows the model cannot train on", async () => {
+    const { r, failed } = await graded("sine-forecast");
+    expect(r.failure?.kind).toBe("data");
+    expect(r.failure?.text.en).toContain("makeWindows(trainSeries, 20)");
+    expect(r.failure?.text["pt-BR"]).toContain("nenhuma janela");
     expect(failed.find((c) => c.id === "windows")?.feedback?.["pt-BR"]).toMatch(/series\[i \.\. i\+windowSize-1\]/);
-    expect(failed.find((c) => c.id === "contract")?.feedback?.en).toMatch(/LSTM layer/);
   });
 
-  it("imdb-sentiment: names the padSequences cases that differ from Keras", async () => {
-    const { failed } = await failedIds("imdb-sentiment");
+  it("imdb-sentiment: names the padSequences cases that differ from Keras, and its ragged rows", async () => {
+    const { r, failed } = await graded("imdb-sentiment");
+    expect(r.failure?.kind).toBe("data");
+    expect(r.failure?.text.en).toContain("every row must have the same length");
     const pad = failed.find((c) => c.id === "pad");
     expect(pad?.feedback?.en).toMatch(/empty.*shorter/);
     expect(pad?.feedback?.en).not.toMatch(/exact/);
-    expect(failed.find((c) => c.id === "contract")).toBeDefined();
   });
 });
 
