@@ -16,6 +16,7 @@ import type { Calibration, CalibrationEntry } from "../grader/tasks/calibration"
 import { calibrationFile } from "../grader/tasks/calibration-file";
 import { loadTask, taskSlugs } from "../grader/tasks/registry";
 import { GRADER_VERSION } from "../grader/version";
+import { battery } from "../tests/grader/battery";
 
 /** A fixed installation secret: the same hidden test data on every machine that calibrates. */
 const SECRET = "treino-calibration-secret";
@@ -28,29 +29,23 @@ const program = new Command()
   .addOption(new Option("--profile <profile>").choices(["full", "quick"]).default("full"))
   .option("--only <names>", "comma-separated file names to (re)grade; the others are kept from the existing file");
 
-/** The file's first `// variant:` line, or the reference's description. */
-function styleOf(code: string, fallback: string): string {
-  return /^\/\/ variant: (.*)$/m.exec(code)?.[1]?.trim() ?? fallback;
-}
-
 async function calibrateTask(slug: string, seeds: number, profile: "full" | "quick", only: Set<string> | null): Promise<void> {
   const spec = await loadTask(slug);
   if (!spec) throw new Error(`unknown task ${slug}`);
-  const dir = path.join(REPO_ROOT, "tests", "grader", "variants", slug);
+  const reference = path.join(REPO_ROOT, "exercises", slug, "solution.ts");
   const files = [
-    { name: "reference", file: path.join(REPO_ROOT, "exercises", slug, "solution.ts") },
-    ...fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).sort().map((f) => ({ name: f.replace(/\.ts$/, ""), file: path.join(dir, f) })),
+    { name: "reference", file: reference, code: fs.readFileSync(reference, "utf8"), style: "the reference solution" },
+    ...battery("variants", slug).map((v) => ({ name: v.name, file: path.join(REPO_ROOT, "tests", "grader", "variants", slug, `${v.name}.ts`), code: v.code, style: v.what })),
   ];
   const previous = fs.existsSync(calibrationFile(slug)) ? (JSON.parse(fs.readFileSync(calibrationFile(slug), "utf8")) as Calibration) : null;
   const entries: CalibrationEntry[] = [];
   let environment: Calibration["environment"] | null = previous?.environment ?? null;
-  for (const { name, file } of files) {
+  for (const { name, file, code, style } of files) {
     const kept = previous?.entries.find((e) => e.name === name);
     if (only && !only.has(name) && kept) {
       entries.push(kept);
       continue;
     }
-    const code = fs.readFileSync(file, "utf8");
     const started = Date.now();
     const r = await gradeSubmission({ task: slug, code, profile, seed: SEED, overrides: { runs: seeds }, config: { TREINO_SECRET_SEED: SECRET } });
     const runs = r.runs?.each ?? [{ seed: SEED, score: r.score, passed: r.passed, failure: r.failure?.kind ?? null, metrics: r.metrics }];
@@ -63,7 +58,7 @@ async function calibrateTask(slug: string, seeds: number, profile: "full" | "qui
     entries.push({
       name,
       file: path.relative(REPO_ROOT, file),
-      style: name === "reference" ? "the reference solution" : styleOf(code, name),
+      style,
       scores: runs.map((x) => x.score),
       failures: runs.map((x) => x.failure),
       medianScore: spreadOf(runs.map((x) => x.score))?.median ?? 0,

@@ -1,8 +1,10 @@
 /**
- * The team's own batteries of student files, read from disk: cheats in `cheats/<task>/` and
- * valid variants in `variants/<task>/`. Each file says in its header what it is:
+ * The team's own batteries of student files, read from disk: cheats in `cheats/<task>/`,
+ * valid variants in `variants/<task>/` and pipeline bugs in `pipelines/<task>/`. Each file
+ * says in its header what it is:
  *   // cheat: <what it tries>        // zero: <check ids that must earn nothing>
  *   // variant: <what makes it different from the reference>
+ *   // pipeline: <the data-preparation bug> (and what must follow: see pipelines.test.ts)
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -17,15 +19,21 @@ export interface BatteryFile {
   zero: string[];
 }
 
-export function battery(kind: "cheats" | "variants", task: string): BatteryFile[] {
+const WHAT = { cheats: "cheat", variants: "variant", pipelines: "pipeline" } as const;
+
+/** A `// key: value` header line of a battery file, trimmed. */
+export function header(code: string, key: string): string | undefined {
+  return code.match(new RegExp(`^//\\s*${key}:\\s*(.*)$`, "m"))?.[1]?.trim();
+}
+
+export function battery(kind: keyof typeof WHAT, task: string): BatteryFile[] {
   const dir = path.join(__dirname, kind, task);
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).sort().map((file) => {
     const code = fs.readFileSync(path.join(dir, file), "utf8");
-    const header = (key: string) => code.match(new RegExp(`^//\\s*${key}:\\s*(.*)$`, "m"))?.[1]?.trim();
-    const what = header(kind === "cheats" ? "cheat" : "variant");
-    if (!what) throw new Error(`${kind}/${task}/${file} has no '// ${kind === "cheats" ? "cheat" : "variant"}:' header`);
-    const zero = (header("zero") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const what = header(code, WHAT[kind]);
+    if (!what) throw new Error(`${kind}/${task}/${file} has no '// ${WHAT[kind]}:' header`);
+    const zero = (header(code, "zero") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
     if (kind === "cheats" && zero.length === 0) throw new Error(`cheats/${task}/${file} has no '// zero:' header`);
     return { task, name: file.replace(/\.ts$/, ""), code, what, zero };
   });

@@ -12,12 +12,13 @@ import { CALIBRATION_MARGIN, requiredThreshold, worstMedian } from "../../grader
 import { loadCalibration } from "../../grader/tasks/calibration-file";
 import { loadTask, taskSlugs } from "../../grader/tasks/registry";
 import { formatFigure, renderStatement } from "../../grader/tasks/statement";
+import { battery } from "./battery";
 
 for (const slug of taskSlugs()) {
   describe(`${slug}: calibration`, async () => {
     const spec = (await loadTask(slug))!;
     const calibration = loadCalibration(slug);
-    const variants = fs.readdirSync(path.join(REPO_ROOT, "tests", "grader", "variants", slug)).filter((f) => f.endsWith(".ts")).map((f) => f.replace(/\.ts$/, ""));
+    const variants = battery("variants", slug).map((v) => v.name);
 
     it("covers the reference and every valid variant, at the full profile, over at least 10 seeds", () => {
       expect(calibration, `run npm run calibrate -- ${slug}`).not.toBeNull();

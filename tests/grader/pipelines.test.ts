@@ -8,18 +8,17 @@
  *   // failed: <check ids>   or: these checks earn nothing, the submission does not pass
  *   // note: <text>          and a diagnostic says this (how the data differs)
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { battery, header as headerOf } from "./battery";
 import { grade } from "./grade";
 
 for (const task of ["sine-forecast", "imdb-sentiment"]) {
-  const dir = path.join(__dirname, "pipelines", task);
   describe(`${task}: the student's pipeline feeds the model`, () => {
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).sort()) {
-      const code = fs.readFileSync(path.join(dir, file), "utf8");
-      const header = (key: string) => code.match(new RegExp(`^//\\s*${key}:\\s*(.*)$`, "m"))?.[1]?.trim();
-      it(`${file}: ${header("pipeline")}`, async () => {
+    const files = battery("pipelines", task);
+    it("has pipeline bugs to try", () => expect(files.length).toBeGreaterThanOrEqual(2));
+    for (const { name, code, what } of files) {
+      const header = (key: string) => headerOf(code, key);
+      it(`${name}: ${what}`, async () => {
         const r = await grade(task, code);
         const summary = JSON.stringify({ failure: r.failure?.message, checks: r.checks.map((c) => [c.id, c.points, c.feedback?.en]), diagnostics: r.diagnostics.map((d) => d.text.en) });
         expect(r.passed, summary).toBe(false);

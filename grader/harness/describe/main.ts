@@ -12,8 +12,11 @@ import { PREPARED_CHUNK_BYTES, unpackTensor, type DescribeJobFrame, type Describ
 import { seedMathRandom } from "../seeded-random";
 
 Error.stackTraceLimit = 50;
-// Captured before any student code runs, as the channel's own tools are.
-const toBase64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
+// Captured before any student code runs, as the channel's own tools are: a submission that
+// replaces Buffer.from or Buffer#toString afterwards does not reach these.
+const bufferFrom = Buffer.from.bind(Buffer) as (buffer: ArrayBufferLike, offset: number, length: number) => Buffer;
+const bufferToString = Buffer.prototype.toString;
+const toBase64 = (bytes: Uint8Array): string => bufferToString.call(bufferFrom(bytes.buffer, bytes.byteOffset, bytes.byteLength), "base64");
 // Captured before lockProcess() replaces it: process.exit itself calls process.reallyExit.
 const reallyExit = (process as unknown as { reallyExit: (code: number) => never }).reallyExit.bind(process);
 
