@@ -9,10 +9,10 @@
  *
  *   npm run bench:rnn [-- --samples 2000] [-- --backend wasm] [-- --no-stock]
  *
- * IMDb epochs are timed on a sample of reviews and scaled to Keras's full 25,000 (the
- * grader itself trains on 9,000 at full profile).
+ * IMDb epochs are timed on a sample of reviews and scaled to Keras's full 25,000 (what the
+ * grader trains on at the full profile). Then the split of one fused IMDb LSTM epoch by
+ * kernel (bench/epoch-split.ts), to choose the next optimisation from.
  */
-process.env.OPENBLAS_NUM_THREADS ??= "1"; // one grading job per core, as in the sandbox
 
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -25,6 +25,7 @@ import { selectBackend } from "../grader/harness/backend";
 import { NODE_MODULES, REPO_ROOT } from "../grader/paths";
 import { FusedRecurrentLayers } from "../grader/recurrent/fused-layers";
 import { buildFailureReason, builtAddonPath, loadKernels, portableAddonPath } from "../grader/recurrent/native-kernels";
+import { splitImdbEpoch } from "./epoch-split";
 
 const { values } = parseArgs({
   options: {
@@ -222,6 +223,13 @@ async function main() {
   if (lstm?.fast != null && lstm.torch != null) {
     const ratio = lstm.fast / lstm.torch;
     console.log(`IMDb LSTM epoch: fast ${fmt(lstm.fast)} s vs PyTorch ${fmt(lstm.torch)} s = x${ratio.toFixed(2)} (goal <= x${GOAL_RATIO}: ${ratio <= GOAL_RATIO ? "met" : "NOT met"})`);
+  }
+  if (status.available) {
+    const split = await splitImdbEpoch(status, IMDB_SAMPLES, KERAS_TRAIN);
+    console.log(`\nOne fused IMDb LSTM epoch by part (${KERAS_TRAIN} reviews, every kernel timed): ${fmt(split.epochSeconds)} s; predicting ${KERAS_TRAIN} reviews: ${fmt(split.predictSeconds)} s`);
+    for (const part of split.parts.slice(0, 12)) {
+      console.log(`  ${part.name.padEnd(40)} ${part.seconds.toFixed(2).padStart(6)} s  ${(100 * part.seconds / split.epochSeconds).toFixed(0).padStart(3)}%${part.calls ? `  ${part.calls} calls` : ""}`);
+    }
   }
   console.log(`load at end ${load()}`);
 }

@@ -166,6 +166,14 @@ describe.each(VARIANTS)("fused recurrent layers ($name) match stock TensorFlow.j
     compare({ kind: "gru", batch: 3, time: 6, features: 2, units: 4, masked: true, bidirectional: true, args: { returnSequences: true } });
   });
 
+  it("inference over more rows than one native call takes (predict's batches) matches stock, masks and all", () => {
+    // 64 rows per call: 150 rows are two full slices and a partial one; 9 units leave a
+    // remainder after the eight-lane activations.
+    compare({ kind: "lstm", batch: 150, time: 4, features: 2, units: 9, masked: true, args: { returnSequences: true, goBackwards: true } });
+    compare({ kind: "gru", batch: 130, time: 3, features: 3, units: 8 });
+    compare({ kind: "simpleRNN", batch: 65, time: 5, features: 1, units: 17, args: { activation: "relu" } });
+  });
+
   it("random shapes and settings", () => {
     let seed = 11;
     const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed);

@@ -137,7 +137,7 @@ export class FusedRecurrentLayers {
       const bias = cell.useBias && cell.bias ? cell.bias.read() : null;
       // tfjs counts a step where the mask is truthy (cast to bool, then to 1 or 0).
       const mask = plan.mask ? floats(tf.cast(tf.cast(plan.mask, "bool"), "float32")) : null;
-      return fusedRecurrent(plan.kernels, plan.spec, x, cell.kernel!.read(), cell.recurrentKernel!.read(), bias, recurrentMask, mask);
+      return fusedRecurrent(plan.kernels, plan.spec, x, cell.kernel!.read(), cell.recurrentKernel!.read(), bias, recurrentMask, mask, training);
     });
   }
 

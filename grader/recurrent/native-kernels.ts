@@ -5,6 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { applyBlasEnvironment } from "./blas-env";
 
 /** What the addon exports (native/rnn/src/addon.c). All arrays are owned by JavaScript. */
 export interface RnnKernels {
@@ -48,6 +49,7 @@ export function buildFailureReason(repoRoot: string): string {
 
 export function loadKernels(file: string): KernelStatus {
   if (!fs.existsSync(file)) return { available: false, reason: `${path.basename(file)} not found` };
+  applyBlasEnvironment();
   try {
     // A native addon cannot be bundled: required from disk at run time.
     // eslint-disable-next-line @typescript-eslint/no-require-imports

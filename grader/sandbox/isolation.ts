@@ -13,6 +13,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { blasEnvironment } from "../recurrent/blas-env";
 import { createJobCgroup, type JobCgroup } from "./cgroup";
 import { buildSeccompFilter } from "./seccomp";
 
@@ -45,11 +46,8 @@ const SANDBOX_DIR = "/sandbox";
  * Not under /sandbox: that is a read-only bind, where bwrap cannot make a mount point.
  */
 const SANDBOX_NODE_MODULES = "/node_modules";
-/**
- * One BLAS thread: a grading job is one core's work (the worker runs one job per core), and
- * OpenBLAS would otherwise start a thread per core for the fused recurrent kernels.
- */
-const CHILD_ENV: Record<string, string> = { OPENBLAS_NUM_THREADS: "1" };
+/** OpenBLAS's settings for the fused recurrent kernels: one thread, the CPU's kernel family. */
+const CHILD_ENV: Record<string, string> = blasEnvironment();
 const SECCOMP_FD = 4;
 /** wasm reserves ~10 GiB of address space per memory for its guard regions. */
 const ADDRESS_SPACE_BYTES = 24 * 1024 ** 3;

@@ -59,6 +59,43 @@ static int get_floats(napi_env env, napi_value value, size_t expected, int nulla
   return 1;
 }
 
+/*
+ * The kernels' scratch memory, kept between calls (per Node environment, so worker threads
+ * each have their own): allocating megabytes at every call costs page faults of the order
+ * of the kernels themselves.
+ */
+typedef struct {
+  float *data;
+  size_t floats;
+} scratch_buffer;
+
+static void free_scratch(napi_env env, void *data, void *hint) {
+  (void)env;
+  (void)hint;
+  scratch_buffer *b = data;
+  free(b->data);
+  free(b);
+}
+
+/* At least `floats` floats of scratch, or NULL with a JS exception pending. */
+static float *scratch(napi_env env, size_t floats) {
+  scratch_buffer *b = NULL;
+  if (napi_get_instance_data(env, (void **)&b) != napi_ok || !b) {
+    napi_throw_error(env, NULL, "treino-rnn: no scratch buffer");
+    return NULL;
+  }
+  if (b->floats < floats) {
+    float *grown = realloc(b->data, sizeof(float) * floats + 64);
+    if (!grown) {
+      napi_throw_error(env, NULL, "treino-rnn: out of memory");
+      return NULL;
+    }
+    b->data = grown;
+    b->floats = floats;
+  }
+  return b->data;
+}
+
 static int get_shape(napi_env env, napi_value value, rnn_shape *s) {
   size_t length = 0;
   void *data = NULL;
@@ -124,13 +161,9 @@ static napi_value forward(napi_env env, napi_callback_info info) {
       !get_floats(env, argv[11], n * H, s.cell != CELL_GRU, "resetHidden", &rh)) {
     return NULL;
   }
-  float *scratch = malloc(sizeof(float) * (2 + (size_t)s.B) * H + 16);
-  if (!scratch) {
-    napi_throw_error(env, NULL, "treino-rnn: out of memory");
-    return NULL;
-  }
-  rnn_forward(&s, x, w, u, bias, rmask, mask, y, gates, hprev, cs, rh, scratch);
-  free(scratch);
+  float *work = scratch(env, (2 + (size_t)s.B) * H + n * s.D);
+  if (!work) return NULL;
+  rnn_forward(&s, x, w, u, bias, rmask, mask, y, gates, hprev, cs, rh, work);
   return NULL;
 }
 
@@ -153,18 +186,20 @@ static napi_value backward(napi_env env, napi_callback_info info) {
       !get_floats(env, argv[14], H * GH, 0, "dRecurrentKernel", &du) || !get_floats(env, argv[15], GH, 1, "dBias", &db)) {
     return NULL;
   }
-  float *scratch = malloc(sizeof(float) * 6 * (size_t)s.B * H + 16);
-  if (!scratch) {
-    napi_throw_error(env, NULL, "treino-rnn: out of memory");
-    return NULL;
-  }
-  rnn_backward(&s, x, w, u, rmask, mask, dy, gates, hprev, cs, rh, dz, dx, dw, du, db, scratch);
-  free(scratch);
+  float *work = scratch(env, 6 * (size_t)s.B * H + n * s.D);
+  if (!work) return NULL;
+  rnn_backward(&s, x, w, u, rmask, mask, dy, gates, hprev, cs, rh, dz, dx, dw, du, db, work);
   return NULL;
 }
 
 static napi_value init(napi_env env, napi_value exports) {
   gemm_init();
+  scratch_buffer *buffer = calloc(1, sizeof *buffer);
+  if (!buffer) {
+    napi_throw_error(env, NULL, "treino-rnn: out of memory");
+    return NULL;
+  }
+  CHECK(napi_set_instance_data(env, buffer, free_scratch, NULL));
   napi_value fn, lib;
   CHECK(napi_create_function(env, "forward", NAPI_AUTO_LENGTH, forward, NULL, &fn));
   CHECK(napi_set_named_property(env, exports, "forward", fn));

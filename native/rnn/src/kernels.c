@@ -4,99 +4,40 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "activations.h"
 #include "gemm.h"
 
-/* Element-wise passes get an AVX2 copy chosen at load time where the CPU has it. */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define VECTOR_CLONES
-#endif
-
 int rnn_gate_count(int cell) { return cell == CELL_LSTM ? 4 : cell == CELL_GRU ? 3 : 1; }
-
-/*
- * exp without branches so that loops over it vectorise (Cephes' polynomial; relative
- * error ~1e-7 on the clamped range, which is what float32 stores anyway).
- */
-static inline float fast_exp(float x) {
-  x = x < -87.0f ? -87.0f : (x > 88.0f ? 88.0f : x);
-  const float n = (x * 1.44269504088896341f + 12582912.0f) - 12582912.0f; /* round to nearest */
-  float r = x - n * 0.693359375f;
-  r = r + n * 2.12194440e-4f;
-  float p = 1.9875691500e-4f;
-  p = p * r + 1.3981999507e-3f;
-  p = p * r + 8.3334519073e-3f;
-  p = p * r + 4.1665795894e-2f;
-  p = p * r + 1.6666665459e-1f;
-  p = p * r + 5.0000001201e-1f;
-  p = p * r * r + r + 1.0f;
-  const int32_t bits = ((int32_t)n + 127) << 23;
-  float scale;
-  memcpy(&scale, &bits, sizeof scale);
-  return p * scale;
-}
-
-static inline float fast_tanh(float x) {
-  const float e = fast_exp(-2.0f * fabsf(x));
-  return copysignf((1.0f - e) / (1.0f + e), x);
-}
-
-/* v = act(v) over n values. */
-VECTOR_CLONES
-static void apply_act(int act, float *v, int n) {
-  switch (act) {
-    case ACT_TANH:
-      for (int j = 0; j < n; j++) v[j] = fast_tanh(v[j]);
-      break;
-    case ACT_SIGMOID:
-      for (int j = 0; j < n; j++) v[j] = 1.0f / (1.0f + fast_exp(-v[j]));
-      break;
-    case ACT_HARD_SIGMOID: /* tfjs: clip(0.5 + 0.2x, 0, 1) */
-      for (int j = 0; j < n; j++) {
-        const float y = 0.5f + 0.2f * v[j];
-        v[j] = y < 0.0f ? 0.0f : (y > 1.0f ? 1.0f : y);
-      }
-      break;
-    case ACT_RELU:
-      for (int j = 0; j < n; j++) v[j] = v[j] > 0.0f ? v[j] : 0.0f;
-      break;
-    default:
-      break;
-  }
-}
-
-/* g *= act'(x), written in terms of y = act(x), which is what the forward pass kept. */
-VECTOR_CLONES
-static void mul_dact(int act, const float *y, float *g, int n) {
-  switch (act) {
-    case ACT_TANH:
-      for (int j = 0; j < n; j++) g[j] *= 1.0f - y[j] * y[j];
-      break;
-    case ACT_SIGMOID:
-      for (int j = 0; j < n; j++) g[j] *= y[j] * (1.0f - y[j]);
-      break;
-    case ACT_HARD_SIGMOID:
-      for (int j = 0; j < n; j++) g[j] = (y[j] > 0.0f && y[j] < 1.0f) ? 0.2f * g[j] : 0.0f;
-      break;
-    case ACT_RELU:
-      for (int j = 0; j < n; j++) g[j] = y[j] > 0.0f ? g[j] : 0.0f;
-      break;
-    default:
-      break;
-  }
-}
 
 /* Input time position read at processing step s. */
 static inline int pos(const rnn_shape *s, int step) { return s->go_backwards ? s->T - 1 - step : step; }
 
-static inline size_t row(const rnn_shape *s, int b, int t) { return (size_t)b * s->T + t; }
+/*
+ * Row of (b, t) in the saved per-step arrays (gates, hprev, cs, rh, dz): time-major, so that
+ * one step's rows for the whole batch are contiguous: each step's product and gate math
+ * then reads and writes one small block that stays in cache, instead of B rows strided
+ * T rows apart.
+ */
+static inline size_t row(const rnn_shape *s, int b, int t) { return (size_t)t * s->B + b; }
+
+/* Row of (b, t) in the caller's arrays (x, y, mask, dx, dy): batch-major, as tfjs has them. */
+static inline size_t ext(const rnn_shape *s, int b, int t) { return (size_t)b * s->T + t; }
+
+/* out [T,B,width] = in [B,T,width] (or the reverse with `back`). */
+static void swap_batch_time(const rnn_shape *s, const float *in, float *out, int width, int back) {
+  for (int b = 0; b < s->B; b++)
+    for (int t = 0; t < s->T; t++) {
+      const size_t bt = ext(s, b, t) * width, tb = row(s, b, t) * width;
+      if (back) memcpy(out + bt, in + tb, sizeof(float) * width);
+      else memcpy(out + tb, in + bt, sizeof(float) * width);
+    }
+}
 
 /* gates = x·w + bias for every (b, t) at once: one large product instead of T small ones. */
-static void input_projection(const rnn_shape *s, const float *x, const float *w, const float *bias, float *gates) {
+static void input_projection(const rnn_shape *s, const float *xt, const float *w, const float *bias, float *gates) {
   const int gh = rnn_gate_count(s->cell) * s->H;
   const size_t n = (size_t)s->B * s->T;
-  gemm(0, 0, (int)n, gh, s->D, 1.0f, x, s->D, w, gh, 0.0f, gates, gh);
+  gemm(0, 0, (int)n, gh, s->D, 1.0f, xt, s->D, w, gh, 0.0f, gates, gh);
   if (bias) {
     for (size_t r = 0; r < n; r++) {
       float *g = gates + r * gh;
@@ -113,11 +54,11 @@ static void store_next_hprev(const rnn_shape *s, int step, int b, const float *h
   for (int j = 0; j < s->H; j++) dst[j] = m ? h[j] * m[j] : h[j];
 }
 
-static int skipped(const rnn_shape *s, const float *mask, int b, int t) { return mask && mask[row(s, b, t)] == 0.0f; }
+static int skipped(const rnn_shape *s, const float *mask, int b, int t) { return mask && mask[ext(s, b, t)] == 0.0f; }
 
 static void write_output(const rnn_shape *s, int step, int b, const float *h, float *y) {
   if (s->return_sequences) {
-    memcpy(y + row(s, b, step) * s->H, h, sizeof(float) * s->H);
+    memcpy(y + ext(s, b, step) * s->H, h, sizeof(float) * s->H);
   } else if (step == s->T - 1) {
     memcpy(y + (size_t)b * s->H, h, sizeof(float) * s->H);
   }
@@ -141,7 +82,9 @@ void rnn_forward(const rnn_shape *s, const float *x, const float *w, const float
                  float *scratch) {
   const int B = s->B, T = s->T, H = s->H, G = rnn_gate_count(s->cell), GH = G * H;
   if (B == 0 || T == 0) return;
-  input_projection(s, x, w, bias, gates);
+  float *xt = scratch + (2 + (size_t)B) * H; /* [T,B,D] */
+  swap_batch_time(s, x, xt, s->D, 0);
+  input_projection(s, xt, w, bias, gates);
   for (int b = 0; b < B; b++) memset(hprev + row(s, b, pos(s, 0)) * H, 0, sizeof(float) * H);
   float *h = scratch;                 /* [H] the step's new h */
   float *tmp = scratch + H;           /* [H] */
@@ -150,23 +93,23 @@ void rnn_forward(const rnn_shape *s, const float *x, const float *w, const float
 
   for (int step = 0; step < T; step++) {
     const int t = pos(s, step);
-    const size_t ldz = (size_t)T * GH, ldh = (size_t)T * H;
-    float *zt = gates + (size_t)t * GH;
-    const float *hpt = hprev + (size_t)t * H;
+    const size_t ldz = GH, ldh = H;
+    float *zt = gates + row(s, 0, t) * GH;
+    const float *hpt = hprev + row(s, 0, t) * H;
     if (s->cell == CELL_LSTM) {
       if (step > 0) gemm(0, 0, B, GH, H, 1.0f, hpt, (int)ldh, u, GH, 1.0f, zt, (int)ldz);
       for (int b = 0; b < B; b++) {
         float *z = gates + row(s, b, t) * GH;
-        apply_act(s->ract, z, H);
-        apply_act(s->ract, z + H, H);
-        apply_act(s->act, z + 2 * H, H);
-        apply_act(s->ract, z + 3 * H, H);
+        act_apply(s->ract, z, H);
+        act_apply(s->ract, z + H, H);
+        act_apply(s->act, z + 2 * H, H);
+        act_apply(s->ract, z + 3 * H, H);
         const float *ig = z, *fg = z + H, *cg = z + 2 * H, *og = z + 3 * H;
         float *c = cs + row(s, b, t) * H;
         const float *cprev = step > 0 ? cs + row(s, b, pos(s, step - 1)) * H : NULL;
         for (int j = 0; j < H; j++) c[j] = (cprev ? fg[j] * cprev[j] : 0.0f) + ig[j] * cg[j];
         memcpy(tmp, c, sizeof(float) * H);
-        apply_act(s->act, tmp, H);
+        act_apply(s->act, tmp, H);
         for (int j = 0; j < H; j++) h[j] = og[j] * tmp[j];
         if (skipped(s, mask, b, t)) { /* the cell state is carried over too */
           if (cprev) memcpy(c, cprev, sizeof(float) * H);
@@ -178,15 +121,15 @@ void rnn_forward(const rnn_shape *s, const float *x, const float *w, const float
       if (step > 0) gemm(0, 0, B, 2 * H, H, 1.0f, hpt, (int)ldh, u, GH, 1.0f, zt, (int)ldz);
       for (int b = 0; b < B; b++) {
         float *z = gates + row(s, b, t) * GH;
-        apply_act(s->ract, z, 2 * H); /* z and r */
+        act_apply(s->ract, z, 2 * H); /* z and r */
         const float *hp = hprev + row(s, b, t) * H;
         float *rhb = rh + row(s, b, t) * H;
         for (int j = 0; j < H; j++) rhb[j] = z[H + j] * hp[j];
       }
-      if (step > 0) gemm(0, 0, B, H, H, 1.0f, rh + (size_t)t * H, (int)ldh, u + 2 * H, GH, 1.0f, zt + 2 * H, (int)ldz);
+      if (step > 0) gemm(0, 0, B, H, H, 1.0f, rh + row(s, 0, t) * H, (int)ldh, u + 2 * H, GH, 1.0f, zt + 2 * H, (int)ldz);
       for (int b = 0; b < B; b++) {
         float *z = gates + row(s, b, t) * GH;
-        apply_act(s->act, z + 2 * H, H);
+        act_apply(s->act, z + 2 * H, H);
         const float *hp = hprev + row(s, b, t) * H;
         for (int j = 0; j < H; j++) h[j] = z[j] * hp[j] + (1.0f - z[j]) * z[2 * H + j];
         finish_step(s, step, b, h, mask, state, rmask, y, hprev);
@@ -195,7 +138,7 @@ void rnn_forward(const rnn_shape *s, const float *x, const float *w, const float
       if (step > 0) gemm(0, 0, B, H, H, 1.0f, hpt, (int)ldh, u, GH, 1.0f, zt, (int)ldz);
       for (int b = 0; b < B; b++) {
         float *z = gates + row(s, b, t) * GH;
-        apply_act(s->act, z, H);
+        act_apply(s->act, z, H);
         finish_step(s, step, b, z, mask, state, rmask, y, hprev);
       }
     }
@@ -207,7 +150,7 @@ static void add_output_grad(const rnn_shape *s, int step, const float *dy, float
   const int H = s->H;
   if (!s->return_sequences && step != s->T - 1) return;
   for (int b = 0; b < s->B; b++) {
-    const float *src = s->return_sequences ? dy + row(s, b, step) * H : dy + (size_t)b * H;
+    const float *src = s->return_sequences ? dy + ext(s, b, step) * H : dy + (size_t)b * H;
     float *d = dh + (size_t)b * H;
     for (int j = 0; j < H; j++) d[j] += src[j];
   }
@@ -246,7 +189,7 @@ void rnn_backward(const rnn_shape *s, const float *x, const float *w, const floa
                   float *dz, float *dx, float *dw, float *du, float *db, float *scratch) {
   const int B = s->B, T = s->T, D = s->D, H = s->H, G = rnn_gate_count(s->cell), GH = G * H;
   const size_t n = (size_t)B * T;
-  const size_t ldz = (size_t)T * GH;
+  const size_t ldz = GH;
   memset(dx, 0, sizeof(float) * n * D);
   memset(dw, 0, sizeof(float) * (size_t)D * GH);
   memset(du, 0, sizeof(float) * (size_t)H * GH);
@@ -277,12 +220,12 @@ void rnn_backward(const rnn_shape *s, const float *x, const float *w, const floa
         float *d = dz + row(s, b, t) * GH;
         float *dhb = dh + (size_t)b * H, *dcb = dc + (size_t)b * H, *tc = tmp + (size_t)b * H, *g = tmp2 + (size_t)b * H;
         memcpy(tc, c, sizeof(float) * H);
-        apply_act(s->act, tc, H);
+        act_apply(s->act, tc, H);
         for (int j = 0; j < H; j++) {
           d[3 * H + j] = dhb[j] * tc[j]; /* do */
           g[j] = dhb[j] * og[j];
         }
-        mul_dact(s->act, tc, g, H);
+        act_mul_derivative(s->act, tc, g, H);
         for (int j = 0; j < H; j++) {
           const float dcj = dcb[j] + g[j];
           d[j] = dcj * cg[j];                          /* di */
@@ -290,13 +233,13 @@ void rnn_backward(const rnn_shape *s, const float *x, const float *w, const floa
           d[2 * H + j] = dcj * ig[j];                  /* dc~ */
           dcb[j] = dcj * fg[j];                        /* into c' */
         }
-        mul_dact(s->ract, ig, d, H);
-        mul_dact(s->ract, fg, d + H, H);
-        mul_dact(s->act, cg, d + 2 * H, H);
-        mul_dact(s->ract, og, d + 3 * H, H);
+        act_mul_derivative(s->ract, ig, d, H);
+        act_mul_derivative(s->ract, fg, d + H, H);
+        act_mul_derivative(s->act, cg, d + 2 * H, H);
+        act_mul_derivative(s->ract, og, d + 3 * H, H);
       }
       if (step > 0) {
-        gemm(0, 1, B, H, GH, 1.0f, dz + (size_t)t * GH, (int)ldz, u, GH, 0.0f, dh, H);
+        gemm(0, 1, B, H, GH, 1.0f, dz + row(s, 0, t) * GH, (int)ldz, u, GH, 0.0f, dh, H);
         apply_rmask(s, rmask, dh);
       }
     } else if (s->cell == CELL_GRU) {
@@ -313,12 +256,12 @@ void rnn_backward(const rnn_shape *s, const float *x, const float *w, const floa
           dhpb[j] = dhb[j] * z[j];
           d[H + j] = 0.0f;
         }
-        mul_dact(s->act, z + 2 * H, d + 2 * H, H);
-        mul_dact(s->ract, z, d, H);
+        act_mul_derivative(s->act, z + 2 * H, d + 2 * H, H);
+        act_mul_derivative(s->ract, z, d, H);
       }
       if (step > 0) {
         float *drh = dc;
-        gemm(0, 1, B, H, H, 1.0f, dz + (size_t)t * GH + 2 * H, (int)ldz, u + 2 * H, GH, 0.0f, drh, H);
+        gemm(0, 1, B, H, H, 1.0f, dz + row(s, 0, t) * GH + 2 * H, (int)ldz, u + 2 * H, GH, 0.0f, drh, H);
         for (int b = 0; b < B; b++) {
           const float *z = gates + row(s, b, t) * GH;
           const float *hp = hprev + row(s, b, t) * H;
@@ -329,9 +272,9 @@ void rnn_backward(const rnn_shape *s, const float *x, const float *w, const floa
             d[H + j] = drhb[j] * hp[j];
             dhpb[j] += drhb[j] * z[H + j];
           }
-          mul_dact(s->ract, z + H, d + H, H);
+          act_mul_derivative(s->ract, z + H, d + H, H);
         }
-        gemm(0, 1, B, H, 2 * H, 1.0f, dz + (size_t)t * GH, (int)ldz, u, GH, 1.0f, dhp, H);
+        gemm(0, 1, B, H, 2 * H, 1.0f, dz + row(s, 0, t) * GH, (int)ldz, u, GH, 1.0f, dhp, H);
         memcpy(dh, dhp, sizeof(float) * B * H);
         apply_rmask(s, rmask, dh);
       }
@@ -340,10 +283,10 @@ void rnn_backward(const rnn_shape *s, const float *x, const float *w, const floa
         const float *hb = gates + row(s, b, t) * GH;
         float *d = dz + row(s, b, t) * GH;
         memcpy(d, dh + (size_t)b * H, sizeof(float) * H);
-        mul_dact(s->act, hb, d, H);
+        act_mul_derivative(s->act, hb, d, H);
       }
       if (step > 0) {
-        gemm(0, 1, B, H, GH, 1.0f, dz + (size_t)t * GH, (int)ldz, u, GH, 0.0f, dh, H);
+        gemm(0, 1, B, H, GH, 1.0f, dz + row(s, 0, t) * GH, (int)ldz, u, GH, 0.0f, dh, H);
         apply_rmask(s, rmask, dh);
       }
     }
@@ -353,9 +296,12 @@ void rnn_backward(const rnn_shape *s, const float *x, const float *w, const floa
     }
   }
 
-  /* Weight and input gradients: a few large products over all (b, t) rows. */
-  gemm(0, 1, (int)n, D, GH, 1.0f, dz, GH, w, GH, 0.0f, dx, D);
-  gemm(1, 0, D, GH, (int)n, 1.0f, x, D, dz, GH, 0.0f, dw, GH);
+  /* Weight and input gradients: a few large products over all (b, t) rows, time-major. */
+  float *xt = scratch + (size_t)6 * B * H; /* [T,B,D]: x, then dx */
+  swap_batch_time(s, x, xt, D, 0);
+  gemm(1, 0, D, GH, (int)n, 1.0f, xt, D, dz, GH, 0.0f, dw, GH);
+  gemm(0, 1, (int)n, D, GH, 1.0f, dz, GH, w, GH, 0.0f, xt, D);
+  swap_batch_time(s, xt, dx, D, 1);
   if (s->cell == CELL_GRU) {
     gemm(1, 0, H, 2 * H, (int)n, 1.0f, hprev, H, dz, GH, 0.0f, du, GH);
     gemm(1, 0, H, H, (int)n, 1.0f, rh, H, dz + 2 * H, GH, 0.0f, du + 2 * H, GH);

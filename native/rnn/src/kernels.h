@@ -6,17 +6,19 @@
  *   GRU   reset before (resetAfter false), gates z,r,h; hh = act(xh + (r*h')·Uh);
  *         h = z*h' + (1-z)*hh; recurrent dropout replaces h' everywhere.
  *   RNN   h = act(x·W + b + h'·U).
- * All arrays are float32, row-major, batch-major ([B, T, ...]). Per-step values are stored
- * at the input's time position t, so the weight gradients are a few large matrix products
- * after the time loop instead of one small product per step.
+ * The caller's arrays are float32, row-major, batch-major ([B, T, ...]). Per-step values
+ * (gates, hprev, cs, rh, dz) are stored time-major ([T, B, ...]) at the input's time
+ * position t: each step works on one contiguous block, and the weight gradients are a few
+ * large matrix products after the time loop instead of one small product per step.
  */
 #ifndef TREINO_RNN_KERNELS_H
 #define TREINO_RNN_KERNELS_H
 
 #include <stddef.h>
 
+#include "activations.h"
+
 enum rnn_cell { CELL_LSTM = 0, CELL_GRU = 1, CELL_SIMPLE = 2 };
-enum rnn_act { ACT_LINEAR = 0, ACT_TANH = 1, ACT_SIGMOID = 2, ACT_HARD_SIGMOID = 3, ACT_RELU = 4 };
 
 typedef struct {
   int cell, act, ract;
@@ -32,18 +34,18 @@ int rnn_gate_count(int cell);
  * rmask [B,H] (recurrent dropout, already scaled) or NULL, mask [B,T] (1 keeps a step, 0 skips
  * it: h and c carried over, as tfjs does for masked steps) or NULL.
  * Outputs: y [B,T,H] (return_sequences, in processing order) or [B,H].
- * Saved for backward: gates [B,T,G*H] (activated), hprev [B,T,H] (h' as used by the
- * products), cs [B,T,H] (LSTM cell states, else NULL), rh [B,T,H] (GRU r*h', else NULL).
- * scratch: (2 + B)*H floats.
+ * Saved for backward: gates [T,B,G*H] (activated), hprev [T,B,H] (h' as used by the
+ * products), cs [T,B,H] (LSTM cell states, else NULL), rh [T,B,H] (GRU r*h', else NULL).
+ * scratch: (2 + B)*H + B*T*D floats.
  */
 void rnn_forward(const rnn_shape *s, const float *x, const float *w, const float *u, const float *bias,
                  const float *rmask, const float *mask, float *y, float *gates, float *hprev, float *cs, float *rh,
                  float *scratch);
 
 /*
- * Backward pass from dy (same shape as y). dz [B,T,G*H] is workspace (left holding the
+ * Backward pass from dy (same shape as y). dz [T,B,G*H] is workspace (left holding the
  * gradient of the gate pre-activations). Outputs dx [B,T,D], dw, du, db (db may be NULL).
- * scratch: 6*B*H floats.
+ * scratch: 6*B*H + B*T*D floats.
  */
 void rnn_backward(const rnn_shape *s, const float *x, const float *w, const float *u, const float *rmask,
                   const float *mask, const float *dy, const float *gates, const float *hprev, const float *cs, const float *rh,

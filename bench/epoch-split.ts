@@ -1,0 +1,93 @@
+/**
+ * Where one IMDb training epoch spends its time (issue "Training speed II", step 1): the
+ * fused kernels' forward and backward calls, each TensorFlow.js kernel around them (the
+ * Embedding's gather and its gradient, Adam's updates, the Dense head, the loss), and what
+ * no kernel accounts for (per-op dispatch, copies between tfjs and the addon, garbage
+ * collection). Every kernel of the backend is wrapped with a timer for the measurement, so
+ * the total runs a little slower than an unwrapped epoch.
+ */
+import * as tf from "@tensorflow/tfjs";
+import { FusedRecurrentLayers } from "../grader/recurrent/fused-layers";
+import type { KernelStatus, RnnKernels } from "../grader/recurrent/native-kernels";
+
+export interface EpochSplit {
+  /** Seconds for one epoch at `scaleTo` reviews (timed on `samples`, validation split 0.1 included). */
+  epochSeconds: number;
+  /** Seconds to predict `scaleTo` reviews at batch 256, as the grader does. */
+  predictSeconds: number;
+  /** Seconds per epoch by part, largest first; "outside kernels" is the remainder. */
+  parts: { name: string; seconds: number; calls: number }[];
+}
+
+type Timings = Map<string, { ms: number; calls: number }>;
+
+function timed<A extends unknown[], R>(timings: Timings, name: string, fn: (...args: A) => R): (...args: A) => R {
+  return (...args: A) => {
+    const start = performance.now();
+    try {
+      return fn(...args);
+    } finally {
+      const entry = timings.get(name) ?? { ms: 0, calls: 0 };
+      entry.ms += performance.now() - start;
+      entry.calls++;
+      timings.set(name, entry);
+    }
+  };
+}
+
+/** Wraps every kernel of `backend` with a timer; returns how to put them back. */
+function wrapKernels(backend: string, timings: Timings): () => void {
+  const originals = tf.getKernelsForBackend(backend);
+  for (const config of originals) {
+    tf.unregisterKernel(config.kernelName, backend);
+    tf.registerKernel({ ...config, kernelFunc: timed(timings, config.kernelName, config.kernelFunc as (...a: unknown[]) => unknown) as typeof config.kernelFunc });
+  }
+  return () => {
+    for (const config of originals) {
+      tf.unregisterKernel(config.kernelName, backend);
+      tf.registerKernel(config);
+    }
+  };
+}
+
+export async function splitImdbEpoch(status: KernelStatus & { available: true }, samples: number, scaleTo: number): Promise<EpochSplit> {
+  const timings: Timings = new Map();
+  const kernels: RnnKernels = {
+    library: status.kernels.library,
+    forward: timed(timings, "fused recurrent forward (native)", status.kernels.forward.bind(status.kernels)),
+    backward: timed(timings, "fused recurrent backward (native)", status.kernels.backward.bind(status.kernels)),
+  };
+  const layers = new FusedRecurrentLayers({ available: true, library: status.library, kernels });
+  layers.install();
+  const unwrap = wrapKernels(tf.getBackend(), timings);
+  try {
+    const model = tf.sequential();
+    model.add(tf.layers.embedding({ inputDim: 10_000, outputDim: 32, inputLength: 200 }));
+    model.add(tf.layers.lstm({ units: 32 }));
+    model.add(tf.layers.dense({ units: 1, activation: "sigmoid" }));
+    model.compile({ optimizer: tf.train.adam(0.001), loss: "binaryCrossentropy", metrics: ["accuracy"] });
+    const x = tf.tidy(() => tf.randomUniform([samples, 200], 0, 10_000, "int32").toFloat());
+    const y = tf.tidy(() => tf.randomUniform([samples, 1]).round());
+    await model.fit(x.slice(0, 128), y.slice(0, 128), { epochs: 1, batchSize: 64, verbose: 0 });
+    timings.clear();
+    let start = performance.now();
+    await model.fit(x, y, { epochs: 1, batchSize: 64, verbose: 0, yieldEvery: "never", validationSplit: 0.1 });
+    const fitMs = performance.now() - start;
+    const scale = scaleTo / samples / 1000;
+    const inKernels = [...timings.values()].reduce((s, t) => s + t.ms, 0);
+    const parts = [...timings.entries()].map(([name, t]) => ({ name, seconds: t.ms * scale, calls: Math.round(t.calls * scaleTo / samples) }));
+    parts.push({ name: "outside kernels (dispatch, copies, GC)", seconds: (fitMs - inKernels) * scale, calls: 0 });
+    start = performance.now();
+    const out = model.predict(x, { batchSize: 256 }) as tf.Tensor;
+    await out.data();
+    const predictMs = performance.now() - start;
+    out.dispose();
+    x.dispose();
+    y.dispose();
+    model.dispose();
+    return { epochSeconds: fitMs * scale, predictSeconds: predictMs * scale, parts: parts.sort((a, b) => b.seconds - a.seconds) };
+  } finally {
+    unwrap();
+    layers.uninstall();
+  }
+}
