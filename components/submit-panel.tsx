@@ -165,7 +165,7 @@ export function SubmitPanel({
         ref={resetDialog}
         aria-labelledby="reset-title"
         aria-describedby="reset-body"
-        className="m-auto max-w-md rounded-lg border border-slate-200 p-5 shadow-xl backdrop:bg-slate-900/40"
+        className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-slate-200 p-5 shadow-xl backdrop:bg-slate-900/40"
       >
         <h2 id="reset-title" className="text-lg font-semibold">{d.task.resetTitle}</h2>
         <p id="reset-body" className="mt-2 text-sm text-slate-700">{d.task.resetBody({ lines })}</p>
