@@ -31,7 +31,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               {user && (
                 <>
                   <Link href="/profile" className="text-sm text-slate-600 hover:underline" data-testid="user-name">{user.name}</Link>
-                  <Link href="/api/auth/signout" className="text-sm hover:underline">{t.nav.signOut}</Link>
+                  <Link href="/sair" className="text-sm hover:underline">{t.nav.signOut}</Link>
                 </>
               )}
             </div>

@@ -20,8 +20,9 @@ test("registration needs the course's join code", async ({ page }) => {
 
 test("repeated failed logins slow that address down, never the account from elsewhere", async ({ page }) => {
   const email = await registerStudent(page, "Julia");
-  await page.goto("/api/auth/signout");
-  await page.getByRole("button").click();
+  await page.goto("/sair");
+  await page.getByRole("main").getByRole("button", { name: "Sair" }).click();
+  await expect(page).toHaveURL(/\/login$/);
   const login = async (password: string) => {
     await page.goto("/login");
     await page.getByLabel("E-mail").fill(email);

@@ -29,7 +29,7 @@ async function submit(page: Page, code: string) {
 test("an instructor sets the rules; students submit; leaderboard, gradebook and CSV agree", async ({ browser }) => {
   const prof = await browser.newPage();
   await signInInstructor(prof);
-  await prof.getByRole("link", { name: "Painel do professor" }).click();
+  await prof.getByRole("link", { name: "Painel docente" }).click();
   await expect(prof.getByRole("heading", { name: /Painel da turma/ })).toBeVisible();
   await prof.getByRole("link", { name: "Próximo número: SimpleRNN contra LSTM" }).click();
   await expect(prof).toHaveURL(/\/instructor\/tasks\/next-number$/);
@@ -94,12 +94,12 @@ test("an instructor sets the rules; students submit; leaderboard, gradebook and 
 test("a student reaches no instructor page or API", async ({ page }) => {
   await registerStudent(page, "Caio");
   await page.goto("/instructor");
-  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText("Página só para professores");
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText("Página só para a equipe docente");
   await page.goto("/instructor/gradebook");
-  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText("Página só para professores");
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText("Página só para a equipe docente");
   await page.goto("/instructor/tasks/next-number");
-  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText("Página só para professores");
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText("Página só para a equipe docente");
   expect((await page.request.get("/api/instructor/gradebook")).status()).toBe(403);
   expect((await page.request.get("/api/instructor/curves?task=next-number&student=x")).status()).toBe(403);
-  await expect(page.getByRole("link", { name: "Painel do professor" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Painel docente" })).toHaveCount(0);
 });

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { db } from "../db";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password";
+import { matchJoinCode } from "./join-code";
 
 export const registration = z.object({
   name: z.string().trim().min(1).max(100),
@@ -16,7 +17,8 @@ export async function registerStudent(input: unknown): Promise<{ ok: true; userI
   const parsed = registration.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fields: parsed.error.issues.map((i) => String(i.path[0])) };
   const { name, email, password, joinCode } = parsed.data;
-  const course = await db.course.findUnique({ where: { joinCode } });
+  // SQLite compares case-sensitively and courses are few: the exact code first, then any case.
+  const course = (await db.course.findUnique({ where: { joinCode } })) ?? matchJoinCode(await db.course.findMany({ select: { id: true, joinCode: true } }), joinCode);
   if (!course) return { ok: false, error: "unknownJoinCode" };
   if (await db.user.findUnique({ where: { email } })) return { ok: false, error: "emailTaken" };
   const user = await db.user.create({

@@ -31,7 +31,8 @@ const credentials = z.object({ email: z.string().email().max(200), password: z.s
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
-  pages: { signIn: "/login" },
+  // Our own pages, in the interface language: next-auth's built-in ones never show.
+  pages: { signIn: "/login", signOut: "/sair" },
   providers: [
     CredentialsProvider({
       name: "email",

@@ -5,16 +5,15 @@
 import { db } from "../db";
 import { gradingQueue } from "../queue";
 import type { SessionUser } from "../auth";
-import { allowanceFor, type Allowance } from "../rules/allowance";
+import { allowanceFor } from "../rules/allowance";
+import { ruleRefusal, type RuleRefusal } from "../rules/refusal";
 import { validateSource, type UploadError } from "./upload";
 
 export type CreateError =
   | UploadError
   | { code: "task.notFound" }
   | { code: "task.notEnrolled" }
-  | { code: "rules.notOpen"; params: { opensAt: string } }
-  | { code: "rules.closed"; params: { closedAt: string } }
-  | { code: "rules.limit"; params: { limit: number; nextFreeAt: string } };
+  | RuleRefusal;
 
 export async function createSubmission(
   user: SessionUser,
@@ -35,7 +34,7 @@ export async function createSubmission(
       const result = await db.$transaction(async (tx) => {
         const now = new Date();
         const allowance = await allowanceFor(user.id, task, now, tx);
-        const refused = refusal(allowance);
+        const refused = ruleRefusal(allowance);
         if (refused) return { ok: false as const, error: refused };
         const last = await tx.submission.findFirst({ where: { userId: user.id, taskId }, orderBy: { attempt: "desc" }, select: { attempt: true } });
         const sub = await tx.submission.create({
@@ -49,11 +48,4 @@ export async function createSubmission(
       if (tries >= 3 || !String(err).includes("Unique constraint")) throw err;
     }
   }
-}
-
-function refusal(a: Allowance): CreateError | null {
-  if (a.window === "notOpen") return { code: "rules.notOpen", params: { opensAt: a.opensAt!.toISOString() } };
-  if (a.window === "closed") return { code: "rules.closed", params: { closedAt: (a.lateUntil ?? a.dueAt)!.toISOString() } };
-  if (a.remaining === 0) return { code: "rules.limit", params: { limit: a.limit!, nextFreeAt: a.nextFreeAt!.toISOString() } };
-  return null;
 }
