@@ -88,7 +88,7 @@ function removeDir(dir: string): boolean {
 export type CgroupHost = { version: 1; root: string } | { version: 2; root: string };
 
 /** This host's cgroup file system: v2 when its root is a unified hierarchy, v1 otherwise. */
-export function cgroupHost(fsRoot: string = CGROUP_FS, env: NodeJS.ProcessEnv = process.env): CgroupHost {
+export function cgroupHost(fsRoot: string = CGROUP_FS, env: Record<string, string | undefined> = process.env): CgroupHost {
   if (fs.existsSync(path.join(fsRoot, "cgroup.controllers"))) {
     return { version: 2, root: env.TREINO_CGROUP_ROOT ?? path.join(fsRoot, "treino") };
   }
