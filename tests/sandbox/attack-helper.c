@@ -66,6 +66,27 @@ static int do_threads(int n) {
   return 0;
 }
 
+/* A fork bomb, bounded: how many processes could be made, and why the next one could not. */
+static int do_forks(int n) {
+  int made = 0, err = 0;
+  for (int i = 0; i < n; i++) {
+    pid_t p = fork();
+    if (p == 0) {
+      close(1); /* so the parent's pipe closes when the helper ends; the layers clean up the rest */
+      close(2);
+      sleep(3);
+      _exit(0);
+    }
+    if (p < 0) {
+      err = errno;
+      break;
+    }
+    made++;
+  }
+  printf("forks %d %d\n", made, err);
+  return 0;
+}
+
 static int do_connect(int port) {
   errno = 0;
   int s = socket(AF_INET, SOCK_STREAM, 0);
@@ -215,6 +236,7 @@ int main(int argc, char **argv) {
   const char *arg = argc > 2 ? argv[2] : "0";
   if (!strcmp(mode, "fork")) return do_fork();
   if (!strcmp(mode, "threads")) return do_threads(atoi(arg));
+  if (!strcmp(mode, "forks")) return do_forks(atoi(arg));
   if (!strcmp(mode, "connect")) return do_connect(atoi(arg));
   if (!strcmp(mode, "read")) return do_read(arg);
   if (!strcmp(mode, "write")) return do_write(arg);

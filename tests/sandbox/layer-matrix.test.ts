@@ -81,7 +81,7 @@ describe("new processes (fork, clone, spawn)", () => {
   });
 });
 
-describe("a storm of threads (seccomp allows threads: V8 needs them)", () => {
+describe("a storm of threads (seccomp allows threads: V8 needs them) or processes", () => {
   row("cgroup", "the cgroup's pids limit alone: thread creation fails with EAGAIN at the limit", async () => {
     const c = await runHelper({ dir, args: ["threads", "100"], limits: { pids: 16 } });
     expect(c.layers).toContain("seccomp");
@@ -90,7 +90,16 @@ describe("a storm of threads (seccomp allows threads: V8 needs them)", () => {
     expect(err).toBe(E.AGAIN);
   });
 
-  it("control: with the cgroup off, 100 threads are made", async () => {
+  row("cgroup", "a fork bomb with seccomp and node-permission off: the pids limit alone, fork fails with EAGAIN", async () => {
+    const c = await runHelper({ dir, args: ["forks", "100"], limits: { pids: 16 }, off: ["seccomp", "node-permission"] });
+    const [made, err] = fact(c, "forks");
+    expect(made).toBeLessThan(16);
+    expect(err).toBe(E.AGAIN);
+  });
+
+  it("control: with the cgroup off, 100 threads and 100 processes are made", async () => {
+    const f = await runHelper({ dir, args: ["forks", "100"], off: ["cgroup", "seccomp", "node-permission"] });
+    expect(fact(f, "forks")).toEqual([100, 0]);
     const c = await runHelper({ dir, args: ["threads", "100"], off: ["cgroup"] });
     expect(fact(c, "threads")).toEqual([100, 0]);
   });
