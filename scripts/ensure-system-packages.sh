@@ -5,6 +5,7 @@
 #   libopenblas-dev, g++, make, python3
 #               the fused recurrent kernels (native/rnn), built by node-gyp at install
 #               against Debian's OpenBLAS; without them recurrent layers train on stock tfjs
+#   gcc         the layer tests' attack program (tests/sandbox/attack-helper.c)
 # Needs root (or sudo) and Debian's package mirror; prints what to do otherwise.
 set -euo pipefail
 
@@ -20,6 +21,7 @@ for header in /usr/include/cblas.h /usr/include/*/cblas.h; do
 done
 [ "$openblas" = 1 ] || need+=(libopenblas-dev)
 command -v g++ >/dev/null 2>&1 || need+=(g++)
+command -v gcc >/dev/null 2>&1 || need+=(gcc)
 command -v make >/dev/null 2>&1 || need+=(make)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
 if [ "${TREINO_SKIP_BROWSER:-0}" != "1" ]; then

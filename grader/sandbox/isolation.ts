@@ -8,6 +8,8 @@
  *   node-permission  Node refuses file reads outside the harness folder, child processes, workers
  *   clean-env   no secrets inherited
  * The wall-clock timeout that kills the whole tree is the session's (run-sandbox.ts).
+ * A test can leave layers out one at a time (layer-switch.ts) to prove each one alone;
+ * production ignores that switch.
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -15,6 +17,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { blasEnvironment } from "../recurrent/blas-env";
 import { createJobCgroup, type JobCgroup } from "./cgroup";
+import { disabledLayers, disabledNotices, type SwitchableLayer } from "./layer-switch";
 import { buildSeccompFilter } from "./seccomp";
 
 export interface SandboxLimits {
@@ -31,7 +34,12 @@ export interface Launch {
   env: Record<string, string>;
   /** Descriptors handed to the child from fd 4 on (fd 3 is the message pipe). */
   extraFds: number[];
+  /** The layers active for this launch (the session adds its timers). */
   layers: string[];
+  /** Layers a test left out (grader/sandbox/layer-switch.ts); empty in production. */
+  disabled: SwitchableLayer[];
+  /** One loud line per layer left out, for the result's layer list. */
+  notices: string[];
   cgroup: JobCgroup | null;
   cleanup(): void;
 }
@@ -50,7 +58,9 @@ const SANDBOX_NODE_MODULES = "/node_modules";
 const CHILD_ENV: Record<string, string> = blasEnvironment();
 const SECCOMP_FD = 4;
 /** wasm reserves ~10 GiB of address space per memory for its guard regions. */
-const ADDRESS_SPACE_BYTES = 24 * 1024 ** 3;
+/** Seconds of CPU between SIGXCPU and the kernel's SIGKILL, for a process that ignores the first. */
+const CPU_HARD_GRACE_SECONDS = 2;
+export const ADDRESS_SPACE_BYTES = 24 * 1024 ** 3;
 
 function which(cmd: string): string | null {
   for (const dir of (process.env.PATH ?? "/usr/bin:/bin").split(":")) {
@@ -80,10 +90,9 @@ function bubblewrap(): string | null {
   return bwrapWorks ? bin : null;
 }
 
-export interface LaunchOptions {
+export interface ProgramOptions {
+  /** The folder bound read-only at /sandbox (the harness, or a test's helper program). */
   harnessDir: string;
-  /** Which harness runs: `describe` (student code, no native addons) or `train` (no student code). */
-  entry: "describe" | "train";
   jobName: string;
   limits: SandboxLimits;
   /** Development only: run even where the namespace sandbox is unavailable. */
@@ -92,11 +101,53 @@ export interface LaunchOptions {
   nodeModulesDir: string | null;
 }
 
+export interface LaunchOptions extends ProgramOptions {
+  /** Which harness runs: `describe` (student code, no native addons) or `train` (no student code). */
+  entry: "describe" | "train";
+}
+
+/** What runs inside the layers: its command line, given where the harness folder is seen from inside. */
+export interface InnerProgram {
+  (where: { harnessRoot: string; sandboxed: boolean; disabled: ReadonlySet<SwitchableLayer> }): { argv: string[]; layers: string[] };
+}
+
+/** The grading harness: Node, with its permission model, reading only the harness folder. */
 export function planLaunch(opts: LaunchOptions): Launch {
+  return planProgram(opts, ({ harnessRoot, sandboxed, disabled }) => {
+    const permission = !disabled.has("node-permission");
+    const nodeArgs = [
+      "--no-warnings",
+      ...(permission
+        ? [
+            "--experimental-permission",
+            `--allow-fs-read=${harnessRoot}/`,
+            // The fused recurrent kernels are a native addon in the harness folder, loaded only by
+            // the train harness, which runs no student code. The describe harness, which does, gets
+            // no addons at all.
+            ...(opts.entry === "train" ? ["--allow-addons"] : []),
+            ...(opts.nodeModulesDir ? [`--allow-fs-read=${sandboxed ? SANDBOX_NODE_MODULES : opts.nodeModulesDir}/`] : []),
+          ]
+        : []),
+      `--max-old-space-size=${Math.max(256, Math.floor((opts.limits.memoryBytes / 1024 ** 2) * 0.75))}`,
+      "--stack-size=2048",
+      path.join(harnessRoot, `${opts.entry}.cjs`),
+    ];
+    const node = sandboxed ? "/usr/bin/node" : fs.realpathSync(process.execPath);
+    return { argv: [node, ...nodeArgs], layers: permission ? ["node-permission"] : [] };
+  });
+}
+
+/**
+ * Stacks every isolation layer this host supports around `inner`: the grading harness in
+ * production, a small attack program in the layer tests (the same layers, built by the same
+ * code, so what the tests prove is what grading gets).
+ */
+export function planProgram(opts: ProgramOptions, inner: InnerProgram): Launch {
+  const disabled = disabledLayers();
   const layers: string[] = [];
   const extraFds: number[] = [];
-  const bwrap = bubblewrap();
-  if (!bwrap && !opts.allowUnsandboxed) {
+  const bwrap = disabled.has("bubblewrap") ? null : bubblewrap();
+  if (!bwrap && !opts.allowUnsandboxed && !disabled.has("bubblewrap")) {
     throw new NoIsolationError(
       "bubblewrap (bwrap) is not available or cannot create namespaces here, so submissions cannot be isolated. " +
         "Install it (apt-get install bubblewrap), or for local development only set TREINO_UNSAFE_NO_SANDBOX=1.",
@@ -104,27 +155,19 @@ export function planLaunch(opts: LaunchOptions): Launch {
   }
 
   const nodeBin = fs.realpathSync(process.execPath);
-  const harnessRoot = bwrap ? SANDBOX_DIR : opts.harnessDir;
-  const nodeArgs = [
-    "--no-warnings",
-    "--experimental-permission",
-    `--allow-fs-read=${harnessRoot}/`,
-    // The fused recurrent kernels are a native addon in the harness folder, loaded only by
-    // the train harness, which runs no student code. The describe harness, which does, gets
-    // no addons at all.
-    ...(opts.entry === "train" ? ["--allow-addons"] : []),
-    ...(opts.nodeModulesDir ? [`--allow-fs-read=${bwrap ? SANDBOX_NODE_MODULES : opts.nodeModulesDir}/`] : []),
-    `--max-old-space-size=${Math.max(256, Math.floor((opts.limits.memoryBytes / 1024 ** 2) * 0.75))}`,
-    "--stack-size=2048",
-    path.join(harnessRoot, `${opts.entry}.cjs`),
-  ];
-  layers.push("node-permission", "clean-env");
+  const program = inner({ harnessRoot: bwrap ? SANDBOX_DIR : opts.harnessDir, sandboxed: !!bwrap, disabled });
+  layers.push(...program.layers);
+  const cleanEnv = !disabled.has("clean-env");
+  if (cleanEnv) layers.push("clean-env");
 
   let argv: string[];
   const cleanups: (() => void)[] = [];
   if (bwrap) {
     const bwrapArgs = [
-      "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
+      "--unshare-all",
+      // Test only: keep the host's network, to prove seccomp alone refuses sockets.
+      ...(disabled.has("network-namespace") ? ["--share-net"] : []),
+      "--die-with-parent", "--new-session", "--clearenv",
       "--uid", "65534", "--gid", "65534", "--cap-drop", "ALL", "--hostname", "sandbox",
       "--ro-bind", nodeBin, "/usr/bin/node",
       "--ro-bind", "/usr/lib", "/usr/lib",
@@ -136,7 +179,7 @@ export function planLaunch(opts: LaunchOptions): Launch {
       ...Object.entries(CHILD_ENV).flatMap(([k, v]) => ["--setenv", k, v]),
     ];
     layers.push("bubblewrap");
-    const filter = buildSeccompFilter();
+    const filter = disabled.has("seccomp") ? null : buildSeccompFilter();
     if (filter) {
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "treino-seccomp-")), "filter.bpf");
       fs.writeFileSync(file, filter);
@@ -145,20 +188,26 @@ export function planLaunch(opts: LaunchOptions): Launch {
       bwrapArgs.push("--seccomp", String(SECCOMP_FD));
       layers.push("seccomp");
     }
-    argv = [bwrap, ...bwrapArgs, "/usr/bin/node", ...nodeArgs];
+    argv = [bwrap, ...bwrapArgs, ...program.argv];
   } else {
-    argv = [nodeBin, ...nodeArgs];
+    argv = program.argv;
   }
 
-  const prlimit = which("prlimit");
+  const prlimit = disabled.has("prlimit") ? null : which("prlimit");
   if (prlimit) {
     argv = [
-      prlimit, `--as=${ADDRESS_SPACE_BYTES}`, `--cpu=${opts.limits.cpuSeconds}`, "--fsize=0", "--core=0", "--nofile=256", "--", ...argv,
+      prlimit,
+      ...(disabled.has("prlimit-as") ? [] : [`--as=${ADDRESS_SPACE_BYTES}`]),
+      // Soft below hard: the soft limit sends SIGXCPU, which the verdict reads as a timeout; with
+      // both equal the kernel sends SIGKILL first and the failure read "ended early".
+      ...(disabled.has("prlimit-cpu") ? [] : [`--cpu=${opts.limits.cpuSeconds}:${opts.limits.cpuSeconds + CPU_HARD_GRACE_SECONDS}`]),
+      ...(disabled.has("prlimit-fsize") ? [] : ["--fsize=0"]),
+      "--core=0", "--nofile=256", "--", ...argv,
     ];
     layers.push("prlimit");
   }
 
-  const cgroup = createJobCgroup(opts.jobName, opts.limits);
+  const cgroup = disabled.has("cgroup") ? null : createJobCgroup(opts.jobName, opts.limits);
   if (cgroup) {
     // The launcher joins the job's groups itself, then execs: nothing of the job ever runs outside them.
     const join = 'n=$1; shift; while [ "$n" -gt 0 ]; do echo $$ > "$1" || exit 97; shift; n=$((n-1)); done; exec "$@"';
@@ -170,9 +219,12 @@ export function planLaunch(opts: LaunchOptions): Launch {
   return {
     command: argv[0],
     args: argv.slice(1),
-    env: { ...CHILD_ENV },
+    // Test only, with clean-env off: the grader's own environment, to prove bubblewrap's --clearenv.
+    env: cleanEnv ? { ...CHILD_ENV } : { ...(process.env as Record<string, string>), ...CHILD_ENV },
     extraFds,
     layers,
+    disabled: [...disabled],
+    notices: disabledNotices(disabled),
     cgroup,
     cleanup: () => {
       for (const fd of extraFds) {

@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import type { Conversation } from "./conversation";
+import { endedBy } from "./exit-signal";
 import { planLaunch, type LaunchOptions } from "./isolation";
 
 export interface SandboxOutcome {
@@ -58,11 +59,14 @@ export class SandboxSession<M extends { type: string }> {
   private totalTimer: NodeJS.Timeout | null = null;
   private child: ReturnType<typeof spawn>;
   private killTree: () => void;
+  private timersOn: boolean;
 
   constructor(private opts: SandboxOptions<M>) {
     this.budgetLeftMs = opts.totalTimeoutMs;
     const launch = planLaunch({ ...opts, jobName: `job-${process.pid}-${randomBytes(6).toString("hex")}` });
-    this.layers = [...launch.layers, "timeout"];
+    // The timers are the session's layer; a test may leave them out to prove prlimit's CPU limit.
+    this.timersOn = !launch.disabled.includes("timeout");
+    this.layers = [...launch.layers, ...(this.timersOn ? ["timeout"] : []), ...launch.notices];
     this.child = spawn(launch.command, launch.args, {
       env: { ...launch.env } as NodeJS.ProcessEnv, // nothing of the grader's environment
       detached: true, // its own process group, so the kill reaches every descendant
@@ -97,7 +101,8 @@ export class SandboxSession<M extends { type: string }> {
     this.armTotalTimer();
 
     this.finished = new Promise((resolve) => {
-      this.child.on("close", (exitCode, signal) => {
+      this.child.on("close", (rawCode, rawSignal) => {
+        const { exitCode, signal } = endedBy(rawCode, rawSignal, launch.layers.includes("bubblewrap"));
         this.closePhase();
         if (this.timer) clearTimeout(this.timer);
         if (this.totalTimer) clearTimeout(this.totalTimer);
@@ -165,7 +170,7 @@ export class SandboxSession<M extends { type: string }> {
 
   private armTimer(): void {
     if (this.timer) clearTimeout(this.timer);
-    if (this.paused) return;
+    if (this.paused || !this.timersOn) return;
     const limitMs = this.opts.phaseTimeoutMs(this.phase);
     const phase = this.phase;
     this.timer = setTimeout(() => this.stop({ kind: "timeout", phase, limitMs }), limitMs);
@@ -174,6 +179,7 @@ export class SandboxSession<M extends { type: string }> {
   private armTotalTimer(): void {
     if (this.totalTimer) clearTimeout(this.totalTimer);
     this.budgetSince = Date.now();
+    if (!this.timersOn) return;
     const limitMs = this.opts.totalTimeoutMs;
     this.totalTimer = setTimeout(() => this.stop({ kind: "timeout", phase: `${this.phase} (whole grading)`, limitMs }), Math.max(0, this.budgetLeftMs));
   }

@@ -30,7 +30,7 @@ const OFFSET_NR = 0;
 const OFFSET_ARCH = 4;
 const OFFSET_ARG0_LOW = 16; // little-endian: the low 32 bits of args[0]
 
-interface ArchTable {
+export interface ArchTable {
   auditArch: number;
   socket: number;
   clone: number;
@@ -76,6 +76,11 @@ const ARCHES: Record<string, ArchTable> = {
 };
 
 type Insn = [code: number, jt: number, jf: number, k: number];
+
+/** The numbers the filter acts on, for the live test that calls each one (tests/sandbox). */
+export function seccompTable(arch: string = process.arch): Readonly<ArchTable> | null {
+  return ARCHES[arch] ?? null;
+}
 
 /** The filter for this process's architecture, or null where we have no syscall table. */
 export function buildSeccompFilter(arch: string = process.arch): Buffer | null {
