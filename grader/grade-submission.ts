@@ -104,6 +104,7 @@ export async function gradeSubmission(input: GradeOptions): Promise<GradeResult>
     let borrowed = 0;
     while (borrowed < seeds.length - 1 && slots.tryAcquire()) borrowed++;
     const early: (Trainer | null)[] = await Promise.all(seeds.slice(0, 2 + borrowed).map((seed) => openTrainer(job, seed)));
+    const trainLayers: string[][] = [];
     try {
       await describeSubmission(job, compiled.code, compiled.sourceMap, state);
       if (!state.failure && state.plan) acceptPrepared(state, state.plan);
@@ -112,6 +113,7 @@ export async function gradeSubmission(input: GradeOptions): Promise<GradeResult>
           const run = forkRun(state);
           const trainer = early[i] ?? (await openTrainer(job, seeds[i]));
           early[i] = null;
+          trainLayers.push(trainer.session.layers);
           try {
             await trainModels(runJob(job, i, seeds.length), run, trainer);
           } finally {
@@ -129,6 +131,8 @@ export async function gradeSubmission(input: GradeOptions): Promise<GradeResult>
         await trainer.session.finished;
       }
       for (let i = 0; i < borrowed; i++) slots.release();
+      // The result lists the layers every sandbox of this grading had, the train sandboxes too.
+      state.layers = state.layers.filter((layer) => trainLayers.every((layers) => layers.includes(layer)));
     }
   }
 
