@@ -14,6 +14,7 @@ const { createSubmission } = await import("../../server/submissions/create");
 const { getSubmissionView } = await import("../../server/submissions/read");
 const { previousAttempt } = await import("../../server/submissions/previous-attempt");
 const { watchSubmission } = await import("../../server/submissions/watch");
+const { regradeSubmission } = await import("../../server/instructor/regrade");
 type SessionUser = import("../../server/auth").SessionUser;
 type SubmissionView = import("../../server/submissions/read").SubmissionView;
 
@@ -93,7 +94,7 @@ describe("watching a submission", () => {
     expect(seen[3]).toMatchObject({ status: "error", error: "grader broke" });
 
     // An instructor's regrade: back to the queue, on the same open watch.
-    await db.submission.update({ where: { id }, data: { status: "queued", queuedAt: new Date(), finishedAt: null, progress: null } });
+    expect(await regradeSubmission(id, { recordedSeed: false })).toBe(true);
     await until(() => seen.length === 5);
     expect(seen[4].status).toBe("queued");
 
