@@ -93,7 +93,7 @@ test("a failure names its kind and phase in Portuguese, and the output holds onl
 test("the page follows the grading live, and an instructor's regrade, without a reload or polling", async ({ page, browser }) => {
   const requests: string[] = [];
   page.on("request", (r) => requests.push(new URL(r.url()).pathname));
-  await registerStudent(page, "Kátia");
+  await registerStudent(page, "Katia");
   const id = await submit(page, slowReference());
 
   await expect(page.getByTestId("running")).toBeVisible({ timeout: 60_000 });
