@@ -91,6 +91,7 @@ test("a failure names its kind and phase in Portuguese, and the output holds onl
 });
 
 test("the page follows the grading live, and an instructor's regrade, without a reload or polling", async ({ page, browser }) => {
+  test.setTimeout(420_000); // two gradings of a model that trains, on a shared machine
   const requests: string[] = [];
   const loads: string[] = [];
   page.on("request", (r) => {
