@@ -57,7 +57,7 @@ export function ResultView({ result, code, locale }: { result: GradeResult; code
             <li key={c.id} className="rounded border border-slate-200 bg-white p-3" data-testid={`check-${c.id}`}>
               <div className="flex items-center justify-between gap-3">
                 <span className="font-medium">{c.title[locale]}</span>
-                <span className={`rounded px-2 py-0.5 text-sm ${STATUS_STYLE[c.status]}`}>{c.points} / {c.maxPoints}</span>
+                <span className={`shrink-0 whitespace-nowrap rounded px-2 py-0.5 text-sm ${STATUS_STYLE[c.status]}`}>{c.points} / {c.maxPoints}</span>
               </div>
               {c.feedback && <p className="mt-1 text-sm text-slate-700">{c.feedback[locale]}</p>}
             </li>
@@ -113,7 +113,8 @@ export function ResultView({ result, code, locale }: { result: GradeResult; code
 
       {shown.runs && result.runs && <RunsTable runs={result.runs} locale={locale} />}
 
-      {result.samples && (
+      {/* How many examples it trained on: only once training ran. */}
+      {shown.curves && result.samples && (
         <p className="text-sm text-slate-600" data-testid="samples">
           {Object.entries(result.samples).map(([id, s]) => `${Object.keys(result.samples!).length > 1 ? `${id}: ` : ""}${s.validation > 0 ? t.samples(s) : t.samplesNoValidation(s)}`).join(" ")}
         </p>
@@ -137,7 +138,7 @@ export function ResultView({ result, code, locale }: { result: GradeResult; code
 
       {shown.environment && (
         <p className="text-xs text-slate-500" data-testid="environment">
-          {t.environment}: {result.environment.backend ?? "—"} · tfjs {result.environment.tfjsVersion ?? "—"} · {t.seed.toLowerCase()} {result.runs ? result.runs.each[result.runs.chosen].seed : result.environment.seed} · {result.environment.isolation.join(", ")} · {new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(result.timing.totalMs / 1000)} s
+          {t.environment}: {result.environment.backend ? `${result.environment.backend} · ` : ""}tfjs {result.environment.tfjsVersion ?? "—"} · {t.seed.toLowerCase()} {result.runs ? result.runs.each[result.runs.chosen].seed : result.environment.seed} · {result.environment.isolation.join(", ")} · {new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(result.timing.totalMs / 1000)} s
           {recurrentNotes(result, t).map((note) => <span key={note}> · {note}</span>)}
         </p>
       )}
