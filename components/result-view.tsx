@@ -1,9 +1,11 @@
 "use client";
 /** A graded result: score, points per check, the failure on its line, metrics, charts, diagnostics. */
+import type { ReactNode } from "react";
 import type { GradeResult } from "@/grader/result";
 import { dictionary, type Locale } from "@/i18n/dictionary";
+import { failureKindLabel, failureText, formatMetric, metricLabel } from "@/i18n/grading-terms";
+import { resultSections } from "@/server/submissions/result-sections";
 import { EpochChart, PredictionChart, ProbabilityChart } from "./charts";
-import { CodeView } from "./code-view";
 import { RunsTable } from "./runs-table";
 
 const STATUS_STYLE: Record<string, string> = {
@@ -23,8 +25,10 @@ function recurrentNotes(result: GradeResult, t: ReturnType<typeof dictionary>["s
   return notes;
 }
 
-export function ResultView({ result, code, locale }: { result: GradeResult; code: string; locale: Locale }) {
+/** `code`: the submitted code's panel, shown after the checks (near the failure it may point at). */
+export function ResultView({ result, code, locale }: { result: GradeResult; code: ReactNode; locale: Locale }) {
   const t = dictionary(locale).submission;
+  const shown = resultSections(result);
   const f = result.failure;
   const curves = result.curves;
   const hasAcc = Object.values(curves).some((c) => c.some((p) => p.acc != null));
@@ -33,15 +37,15 @@ export function ResultView({ result, code, locale }: { result: GradeResult; code
     <div className="space-y-5">
       <div className={`flex flex-wrap items-baseline gap-3 rounded-lg p-4 ${result.passed ? "bg-emerald-50" : "bg-amber-50"}`} data-testid="verdict">
         <span className="text-xl font-semibold">{result.passed ? t.passed : t.notPassed}</span>
-        <span className="text-lg" data-testid="score">{result.score} / {result.maxScore} {t.points}</span>
+        <span className="text-lg" data-testid="score">{formatMetric("score", result.score, locale)} / {formatMetric("score", result.maxScore, locale)} {t.points}</span>
       </div>
 
       {f && (
         <section role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4" data-testid="failure">
           <h2 className="font-semibold text-red-900">
-            {t.failure}: {f.kind}{f.line ? ` — ${t.line({ line: f.line })}` : ""}
+            {t.failure}: {failureKindLabel(f.kind, locale)}{f.line ? ` — ${t.line({ line: f.line })}` : ""}
           </h2>
-          <p className="mt-1 whitespace-pre-wrap text-sm text-red-900">{f.text[locale]}</p>
+          <p className="mt-1 whitespace-pre-wrap text-sm text-red-900">{failureText(f, locale)}</p>
           {f.stack && <pre className="mt-2 overflow-x-auto text-xs text-red-800">{f.stack.split("\n").slice(1).join("\n")}</pre>}
         </section>
       )}
@@ -53,7 +57,7 @@ export function ResultView({ result, code, locale }: { result: GradeResult; code
             <li key={c.id} className="rounded border border-slate-200 bg-white p-3" data-testid={`check-${c.id}`}>
               <div className="flex items-center justify-between gap-3">
                 <span className="font-medium">{c.title[locale]}</span>
-                <span className={`rounded px-2 py-0.5 text-sm ${STATUS_STYLE[c.status]}`}>{c.points} / {c.maxPoints}</span>
+                <span className={`shrink-0 whitespace-nowrap rounded px-2 py-0.5 text-sm ${STATUS_STYLE[c.status]}`}>{c.points} / {c.maxPoints}</span>
               </div>
               {c.feedback && <p className="mt-1 text-sm text-slate-700">{c.feedback[locale]}</p>}
             </li>
@@ -61,12 +65,16 @@ export function ResultView({ result, code, locale }: { result: GradeResult; code
         </ul>
       </section>
 
-      {f?.line && <CodeView code={code} highlightLine={f.line} label={t.code} />}
+      {code}
 
-      <section className="grid gap-4 md:grid-cols-2">
-        <EpochChart curves={curves} series={["loss", "valLoss"]} labels={seriesLabels} title={t.lossCurve} />
-        {hasAcc && <EpochChart curves={curves} series={["acc", "valAcc"]} labels={seriesLabels} title={t.accuracyCurve} />}
-      </section>
+      {!shown.environment && <p className="text-sm text-slate-600" data-testid="stopped-early">{t.stoppedEarly}</p>}
+
+      {shown.curves && (
+        <section className="grid gap-4 md:grid-cols-2">
+          <EpochChart curves={curves} series={["loss", "valLoss"]} labels={seriesLabels} title={t.lossCurve} />
+          {hasAcc && <EpochChart curves={curves} series={["acc", "valAcc"]} labels={seriesLabels} title={t.accuracyCurve} />}
+        </section>
+      )}
 
       {result.task === "sine-forecast" && result.predictions.model && (
         <PredictionChart samples={{ model: result.predictions.model }} title={t.predictionsChart} labels={{ actual: t.actual, predicted: t.predicted }} testId="prediction-chart" />
@@ -92,20 +100,21 @@ export function ResultView({ result, code, locale }: { result: GradeResult; code
         </figure>
       )}
 
-      {Object.keys(result.metrics).length > 0 && (
+      {shown.metrics && (
         <section>
           <h2 className="mb-2 font-semibold">{t.metrics}</h2>
-          <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm md:grid-cols-3">
+          <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
             {Object.entries(result.metrics).map(([k, v]) => (
-              <div key={k} className="flex justify-between gap-2 border-b border-slate-100 py-1"><dt className="text-slate-600">{k}</dt><dd className="font-mono">{v == null ? "—" : Number(v).toPrecision(4)}</dd></div>
+              <div key={k} className="flex justify-between gap-2 border-b border-slate-100 py-1"><dt className="text-slate-600" title={k}>{metricLabel(k, locale)}</dt><dd className="font-mono tabular-nums">{formatMetric(k, v, locale)}</dd></div>
             ))}
           </dl>
         </section>
       )}
 
-      {result.runs && result.runs.each.length > 1 && <RunsTable runs={result.runs} locale={locale} />}
+      {shown.runs && result.runs && <RunsTable runs={result.runs} locale={locale} />}
 
-      {result.samples && (
+      {/* How many examples it trained on: only once training ran. */}
+      {shown.curves && result.samples && (
         <p className="text-sm text-slate-600" data-testid="samples">
           {Object.entries(result.samples).map(([id, s]) => `${Object.keys(result.samples!).length > 1 ? `${id}: ` : ""}${s.validation > 0 ? t.samples(s) : t.samplesNoValidation(s)}`).join(" ")}
         </p>
@@ -127,10 +136,12 @@ export function ResultView({ result, code, locale }: { result: GradeResult; code
         </details>
       )}
 
-      <p className="text-xs text-slate-500" data-testid="environment">
-        {t.environment}: {result.environment.backend ?? "—"} · tfjs {result.environment.tfjsVersion ?? "—"} · seed {result.runs ? result.runs.each[result.runs.chosen].seed : result.environment.seed} · {result.environment.isolation.join(", ")} · {(result.timing.totalMs / 1000).toFixed(1)} s
-        {recurrentNotes(result, t).map((note) => <span key={note}> · {note}</span>)}
-      </p>
+      {shown.environment && (
+        <p className="text-xs text-slate-500" data-testid="environment">
+          {t.environment}: {result.environment.backend ? `${result.environment.backend} · ` : ""}tfjs {result.environment.tfjsVersion ?? "—"} · {t.seed.toLowerCase()} {result.runs ? result.runs.each[result.runs.chosen].seed : result.environment.seed} · {result.environment.isolation.join(", ")} · {new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(result.timing.totalMs / 1000)} s
+          {recurrentNotes(result, t).map((note) => <span key={note}> · {note}</span>)}
+        </p>
+      )}
     </div>
   );
 }

@@ -25,7 +25,7 @@ test("a student submits sine-forecast and sees progress, a passing score and the
 
   // Live progress: the page shows the job running and its phase, then the result.
   await expect(page.getByTestId("running")).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByTestId("running")).toContainText("build:model");
+  await expect(page.getByTestId("running")).toContainText("construção do modelo «model»");
 
   await expect(page.getByTestId("verdict")).toContainText("Aprovada", { timeout: 120_000 });
   await expect(page.getByTestId("score")).toHaveText(/10 \/ 10/);
@@ -58,7 +58,7 @@ test("a syntax error is shown on its line, and the history keeps it", async ({ p
   await page.getByRole("button", { name: "Enviar para correção" }).click();
   const failure = page.getByTestId("failure");
   await expect(failure).toBeVisible({ timeout: 60_000 });
-  await expect(failure).toContainText("syntax");
+  await expect(failure).toContainText("erro de sintaxe");
   await expect(failure).toContainText("linha 5");
   await expect(page.locator("[data-highlighted]")).toHaveAttribute("data-line", "5");
 

@@ -2,8 +2,10 @@ import { notFound, redirect } from "next/navigation";
 import { SubmissionLive } from "@/components/submission-live";
 import { RegradeButtons } from "@/components/regrade-buttons";
 import { dictionary } from "@/i18n/dictionary";
+import { failureKindLabel, formatMetric } from "@/i18n/grading-terms";
 import { getLocale } from "@/i18n/locale";
 import { currentUser } from "@/server/auth";
+import { previousAttempt } from "@/server/submissions/previous-attempt";
 import { getSubmissionView, resultHistory } from "@/server/submissions/read";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +18,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
   const locale = await getLocale();
   const instructor = user.role === "instructor";
   const history = instructor ? await resultHistory(view.id) : [];
+  const previous = await previousAttempt(view);
   const t = dictionary(locale).instructor;
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" });
   return (
@@ -26,13 +29,13 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
           <RegradeButtons locale={locale} submissionId={view.id} />
         </div>
       )}
-      <SubmissionLive initial={view} locale={locale} taskHref={instructor ? `/instructor/tasks/${view.task.slug}` : `/tasks/${view.task.slug}`} />
+      <SubmissionLive initial={view} previous={previous} locale={locale} taskHref={instructor ? `/instructor/tasks/${view.task.slug}` : `/tasks/${view.task.slug}`} />
       {history.length > 1 && (
         <section>
           <h2 className="mb-2 font-semibold">{t.history}</h2>
           <ul className="text-sm" data-testid="result-history">
             {history.map((h) => (
-              <li key={h.id}>{date.format(h.createdAt)} — {h.score} / {h.maxScore}{h.failureKind ? ` [${h.failureKind}]` : ""} · seed {h.seed} · {h.backend}{h.current ? " ✓" : ""}</li>
+              <li key={h.id}>{date.format(h.createdAt)} — {formatMetric("score", h.score, locale)} / {formatMetric("score", h.maxScore, locale)}{h.failureKind ? ` [${failureKindLabel(h.failureKind, locale)}]` : ""} · {dictionary(locale).submission.seed.toLowerCase()} {h.seed} · {h.backend}{h.current ? " ✓" : ""}</li>
             ))}
           </ul>
         </section>

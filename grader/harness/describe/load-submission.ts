@@ -4,8 +4,8 @@
  */
 import * as vm from "node:vm";
 import * as tf from "@tensorflow/tfjs";
+import { SUBMISSION_FILENAME } from "./submission-file";
 
-export const SUBMISSION_FILENAME = "submission.js";
 const ALLOWED = new Set(["@tensorflow/tfjs", "@tensorflow/tfjs-node", "@tensorflow/tfjs-layers", "@tensorflow/tfjs-core"]);
 
 export class DisallowedImportError extends Error {

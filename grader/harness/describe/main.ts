@@ -10,6 +10,8 @@
 import { captureConsole, listenForFrames, nextFrame, send, setNonce } from "../channel";
 import { PREPARED_CHUNK_BYTES, unpackTensor, type DescribeJobFrame, type DescribePlanFrame, type ErrorInfo, type PrepareRequest } from "../../sandbox/protocol";
 import { seedMathRandom } from "../seeded-random";
+import { dropLibraryWarnings } from "../library-warnings";
+import { SUBMISSION_FILENAME } from "./submission-file";
 
 Error.stackTraceLimit = 50;
 // Captured before any student code runs, as the channel's own tools are: a submission that
@@ -82,6 +84,8 @@ function skipCostlyInitialisers(tf: typeof import("@tensorflow/tfjs")): void {
 async function main(): Promise<void> {
   listenForFrames();
   captureConsole();
+  // Before TensorFlow.js loads: its greeting and warnings are not the student's output.
+  dropLibraryWarnings(console, SUBMISSION_FILENAME);
   const { header } = await nextFrame();
   const job = header as DescribeJobFrame;
   setNonce(job.nonce);

@@ -1,0 +1,120 @@
+/**
+ * The live submission page's server side against a real SQLite file: the watch hands on a view
+ * at each change (running, done, back to the queue on a regrade) and nothing to someone else;
+ * the previous attempt's diff is the same student's earlier submission of the task.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase } from "./test-db";
+
+const testDb = freshDatabase();
+const { db } = await import("../../server/db");
+const { registerStudent, upsertInstructor } = await import("../../server/accounts/register");
+const { syncTasks } = await import("../../server/courses/sync-tasks");
+const { createSubmission } = await import("../../server/submissions/create");
+const { getSubmissionView } = await import("../../server/submissions/read");
+const { previousAttempt } = await import("../../server/submissions/previous-attempt");
+const { watchSubmission } = await import("../../server/submissions/watch");
+const { regradeSubmission } = await import("../../server/instructor/regrade");
+type SessionUser = import("../../server/auth").SessionUser;
+type SubmissionView = import("../../server/submissions/read").SubmissionView;
+
+let ana: SessionUser;
+let bia: SessionUser;
+let prof: SessionUser;
+let taskId: string;
+
+beforeAll(async () => {
+  await db.course.create({ data: { slug: "c", title: "Course", joinCode: "JOIN" } });
+  await syncTasks();
+  const user = async (id: string): Promise<SessionUser> => {
+    const u = await db.user.findUniqueOrThrow({ where: { id } });
+    return { id: u.id, email: u.email, name: u.name, role: u.role as "student" | "instructor" };
+  };
+  const a = await registerStudent({ name: "Ana", email: "ana@x.org", password: "password-1", joinCode: "JOIN" });
+  const b = await registerStudent({ name: "Bia", email: "bia@x.org", password: "password-2", joinCode: "JOIN" });
+  if (!a.ok || !b.ok) throw new Error("registration failed");
+  ana = await user(a.userId);
+  bia = await user(b.userId);
+  prof = await user(await upsertInstructor({ name: "Prof", email: "prof@x.org", password: "password-3" }));
+  taskId = (await db.task.findFirstOrThrow({ where: { slug: "next-number" } })).id;
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+  testDb.cleanup();
+});
+
+const hand = async (user: SessionUser, code: string) => {
+  const made = await createSubmission(user, taskId, new TextEncoder().encode(code), null);
+  if (!made.ok) throw new Error(JSON.stringify(made.error));
+  return made.submissionId;
+};
+
+const until = async (check: () => boolean, ms = 5000) => {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+describe("previous attempt", () => {
+  it("diffs against the same student's earlier submission of the task, never another's", async () => {
+    const first = await hand(ana, "export const a = 1;\nexport const b = 2;\n");
+    await hand(bia, "export const someoneElse = 1;\n");
+    const second = await hand(ana, "export const a = 1;\nexport const b = 3;\n");
+    const firstView = (await getSubmissionView(ana, first))!;
+    expect(await previousAttempt(firstView)).toBeNull();
+    const secondView = (await getSubmissionView(prof, second))!;
+    const previous = await previousAttempt(secondView);
+    expect(previous).toMatchObject({ id: first, attempt: firstView.attempt });
+    expect(previous!.diff.filter((l) => l.kind !== "same").map((l) => `${l.kind} ${l.text}`)).toEqual(["removed export const b = 2;", "added export const b = 3;"]);
+  });
+});
+
+describe("watching a submission", () => {
+  it("hands on a view at each change, a regrade included, and stops when told", async () => {
+    const id = await hand(ana, "export const watched = 1;\n");
+    const seen: SubmissionView[] = [];
+    const stop = new AbortController();
+    const watching = watchSubmission(ana, id, { intervalMs: 20, queuedRefreshMs: 60_000, signal: stop.signal, onView: (v) => seen.push(v) });
+    await until(() => seen.length === 1);
+    expect(seen[0].status).toBe("queued");
+
+    await db.submission.update({ where: { id }, data: { status: "running", startedAt: new Date(), progress: { phase: "train:rnn", totalEpochs: 3, curves: {} } } });
+    await until(() => seen.length === 2);
+    expect(seen[1]).toMatchObject({ status: "running", progress: { phase: "train:rnn" } });
+
+    await db.submission.update({ where: { id }, data: { progress: { phase: "predict:rnn", totalEpochs: 3, curves: {} } } });
+    await until(() => seen.length === 3);
+    expect(seen[2].progress?.phase).toBe("predict:rnn");
+
+    await db.submission.update({ where: { id }, data: { status: "error", finishedAt: new Date(), progress: { error: "grader broke" } } });
+    await until(() => seen.length === 4);
+    expect(seen[3]).toMatchObject({ status: "error", error: "grader broke" });
+
+    // An instructor's regrade: back to the queue, on the same open watch.
+    expect(await regradeSubmission(id, { recordedSeed: false })).toBe(true);
+    await until(() => seen.length === 5);
+    expect(seen[4].status).toBe("queued");
+
+    // Nothing changes: nothing is sent.
+    await new Promise((r) => setTimeout(r, 150));
+    expect(seen).toHaveLength(5);
+    stop.abort();
+    await watching;
+  });
+
+  it("gives someone else's submission to no one but its owner and instructors", async () => {
+    const id = await hand(ana, "export const mine = 1;\n");
+    const seen: SubmissionView[] = [];
+    const stop = new AbortController();
+    await watchSubmission(bia, id, { intervalMs: 20, queuedRefreshMs: 60_000, signal: stop.signal, onView: (v) => seen.push(v) });
+    expect(seen).toEqual([]);
+    const forProf = watchSubmission(prof, id, { intervalMs: 20, queuedRefreshMs: 60_000, signal: stop.signal, onView: (v) => seen.push(v) });
+    await until(() => seen.length === 1);
+    expect(seen[0].code).toContain("mine");
+    stop.abort();
+    await forProf;
+  });
+});
