@@ -5,7 +5,7 @@
  */
 import type { Dictionary } from "@/i18n/dictionary";
 import { DASHES, MODEL_COLORS } from "./palette";
-import { logTicks, niceTicks, positiveValues, shouldUseLogScale } from "./scale";
+import { epochTicks, logTicks, niceTicks, positiveValues, shouldUseLogScale } from "./scale";
 
 export type EpochSeries = "loss" | "valLoss" | "acc" | "valAcc";
 
@@ -33,7 +33,9 @@ export interface EpochChartData {
   rows: Record<string, number | null>[];
   lines: EpochLine[];
   log: boolean;
+  /** The y axis's ticks (powers of ten on a log scale), and the epoch axis's. */
   ticks: number[];
+  epochTicks: number[];
 }
 
 type Texts = Dictionary["charts"];
@@ -110,5 +112,5 @@ export function epochChartData(curves: Record<string, EpochPoint[]>, series: Epo
   } else {
     ticks = present.length > 0 ? niceTicks(Math.min(0, ...present), Math.max(...present)) : [0, 1];
   }
-  return { rows, lines, log, ticks };
+  return { rows, lines, log, ticks, epochTicks: epochTicks(maxEpochs) };
 }

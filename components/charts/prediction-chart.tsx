@@ -8,16 +8,19 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, R
 import { dictionary, type Locale } from "@/i18n/dictionary";
 import { ChartFrame } from "./chart-frame";
 import { modelDisplayName } from "./epoch-data";
-import { formatTick, formatValue } from "./format";
-import { AXIS_LABEL_STYLE, DASHES, PALETTE, TICK_STYLE } from "./palette";
+import { formatTick, formatValue, yAxisWidth } from "./format";
+import { AXIS_LABEL_STYLE, DASHES, MODEL_COLORS, PALETTE, TICK_STYLE } from "./palette";
 import { niceTicks } from "./scale";
 import { predictionSummary, type PredictionPoint } from "./summary";
 
-/** Per predicted line, in order: colour, dash and marker, so no two differ by colour alone. */
+/**
+ * Per predicted line, in order: colour (each model's colour on the loss chart too), dash and
+ * marker, so no two lines differ by colour alone.
+ */
 const MODEL_STYLES = [
-  { color: PALETTE.vermillion, dash: DASHES[1], marker: "circle" },
-  { color: PALETTE.blue, dash: DASHES[2], marker: "square" },
-  { color: PALETTE.green, dash: DASHES[3], marker: "triangle" },
+  { color: MODEL_COLORS[0].train, dash: DASHES[1], marker: "circle" },
+  { color: MODEL_COLORS[1].train, dash: DASHES[2], marker: "square" },
+  { color: MODEL_COLORS[2].train, dash: DASHES[3], marker: "triangle" },
 ] as const;
 type Marker = (typeof MODEL_STYLES)[number]["marker"];
 
@@ -76,11 +79,11 @@ export function PredictionChart({ samples, title, locale, xAxis, testId, trainin
           {shade && <ReferenceLine x={trainingRangeEnd} stroke="#7c4a00" strokeDasharray="4 3" />}
           <XAxis dataKey="x" type="number" domain={[xTicks[0], xMax]} ticks={xTicks} tick={TICK_STYLE} tickFormatter={(v: number) => formatTick(locale, v)}
             label={{ value: xAxis === "timeStep" ? t.timeStep : t.sequenceStart, position: "insideBottom", offset: -10, style: AXIS_LABEL_STYLE }} />
-          <YAxis type="number" domain={[yTicks[0], yTicks[yTicks.length - 1]]} ticks={yTicks} allowDataOverflow width={52} tick={TICK_STYLE}
+          <YAxis type="number" domain={[yTicks[0], yTicks[yTicks.length - 1]]} ticks={yTicks} allowDataOverflow width={yAxisWidth(yTicks.map((v) => formatTick(locale, v)))} tick={TICK_STYLE}
             tickFormatter={(v: number) => formatTick(locale, v)}
             label={{ value: t.value, angle: -90, position: "insideLeft", style: { ...AXIS_LABEL_STYLE, textAnchor: "middle" } }} />
           <Tooltip formatter={(v) => formatValue(locale, Number(v))} labelFormatter={(x) => `${xAxis === "timeStep" ? t.timeStep : "j"} ${formatTick(locale, Number(x))}`} />
-          <Legend wrapperStyle={{ fontSize: 12, paddingTop: 12 }} />
+          <Legend wrapperStyle={{ fontSize: 12, paddingTop: 12 }} itemSorter={null} />
           <Line dataKey="actual" name={t.actual} stroke={PALETTE.black} strokeWidth={many ? 1.5 : 2} dot={false} isAnimationActive={false} legendType="plainline" />
           {models.map((m, i) => {
             const style = MODEL_STYLES[i % MODEL_STYLES.length];

@@ -6,7 +6,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { dictionary, type Locale } from "@/i18n/dictionary";
 import { ChartFrame } from "./chart-frame";
-import { formatTick } from "./format";
+import { formatTick, yAxisWidth } from "./format";
 import { DECISION_THRESHOLD, probabilityBins, thresholdShares, type LabelledProbability } from "./histogram";
 import { AXIS_LABEL_STYLE, PALETTE, TICK_STYLE } from "./palette";
 import { niceTicks } from "./scale";
@@ -30,10 +30,10 @@ export function ProbabilityHistogram({ samples, locale, testId = "probability-ch
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
           <XAxis dataKey="center" type="number" domain={[0, 1]} ticks={X_TICKS} interval={0} tick={TICK_STYLE} tickFormatter={(v: number) => formatTick(locale, v)}
             label={{ value: t.probabilityAxis, position: "insideBottom", offset: -10, style: AXIS_LABEL_STYLE }} />
-          <YAxis type="number" domain={[0, yTicks[yTicks.length - 1]]} ticks={yTicks} allowDecimals={false} width={48} tick={TICK_STYLE}
+          <YAxis type="number" domain={[0, yTicks[yTicks.length - 1]]} ticks={yTicks} allowDecimals={false} width={yAxisWidth(yTicks.map(String))} tick={TICK_STYLE}
             label={{ value: t.countAxis, angle: -90, position: "insideLeft", style: { ...AXIS_LABEL_STYLE, textAnchor: "middle" } }} />
           <Tooltip labelFormatter={(c) => binLabel(Number(c))} />
-          <Legend wrapperStyle={{ fontSize: 12, paddingTop: 12 }} />
+          <Legend wrapperStyle={{ fontSize: 12, paddingTop: 12 }} itemSorter={null} />
           <ReferenceLine x={DECISION_THRESHOLD} stroke={PALETTE.black} strokeDasharray="5 3" strokeWidth={1.5}
             label={{ value: t.threshold({ value: formatTick(locale, DECISION_THRESHOLD) }), position: "top", style: AXIS_LABEL_STYLE }} />
           <Bar dataKey="negative" name={t.negatives} fill={PALETTE.vermillion} isAnimationActive={false} />

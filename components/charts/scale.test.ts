@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { logTicks, niceStep, niceTicks, shouldUseLogScale } from "./scale";
+import { epochTicks, logTicks, niceStep, niceTicks, shouldUseLogScale } from "./scale";
 
 describe("niceTicks", () => {
   it("covers the range with round steps", () => {
@@ -40,5 +40,14 @@ describe("logTicks", () => {
   });
   it("adds 2 and 5 times the power over two decades or fewer", () => {
     expect(logTicks(0.012, 0.4)).toEqual([0.01, 0.02, 0.05, 0.1, 0.2, 0.5]);
+  });
+});
+
+describe("epochTicks", () => {
+  it("lists every epoch up to ten, then round whole numbers", () => {
+    expect(epochTicks(2)).toEqual([1, 2]);
+    expect(epochTicks(200)).toEqual([0, 50, 100, 150, 200]);
+    expect(epochTicks(25)).toEqual([0, 5, 10, 15, 20, 25]);
+    expect(epochTicks(37).every(Number.isInteger)).toBe(true);
   });
 });

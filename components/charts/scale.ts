@@ -75,3 +75,12 @@ export function logTicks(min: number, max: number): number[] {
   const end = above.length > 0 ? ticks.indexOf(above[0]) : ticks.length - 1;
   return ticks.slice(start, end + 1);
 }
+
+/**
+ * Ticks for the epoch axis: every epoch up to ten, then round numbers from 0 (0, 50, 100...),
+ * never a fractional epoch.
+ */
+export function epochTicks(maxEpoch: number): number[] {
+  if (maxEpoch <= 10) return Array.from({ length: Math.max(1, maxEpoch) }, (_, i) => i + 1);
+  return niceTicks(0, maxEpoch, 5).filter((v) => Number.isInteger(v));
+}

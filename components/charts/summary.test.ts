@@ -17,6 +17,13 @@ describe("epochSummary", () => {
   });
 });
 
+describe("epochSummary for accuracies", () => {
+  it("gives them as percentages", () => {
+    const data = epochChartData({ model: [{ epoch: 0, loss: 1, acc: 0.6 }, { epoch: 1, loss: 1, acc: 0.7071 }] }, ["acc", "valAcc"], pt);
+    expect(epochSummary(data.lines, data.log, pt, "pt-BR")).toBe("Acurácia de treino final 70,7% após 2 épocas.");
+  });
+});
+
 describe("predictionSummary", () => {
   const points = [
     { x: 0, actual: 0.05, predicted: 0.06 },

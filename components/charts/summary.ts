@@ -5,14 +5,16 @@
  */
 import type { Dictionary, Locale } from "@/i18n/dictionary";
 import type { EpochLine } from "./epoch-data";
-import { formatPercent, formatTick, formatValue } from "./format";
+import { formatPercent, formatPercentPrecise, formatTick, formatValue } from "./format";
 import type { ThresholdShares } from "./histogram";
 
 type Texts = Dictionary["charts"];
 
 /** "perda de treino (MSE) final 0,0123 após 20 épocas; ...; eixo vertical em escala logarítmica." */
 export function epochSummary(lines: readonly EpochLine[], log: boolean, t: Texts, locale: Locale, unit?: string): string {
-  const parts = lines.map((l) => t.summaryFinal({ series: unit ? `${l.name} (${unit})` : l.name, value: formatValue(locale, l.final), epochs: l.epochs }));
+  // Accuracies read as percentages ("70,7%"), losses as numbers.
+  const value = (l: EpochLine) => (l.final != null && (l.series === "acc" || l.series === "valAcc") ? formatPercentPrecise(locale, l.final) : formatValue(locale, l.final));
+  const parts = lines.map((l) => t.summaryFinal({ series: unit ? `${l.name} (${unit})` : l.name, value: value(l), epochs: l.epochs }));
   if (log) parts.push(t.summaryLog);
   return sentence(parts);
 }
