@@ -29,9 +29,10 @@ function markerDot(shape: Marker, color: string) {
   function Dot(props: { cx?: number; cy?: number; index?: number }) {
     const { cx, cy, index } = props;
     if (cx == null || cy == null || !Number.isFinite(cx) || !Number.isFinite(cy)) return <g key={index} />;
-    if (shape === "square") return <rect key={index} x={cx - 2.5} y={cy - 2.5} width={5} height={5} fill={color} />;
-    if (shape === "triangle") return <path key={index} d={`M${cx},${cy - 3.5}L${cx + 3.5},${cy + 3}L${cx - 3.5},${cy + 3}Z`} fill={color} />;
-    return <circle key={index} cx={cx} cy={cy} r={3} fill="#fff" stroke={color} strokeWidth={1.5} />;
+    // Small and, for the circle, hollow: the lines stay visible between markers on a phone.
+    if (shape === "square") return <rect key={index} x={cx - 2} y={cy - 2} width={4} height={4} fill={color} />;
+    if (shape === "triangle") return <path key={index} d={`M${cx},${cy - 3}L${cx + 3},${cy + 2.5}L${cx - 3},${cy + 2.5}Z`} fill={color} />;
+    return <circle key={index} cx={cx} cy={cy} r={2.5} fill="#fff" stroke={color} strokeWidth={1.25} />;
   }
   return Dot;
 }
@@ -83,7 +84,7 @@ export function PredictionChart({ samples, title, locale, xAxis, testId, trainin
             tickFormatter={(v: number) => formatTick(locale, v)}
             label={{ value: t.value, angle: -90, position: "insideLeft", style: { ...AXIS_LABEL_STYLE, textAnchor: "middle" } }} />
           <Tooltip formatter={(v) => formatValue(locale, Number(v))} labelFormatter={(x) => `${xAxis === "timeStep" ? t.timeStep : "j"} ${formatTick(locale, Number(x))}`} />
-          <Legend wrapperStyle={{ fontSize: 12, paddingTop: 12 }} itemSorter={null} />
+          <Legend wrapperStyle={{ fontSize: 12, paddingTop: 12 }} iconSize={10} itemSorter={null} />
           <Line dataKey="actual" name={t.actual} stroke={PALETTE.black} strokeWidth={many ? 1.5 : 2} dot={false} isAnimationActive={false} legendType="plainline" />
           {models.map((m, i) => {
             const style = MODEL_STYLES[i % MODEL_STYLES.length];

@@ -33,7 +33,7 @@ export function ProbabilityHistogram({ samples, locale, testId = "probability-ch
           <YAxis type="number" domain={[0, yTicks[yTicks.length - 1]]} ticks={yTicks} allowDecimals={false} width={yAxisWidth(yTicks.map(String))} tick={TICK_STYLE}
             label={{ value: t.countAxis, angle: -90, position: "insideLeft", style: { ...AXIS_LABEL_STYLE, textAnchor: "middle" } }} />
           <Tooltip labelFormatter={(c) => binLabel(Number(c))} />
-          <Legend wrapperStyle={{ fontSize: 12, paddingTop: 12 }} itemSorter={null} />
+          <Legend wrapperStyle={{ fontSize: 12, paddingTop: 12 }} iconSize={10} itemSorter={null} />
           <ReferenceLine x={DECISION_THRESHOLD} stroke={PALETTE.black} strokeDasharray="5 3" strokeWidth={1.5}
             label={{ value: t.threshold({ value: formatTick(locale, DECISION_THRESHOLD) }), position: "top", style: AXIS_LABEL_STYLE }} />
           <Bar dataKey="negative" name={t.negatives} fill={PALETTE.vermillion} isAnimationActive={false} />
