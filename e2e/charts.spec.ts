@@ -18,9 +18,9 @@ test("next-number's charts have titles, axis labels and accessible summaries, an
   // The two networks against the real values.
   const comparison = page.getByTestId("comparison-chart");
   await expect(comparison.locator("figcaption")).toHaveText("SimpleRNN e LSTM lado a lado (valores públicos de j, fora da nota)");
-  await expect(comparison.locator("svg")).toContainText("j (início da sequência)");
-  await expect(comparison.locator("svg")).toContainText("valor");
-  await expect(comparison.locator("svg")).toContainText("fora do intervalo de treino");
+  await expect(comparison.locator(".recharts-wrapper > svg")).toContainText("j (início da sequência)");
+  await expect(comparison.locator(".recharts-wrapper > svg")).toContainText("valor");
+  await expect(comparison.locator(".recharts-wrapper > svg")).toContainText("fora do intervalo de treino");
   await expect(comparison.locator(".recharts-legend-wrapper")).toContainText("previsto (SimpleRNN)");
   await expect(comparison.locator(".recharts-legend-wrapper")).toContainText("previsto (LSTM)");
   // One image named by its summary: each network's error inside and past the training range, with decimal commas.
@@ -31,15 +31,15 @@ test("next-number's charts have titles, axis labels and accessible summaries, an
   // The loss curves: per epoch, MSE, one line per network named by it.
   const loss = page.getByTestId("chart-loss");
   await expect(loss.locator("figcaption")).toHaveText("Perda por época");
-  await expect(loss.locator("svg")).toContainText("época");
-  await expect(loss.locator("svg")).toContainText(/perda \(MSE\)/);
+  await expect(loss.locator(".recharts-wrapper > svg")).toContainText("época");
+  await expect(loss.locator(".recharts-wrapper > svg")).toContainText(/perda \(MSE\)/);
   await expect(loss.locator(".recharts-legend-wrapper")).toContainText("SimpleRNN — treino");
   await expect(loss.locator('[role="img"]')).toHaveAccessibleName(/^SimpleRNN — treino \(MSE\) final \d+,\d+ após \d+ épocas; LSTM — treino \(MSE\) final/);
 
   // In English, the same charts in English with decimal points.
   await page.context().addCookies([{ name: "treino-locale", value: "en", url: page.url() }]);
   await page.reload();
-  await expect(page.getByTestId("comparison-chart").locator("svg")).toContainText("outside the training range");
+  await expect(page.getByTestId("comparison-chart").locator(".recharts-wrapper > svg")).toContainText("outside the training range");
   await expect(page.getByTestId("chart-loss").locator('[role="img"]')).toHaveAccessibleName(/^Final SimpleRNN — training \(MSE\) \d+\.\d+ after \d+ epochs/);
 
   // On a phone, each chart stays within the screen's width.
