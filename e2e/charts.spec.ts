@@ -25,7 +25,7 @@ test("next-number's charts have titles, axis labels and accessible summaries, an
   await expect(comparison.locator(".recharts-legend-wrapper")).toContainText("previsto (LSTM)");
   // One image named by its summary: each network's error inside and past the training range, with decimal commas.
   const comparisonImage = comparison.locator('[role="img"]');
-  await expect(comparisonImage).toHaveAccessibleName(/^SimpleRNN: erro absoluto médio \d+,\d+ em 49 pontos \(dentro do intervalo de treino [\d,]+, fora dele [\d,]+\); previsto \(LSTM\): erro absoluto médio/);
+  await expect(comparisonImage).toHaveAccessibleName(/^Previsto \(SimpleRNN\): erro absoluto médio \d+,\d+ em 49 pontos \(dentro do intervalo de treino [\d,]+, fora dele [\d,]+\); previsto \(LSTM\): erro absoluto médio/);
   await expect(comparison.getByTestId("chart-summary")).toHaveText(/erro absoluto médio/);
 
   // The loss curves: per epoch, MSE, one line per network named by it.
