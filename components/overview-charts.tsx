@@ -5,20 +5,22 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { dictionary, type Locale } from "@/i18n/dictionary";
 import type { Overview } from "@/server/instructor/overview";
 import { EpochChart } from "./charts";
+import { modelDisplayName } from "./charts/epoch-data";
+import { AXIS_LABEL_STYLE, PALETTE, TICK_STYLE } from "./charts/palette";
 
 type Curves = NonNullable<Overview["reference"]>;
 
-function Bars({ data, x, title, testId, empty }: { data: Record<string, string | number>[]; x: string; title: string; testId: string; empty: string }) {
+function Bars({ data, x, title, testId, empty, yLabel }: { data: Record<string, string | number>[]; x: string; title: string; testId: string; empty: string; yLabel: string }) {
   return (
     <figure className="rounded border border-slate-200 bg-white p-3" data-testid={testId}>
       <figcaption className="mb-2 text-sm font-medium">{title}</figcaption>
       {data.length === 0 ? <p className="text-sm text-slate-600">{empty}</p> : <ResponsiveContainer width="100%" height={200}>
-        <BarChart data={data}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey={x} />
-          <YAxis allowDecimals={false} width={30} />
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 4 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
+          <XAxis dataKey={x} tick={TICK_STYLE} />
+          <YAxis allowDecimals={false} width={44} tick={TICK_STYLE} label={{ value: yLabel, angle: -90, position: "insideLeft", style: { ...AXIS_LABEL_STYLE, textAnchor: "middle" } }} />
           <Tooltip />
-          <Bar dataKey="count" fill="#4f46e5" isAnimationActive={false} />
+          <Bar dataKey="count" name={yLabel} fill={PALETTE.blue} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>}
     </figure>
@@ -34,14 +36,25 @@ export function OverviewCharts({ locale, overview, slug }: { locale: Locale; ove
     setStudent(id);
     setCurves(id ? ((await (await fetch(`/api/instructor/curves?task=${slug}&student=${id}`)).json()) as Curves | null) : null);
   }
+  // The reference's and the student's curves share one chart, each line named by whose it is
+  // ("referência — treino", "estudante LSTM — treino").
+  const c = d.charts;
   const combined: Curves = {};
-  for (const [m, c] of Object.entries(overview.reference ?? {})) combined[`${t.reference} ${m}`] = c;
-  for (const [m, c] of Object.entries(curves ?? {})) combined[m] = c;
+  const names: Record<string, string> = {};
+  const whose = (who: string, m: string) => (m === "model" ? who : `${who} ${modelDisplayName(m, c)}`);
+  for (const [m, curve] of Object.entries(overview.reference ?? {})) {
+    combined[`reference:${m}`] = curve;
+    names[`reference:${m}`] = whose(c.reference, m);
+  }
+  for (const [m, curve] of Object.entries(curves ?? {})) {
+    combined[m] = curve;
+    names[m] = whose(c.student, m);
+  }
   return (
     <div className="grid gap-4 md:grid-cols-2">
-      <Bars data={overview.perDay} x="day" title={t.perDay} testId="per-day" empty={t.noData} />
-      <Bars data={overview.bins.map((count, i) => ({ bin: `${i * 10}%`, count }))} x="bin" title={t.distribution} testId="distribution" empty={t.noData} />
-      <Bars data={overview.failures} x="kind" title={t.failures} testId="failures" empty={t.noData} />
+      <Bars data={overview.perDay} x="day" title={t.perDay} testId="per-day" empty={t.noData} yLabel={c.count} />
+      <Bars data={overview.bins.map((count, i) => ({ bin: `${i * 10}%`, count }))} x="bin" title={t.distribution} testId="distribution" empty={t.noData} yLabel={c.count} />
+      <Bars data={overview.failures} x="kind" title={t.failures} testId="failures" empty={t.noData} yLabel={c.count} />
       <div className="space-y-2 rounded border border-slate-200 bg-white p-3">
         <label className="block text-sm font-medium">{t.studentCurve}
           <select value={student} onChange={(e) => void choose(e.target.value)} className="mt-1 w-full rounded border border-slate-300 px-2 py-1">
@@ -50,7 +63,7 @@ export function OverviewCharts({ locale, overview, slug }: { locale: Locale; ove
           </select>
         </label>
         {!overview.reference && <p className="text-sm text-slate-600">{t.noReference}</p>}
-        <EpochChart curves={combined} series={["loss"]} labels={{ loss: d.submission.loss, valLoss: d.submission.valLoss, acc: d.submission.acc, valAcc: d.submission.valAcc }} title={t.studentCurve} />
+        <EpochChart curves={combined} series={["loss"]} title={t.studentCurve} locale={locale} names={names} />
       </div>
     </div>
   );

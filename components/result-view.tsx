@@ -5,7 +5,7 @@ import type { GradeResult } from "@/grader/result";
 import { dictionary, type Locale } from "@/i18n/dictionary";
 import { failureKindLabel, failureText, formatMetric, metricLabel } from "@/i18n/grading-terms";
 import { resultSections } from "@/server/submissions/result-sections";
-import { EpochChart, PredictionChart, ProbabilityChart } from "./charts";
+import { EpochChart, NEXT_NUMBER_LAST_TRAINING_START, PredictionChart, ProbabilityHistogram } from "./charts";
 import { RunsTable } from "./runs-table";
 
 const STATUS_STYLE: Record<string, string> = {
@@ -32,7 +32,8 @@ export function ResultView({ result, code, locale }: { result: GradeResult; code
   const f = result.failure;
   const curves = result.curves;
   const hasAcc = Object.values(curves).some((c) => c.some((p) => p.acc != null));
-  const seriesLabels = { loss: t.loss, valLoss: t.valLoss, acc: t.acc, valAcc: t.valAcc };
+  // The y axis names the loss the models trained on (MSE, cross-entropy).
+  const loss = Object.values(result.models).find((m) => m.loss)?.loss ?? null;
   return (
     <div className="space-y-5">
       <div className={`flex flex-wrap items-baseline gap-3 rounded-lg p-4 ${result.passed ? "bg-emerald-50" : "bg-amber-50"}`} data-testid="verdict">
@@ -71,19 +72,19 @@ export function ResultView({ result, code, locale }: { result: GradeResult; code
 
       {shown.curves && (
         <section className="grid gap-4 md:grid-cols-2">
-          <EpochChart curves={curves} series={["loss", "valLoss"]} labels={seriesLabels} title={t.lossCurve} />
-          {hasAcc && <EpochChart curves={curves} series={["acc", "valAcc"]} labels={seriesLabels} title={t.accuracyCurve} />}
+          <EpochChart curves={curves} series={["loss", "valLoss"]} title={t.lossCurve} locale={locale} loss={loss} />
+          {hasAcc && <EpochChart curves={curves} series={["acc", "valAcc"]} title={t.accuracyCurve} locale={locale} />}
         </section>
       )}
 
       {result.task === "sine-forecast" && result.predictions.model && (
-        <PredictionChart samples={{ model: result.predictions.model }} title={t.predictionsChart} labels={{ actual: t.actual, predicted: t.predicted }} testId="prediction-chart" />
+        <PredictionChart samples={{ model: result.predictions.model }} title={t.predictionsChart} locale={locale} xAxis="timeStep" testId="prediction-chart" />
       )}
       {result.task === "next-number" && Object.keys(result.predictions).length > 0 && (
-        <PredictionChart samples={result.predictions} title={t.comparison} labels={{ actual: t.actual, predicted: t.predicted }} testId="comparison-chart" />
+        <PredictionChart samples={result.predictions} title={t.comparison} locale={locale} xAxis="sequenceStart" trainingRangeEnd={NEXT_NUMBER_LAST_TRAINING_START} testId="comparison-chart" />
       )}
       {result.task === "imdb-sentiment" && result.predictions.model && (
-        <ProbabilityChart samples={result.predictions.model} title={t.predictionsChart} labels={{ actual: t.actual, predicted: t.predicted }} />
+        <ProbabilityHistogram samples={result.predictions.model} locale={locale} />
       )}
       {result.confusion && (
         <figure className="rounded border border-slate-200 bg-white p-3" data-testid="confusion">

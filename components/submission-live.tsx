@@ -82,7 +82,7 @@ export function SubmissionLive({ initial, previous, locale, taskHref }: { initia
           {progress && progress.totalEpochs > 0 && (
             <progress max={progress.totalEpochs * Object.keys(progress.curves).filter((k) => !k.includes(" · ")).length * (progress.runs ?? 1) || 1} value={Object.values(progress.curves).reduce((s, c) => s + c.length, 0)} className="h-2 w-full" aria-label={t.running} />
           )}
-          {progress && <EpochChart curves={progress.curves} series={["loss", "valLoss"]} labels={{ loss: t.loss, valLoss: t.valLoss, acc: t.acc, valAcc: t.valAcc }} title={t.lossCurve} />}
+          {progress && <EpochChart curves={progress.curves} series={["loss", "valLoss"]} title={t.lossCurve} locale={locale} />}
         </section>
       )}
 
