@@ -152,7 +152,7 @@ export const spec: TaskSpec<Hidden> = {
       checks.push(
         passFailCheck("compare", rules.compare, ok,
           localized("next.compare", {
-            "pt-BR": `Em valores dentro da faixa: SimpleRNN ${fmt(rnnIn)}, LSTM ${fmt(lstmIn)}, repetir o último valor ${fmt(baseline)}. Melhor: ${better}. Além de 99: SimpleRNN ${fmt(metrics["rnn.maePast99"]!)}, LSTM ${fmt(metrics["lstm.maePast99"]!)}.`,
+            "pt-BR": `Em valores dentro da faixa: SimpleRNN ${fmt(rnnIn, "pt-BR")}, LSTM ${fmt(lstmIn, "pt-BR")}, repetir o último valor ${fmt(baseline, "pt-BR")}. Melhor: ${better}. Além de 99: SimpleRNN ${fmt(metrics["rnn.maePast99"]!, "pt-BR")}, LSTM ${fmt(metrics["lstm.maePast99"]!, "pt-BR")}.`,
             en: `Inside the range: SimpleRNN ${fmt(rnnIn)}, LSTM ${fmt(lstmIn)}, repeating the last value ${fmt(baseline)}. Better: ${better}. Past 99: SimpleRNN ${fmt(metrics["rnn.maePast99"]!)}, LSTM ${fmt(metrics["lstm.maePast99"]!)}.`,
           }, { rnn: fmt(rnnIn), lstm: fmt(lstmIn), baseline: fmt(baseline), better })),
       );

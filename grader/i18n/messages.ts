@@ -208,9 +208,17 @@ const catalog = {
 
 export type MessageCode = keyof typeof catalog;
 
+/** A decimal figure ("0.0131", "1.23e-4", 2.5) as Portuguese writes it: decimal comma. */
+export function decimalComma(value: string | number): string | number {
+  if (typeof value === "number") return Number.isInteger(value) || !Number.isFinite(value) ? value : String(value).replace(".", ",");
+  return /^-?\d+\.\d+(e[-+]?\d+)?$/.test(value) ? value.replace(".", ",") : value;
+}
+
 export function text(code: MessageCode, params: Params = {}): LocalizedText {
   const entry: Entry = catalog[code];
-  return { code, params, "pt-BR": entry["pt-BR"](params), en: entry.en(params) };
+  // Figures arrive formatted the English way (metrics.ts's fmt); the pt-BR text gets commas.
+  const pt = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, decimalComma(v)]));
+  return { code, params, "pt-BR": entry["pt-BR"](pt), en: entry.en(params) };
 }
 
 /** Task-specific texts (check titles, feedback) are written beside their task. */

@@ -52,9 +52,10 @@ export function countNonFinite(values: ArrayLike<number | null>): number {
   return n;
 }
 
-/** Rounds for display in feedback, keeping small errors readable. */
-export function fmt(value: number): string {
+/** Rounds for display in feedback, keeping small errors readable; pt-BR gets a decimal comma. */
+export function fmt(value: number, locale: "pt-BR" | "en" = "en"): string {
   if (!Number.isFinite(value)) return String(value);
   const abs = Math.abs(value);
-  return abs !== 0 && abs < 0.001 ? value.toExponential(2) : value.toFixed(4);
+  const text = abs !== 0 && abs < 0.001 ? value.toExponential(2) : value.toFixed(4);
+  return locale === "pt-BR" ? text.replace(".", ",") : text;
 }
