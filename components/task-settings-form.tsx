@@ -68,7 +68,7 @@ export function TaskSettingsForm({ locale, v }: { locale: Locale; v: SettingsVal
         </label>
       </div>
       <p className="text-sm text-slate-600" data-testid="recount-note">{t.recountNote}</p>
-      <fieldset className="overflow-x-auto">
+      <fieldset className="min-w-0 overflow-x-auto">
         <legend className="mb-2 font-medium">{t.checks}</legend>
         <table className="w-full min-w-[28rem] text-left text-sm">
           <thead><tr className="text-slate-600"><th /><th>{t.points}</th><th>{t.full}</th><th>{t.partial}</th></tr></thead>
