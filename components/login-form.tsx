@@ -18,7 +18,8 @@ export function LoginForm({ locale, email: initialEmail = "" }: { locale: Locale
     const res = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
     setBusy(false);
     // A full load, not router.push: the header (a layout) must re-render with the session.
-    if (res?.ok && !res.error) return window.location.assign("/tasks");
+    // "/" sends each role to its landing: students to their tasks, instructors to the class overview.
+    if (res?.ok && !res.error) return window.location.assign("/");
     const refused = readRateLimited(res?.error);
     setError(refused ? t.rateLimited(refused) : t.failed);
   }

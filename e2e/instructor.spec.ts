@@ -15,7 +15,7 @@ async function signInInstructor(page: Page) {
   await page.getByLabel("E-mail").fill(demo().instructor.email);
   await page.getByLabel("Senha").fill(demo().instructor.password);
   await page.getByRole("button", { name: "Entrar" }).click();
-  await expect(page).toHaveURL(/\/tasks$/);
+  await expect(page).toHaveURL(/\/instructor$/); // instructors land on the class overview
 }
 
 async function submit(page: Page, code: string) {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getDictionary } from "@/i18n/locale";
-import { db } from "@/server/db";
 import { instructorCourse, requireInstructor } from "@/server/instructor/access";
+import { courseSummary } from "@/server/instructor/course-summary";
 
 export const dynamic = "force-dynamic";
 
@@ -11,46 +11,47 @@ export default async function InstructorHome() {
   if (!user) return <p role="alert">{t.instructor.forbidden}</p>;
   const course = await instructorCourse(user);
   if (!course) return <p>{t.instructor.noData}</p>;
-  const tasks = await db.task.findMany({
-    where: { courseId: course.id },
-    orderBy: { position: "asc" },
-    include: { submissions: { select: { status: true, results: { where: { current: true }, select: { passed: true } } } } },
-  });
+  const { tasks, overall } = await courseSummary(course.id);
+  const percent = (p: { passed: number; students: number }) => (p.students ? `${Math.round((100 * p.passed) / p.students)}%` : "—");
   return (
     <section className="space-y-4">
-      <div className="flex flex-wrap items-baseline gap-4">
+      <div className="flex flex-wrap items-baseline gap-x-4 gap-y-2">
         <h1 className="text-2xl font-semibold">{t.instructor.title}: {course.title}</h1>
         <span className="text-sm">{t.instructor.joinCode}: <code className="rounded bg-slate-100 px-1" data-testid="join-code">{course.joinCode}</code></span>
         <Link href="/instructor/gradebook" className="ml-auto text-indigo-700 underline">{t.instructor.gradebook}</Link>
       </div>
-      <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
-        <thead className="bg-slate-100">
-          <tr>
-            <th className="px-3 py-2">{t.tasks.task}</th>
-            <th className="px-3 py-2">{t.instructor.submissions}</th>
-            <th className="px-3 py-2">{t.instructor.graded}</th>
-            <th className="px-3 py-2">{t.instructor.passRate}</th>
-            <th className="px-3 py-2">{t.tasks.due}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tasks.map((task) => {
-            const graded = task.submissions.filter((s) => s.status === "graded");
-            const passed = graded.filter((s) => s.results[0]?.passed).length;
-            return (
-              <tr key={task.id} className="border-t border-slate-200">
+      {overall.students === 0
+        ? <p className="text-slate-600" data-testid="no-students">{t.instructor.noStudents({ code: course.joinCode })}</p>
+        : <p data-testid="overall-pass">{t.instructor.overallPass({ ...overall, percent: percent(overall) })}</p>}
+      <div className="overflow-x-auto">
+        <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
+          <thead className="bg-slate-100">
+            <tr>
+              <th className="px-3 py-2">{t.tasks.task}</th>
+              <th className="px-3 py-2">{t.instructor.submissions}</th>
+              <th className="px-3 py-2">{t.instructor.graded}</th>
+              <th className="px-3 py-2" title={t.instructor.passRateHelp}>{t.instructor.passRate}</th>
+              <th className="px-3 py-2">{t.tasks.due}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tasks.map((task) => (
+              <tr key={task.id} className="border-t border-slate-200 align-top">
                 <td className="px-3 py-2">
                   <Link href={`/instructor/tasks/${task.slug}`} className="font-medium text-indigo-700 hover:underline">{locale === "en" ? task.titleEn : task.titlePt}</Link>
                 </td>
-                <td className="px-3 py-2">{task.submissions.length}</td>
-                <td className="px-3 py-2">{graded.length}</td>
-                <td className="px-3 py-2">{graded.length ? `${Math.round((100 * passed) / graded.length)}%` : "—"}</td>
+                <td className="px-3 py-2">{task.submissions}</td>
+                <td className="px-3 py-2">{task.graded}</td>
+                <td className="px-3 py-2" data-testid={`pass-${task.slug}`}>
+                  {task.passRate.students ? <><b>{percent(task.passRate)}</b> <span className="whitespace-nowrap text-slate-600">{t.instructor.passRateOf(task.passRate)}</span></> : "—"}
+                </td>
                 <td className="px-3 py-2">{task.dueAt ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(task.dueAt) : t.tasks.noDeadline}</td>
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="text-xs text-slate-600">{t.instructor.passRateHelp}</p>
     </section>
   );
 }

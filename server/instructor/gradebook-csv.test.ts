@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CountingGrade } from "../rules/counting-grade";
 import type { Gradebook } from "./gradebook";
-import { gradebookCsv, neutraliseCell } from "./gradebook-csv";
+import { decimalComma, gradebookCsv, neutraliseCell } from "./gradebook-csv";
 
 /** RFC 4180 as a spreadsheet reads it: quoted fields may hold commas, quotes ("") and line breaks. */
 function parseCsv(text: string): string[][] {
@@ -29,8 +29,8 @@ const grade = (points: number): CountingGrade => ({ submissionId: `s${points}`, 
 function book(students: { name: string; email: string }[]): Gradebook {
   return {
     tasks: [
-      { id: "t1", slug: "next-number", titlePt: "", titleEn: "", maxScore: 10 },
-      { id: "t2", slug: "sine-forecast", titlePt: "", titleEn: "", maxScore: 10 },
+      { id: "t1", slug: "next-number", titlePt: "Próximo número", titleEn: "Next number", maxScore: 10 },
+      { id: "t2", slug: "sine-forecast", titlePt: "Previsão do seno; com LSTM", titleEn: "Sine forecast", maxScore: 10 },
     ],
     rows: students.map((student, i) => ({ student: { id: `u${i}`, ...student }, grades: { "next-number": grade(6.5), "sine-forecast": null }, total: 6.5 })),
     maxTotal: 20,
@@ -70,5 +70,33 @@ describe("gradebook CSV", () => {
     expect(neutraliseCell("-2")).toBe("'-2");
     // Only the first character matters: a formula sign further in is harmless text.
     expect(neutraliseCell("Ana =1")).toBe("Ana =1");
+  });
+});
+
+/** The same reading with ";" between cells, as a spreadsheet set to Portuguese does. */
+const parseBr = (text: string) => parseCsv(text.replaceAll(",", "\u0000").replaceAll(";", ",")).map((r) => r.map((c) => c.replaceAll("\u0000", ",")));
+
+describe("gradebook CSV for Brazilian spreadsheets", () => {
+  it("uses semicolons, decimal commas and the BOM, with Portuguese headers and the tasks' titles", () => {
+    const csv = gradebookCsv(book([{ name: "Conceição Ávila", email: "ana@x.org" }]), { format: "br", locale: "pt-BR" });
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const lines = csv.slice(1).split("\r\n");
+    // A title holding the separator is quoted; nothing else is.
+    expect(lines[0]).toBe('Nome;E-mail;Próximo número;"Previsão do seno; com LSTM";Total;Máximo');
+    expect(lines[1]).toBe("Conceição Ávila;ana@x.org;6,5;;6,5;20");
+    expect(parseBr(csv.slice(1))[1]).toEqual(["Conceição Ávila", "ana@x.org", "6,5", "", "6,5", "20"]);
+  });
+
+  it("heads the columns in English for an English reader, and still neutralises formulas", () => {
+    const csv = gradebookCsv(book([{ name: "=HYPERLINK(1)", email: "-1@x.org" }]), { format: "br", locale: "en" });
+    const [header, row] = parseBr(csv.slice(1));
+    expect(header).toEqual(["Name", "Email", "Next number", "Sine forecast", "Total", "Maximum"]);
+    expect(row).toEqual(["'=HYPERLINK(1)", "'-1@x.org", "6,5", "", "6,5", "20"]);
+  });
+
+  it("writes numbers with a decimal comma and no thousands separator", () => {
+    expect(decimalComma(6.5)).toBe("6,5");
+    expect(decimalComma(1234.25)).toBe("1234,25");
+    expect(decimalComma(10)).toBe("10");
   });
 });

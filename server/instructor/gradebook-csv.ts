@@ -1,9 +1,22 @@
 /**
  * The gradebook as CSV for a spreadsheet: one row per student, a column per task, totals.
  * UTF-8 with a byte-order mark, so spreadsheet programs keep accented names intact.
+ *
+ * Two formats. "standard": commas, decimal points and fixed machine headers (slugs), for
+ * scripts and for spreadsheets in English. "br": what Excel and LibreOffice set to Portuguese
+ * (Brazil) open directly with a double click: semicolons between cells (the comma is the
+ * decimal separator there), decimal commas, and headers in the reader's language with the
+ * tasks' titles.
  */
 import { stringify } from "csv-stringify/sync";
+import { dictionary, type Locale } from "../../i18n/dictionary";
 import type { Gradebook } from "./gradebook";
+
+export type CsvFormat = "standard" | "br";
+
+export function isCsvFormat(value: unknown): value is CsvFormat {
+  return value === "standard" || value === "br";
+}
 
 /**
  * A text cell starting with one of these is read as a formula by Excel, LibreOffice or
@@ -21,10 +34,20 @@ export function neutraliseCell(value: string | number): string | number {
   return typeof value === "string" && FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-export function gradebookCsv(book: Gradebook): string {
-  const header = ["name", "email", ...book.tasks.map((t) => t.slug), "total", "max_total"];
-  const rows = book.rows.map((r) => [r.student.name, r.student.email, ...book.tasks.map((t) => r.grades[t.slug]?.points ?? ""), r.total, book.maxTotal]);
+/** A number with a decimal comma ("6,5"), no thousands separator: what a pt-BR spreadsheet reads as a number. */
+export function decimalComma(value: number): string {
+  return String(value).replace(".", ",");
+}
+
+export function gradebookCsv(book: Gradebook, opts: { format?: CsvFormat; locale?: Locale } = {}): string {
+  const br = opts.format === "br";
+  const t = dictionary(opts.locale ?? "pt-BR").instructor.csv;
+  const header = br
+    ? [t.name, t.email, ...book.tasks.map((task) => (opts.locale === "en" ? task.titleEn : task.titlePt) || task.slug), t.total, t.maxTotal]
+    : ["name", "email", ...book.tasks.map((task) => task.slug), "total", "max_total"];
+  const rows = book.rows.map((r) => [r.student.name, r.student.email, ...book.tasks.map((task) => r.grades[task.slug]?.points ?? ""), r.total, book.maxTotal]);
   // Every cell, the header too: task slugs come from folder names, and one rule is easier to trust.
-  const cells = [header, ...rows].map((row) => row.map(neutraliseCell));
-  return "\uFEFF" + stringify(cells, { record_delimiter: "\r\n" });
+  // Numbers are neutralised as numbers (never quoted), then written with the format's decimal mark.
+  const cells = [header, ...rows].map((row) => row.map(neutraliseCell).map((c) => (br && typeof c === "number" ? decimalComma(c) : c)));
+  return "\uFEFF" + stringify(cells, { record_delimiter: "\r\n", delimiter: br ? ";" : "," });
 }

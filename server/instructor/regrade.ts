@@ -23,8 +23,21 @@ export async function regradeSubmission(submissionId: string, opts: { recordedSe
   return true;
 }
 
+/** Submissions that can go back to the queue: finished ones (graded, or failed in the grader). */
+const REGRADABLE = { in: ["graded", "error"] };
+
+/** How many submissions "regrade all" would queue, for the confirmation to name. */
+export async function regradableCount(taskId: string): Promise<number> {
+  return db.submission.count({ where: { taskId, status: REGRADABLE } });
+}
+
+/** How many of a task's submissions are waiting or being graded (the page refreshes until none). */
+export async function pendingCount(taskId: string): Promise<number> {
+  return db.submission.count({ where: { taskId, status: { in: ["queued", "running"] } } });
+}
+
 export async function regradeTask(taskId: string): Promise<number> {
-  const subs = await db.submission.findMany({ where: { taskId, status: { in: ["graded", "error"] } }, select: { id: true } });
+  const subs = await db.submission.findMany({ where: { taskId, status: REGRADABLE }, select: { id: true } });
   let n = 0;
   for (const s of subs) if (await regradeSubmission(s.id, { recordedSeed: false })) n++;
   return n;

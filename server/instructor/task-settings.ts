@@ -33,19 +33,62 @@ export const taskSettings = z
     thresholdsFull: z.record(z.string(), optionalNumber).default({}),
     thresholdsPartial: z.record(z.string(), optionalNumber).default({}),
   })
-  .refine((s) => !s.dueAt || !s.opensAt || s.dueAt > s.opensAt, { path: ["dueAt"], message: "due before it opens" })
-  .refine((s) => !s.lateUntil || (s.dueAt != null && s.lateUntil >= s.dueAt), { path: ["lateUntil"], message: "late-until needs a due date before it" });
+  // The refinements' messages are error codes, which the form words in the reader's language.
+  .refine((s) => !s.dueAt || !s.opensAt || s.dueAt > s.opensAt, { path: ["dueAt"], message: "dueBeforeOpen" })
+  .refine((s) => !s.lateUntil || s.dueAt != null, { path: ["lateUntil"], message: "lateUntilNeedsDue" })
+  .refine((s) => !s.lateUntil || !s.dueAt || s.lateUntil >= s.dueAt, { path: ["lateUntil"], message: "lateUntilBeforeDue" });
 
 export type TaskSettingsInput = z.input<typeof taskSettings>;
 
-export async function updateTaskSettings(taskId: string, input: unknown): Promise<{ ok: true } | { ok: false; fields: string[] }> {
-  const parsed = taskSettings.safeParse(input);
-  if (!parsed.success) return { ok: false, fields: [...new Set(parsed.error.issues.map((i) => String(i.path[0])))] };
-  const s = parsed.data;
+/** Why a field was refused: a code the form words in the reader's language, with its figures. */
+export interface SettingsError {
+  code: "date" | "dueBeforeOpen" | "lateUntilNeedsDue" | "lateUntilBeforeDue" | "percent" | "positiveInt" | "maxEpochs" | "runs" | "number";
+  params?: Record<string, number>;
+}
+
+/** Refused settings: each field (the form's input name, e.g. "lateUntil" or "points.mse") with why. */
+export type SettingsRefusal = { ok: false; fields: string[]; errors: Record<string, SettingsError> };
+
+/** The form's input name for a zod path: records of checks are named "points.<check>", "full.<check>", "partial.<check>". */
+const RECORD_FIELDS: Record<string, string> = { points: "points", thresholdsFull: "full", thresholdsPartial: "partial" };
+
+/** What each field asks for, when zod itself refused it (not one of the refinements, whose message is the code). */
+function fieldCode(field: string): SettingsError["code"] {
+  if (field === "opensAt" || field === "dueAt" || field === "lateUntil") return "date";
+  if (field === "lateCreditPercent") return "percent";
+  if (field === "maxEpochs") return "maxEpochs";
+  if (field === "runs") return "runs";
+  if (field === "maxPerDay") return "positiveInt";
+  return "number";
+}
+
+export function settingsErrors(issues: z.core.$ZodIssue[], limits: { taskMaxEpochs: number; taskRuns: number }): SettingsRefusal {
+  const errors: Record<string, SettingsError> = {};
+  for (const issue of issues) {
+    const [head, key] = issue.path.map(String);
+    const field = RECORD_FIELDS[head] && key ? `${RECORD_FIELDS[head]}.${key}` : head;
+    if (errors[field]) continue; // the first reason is enough
+    const code = issue.code === "custom" ? (issue.message as SettingsError["code"]) : fieldCode(field);
+    errors[field] = { code, ...paramsOf(code, limits) };
+  }
+  return { ok: false, fields: [...new Set(issues.map((i) => String(i.path[0])))], errors };
+}
+
+function paramsOf(code: SettingsError["code"], limits: { taskMaxEpochs: number; taskRuns: number }): Pick<SettingsError, "params"> {
+  if (code === "maxEpochs") return { params: { max: limits.taskMaxEpochs } };
+  if (code === "runs") return { params: { min: limits.taskRuns, max: MAX_RUNS } };
+  return {};
+}
+
+export async function updateTaskSettings(taskId: string, input: unknown): Promise<{ ok: true } | SettingsRefusal> {
   const task = await db.task.findUniqueOrThrow({ where: { id: taskId } });
+  const parsed = taskSettings.safeParse(input);
+  if (!parsed.success) return settingsErrors(parsed.error.issues, task);
+  const s = parsed.data;
   const known = new Set(Object.keys(checkRulesOf(task)));
-  if (s.maxEpochs != null && s.maxEpochs > task.taskMaxEpochs) return { ok: false, fields: ["maxEpochs"] };
-  if (s.runs != null && s.runs < task.taskRuns) return { ok: false, fields: ["runs"] };
+  const refuse = (field: "maxEpochs" | "runs"): SettingsRefusal => ({ ok: false, fields: [field], errors: { [field]: { code: field, ...paramsOf(field, task) } } });
+  if (s.maxEpochs != null && s.maxEpochs > task.taskMaxEpochs) return refuse("maxEpochs");
+  if (s.runs != null && s.runs < task.taskRuns) return refuse("runs");
   const defined = <T>(r: Record<string, T | undefined>) => Object.fromEntries(Object.entries(r).filter(([k, v]) => v !== undefined && known.has(k))) as Record<string, T>;
   const thresholds: Record<string, { full?: number; partial?: number }> = {};
   for (const [id, v] of Object.entries(defined(s.thresholdsFull))) thresholds[id] = { ...thresholds[id], full: v };

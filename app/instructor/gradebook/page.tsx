@@ -14,10 +14,15 @@ export default async function GradebookPage() {
   const book = await gradebook(course.id);
   return (
     <section className="space-y-4">
-      <div className="flex items-baseline gap-4">
+      <div className="flex flex-wrap items-baseline gap-x-4 gap-y-2">
         <h1 className="text-2xl font-semibold">{t.instructor.gradebook}</h1>
-        <a href="/api/instructor/gradebook" className="ml-auto rounded bg-indigo-600 px-3 py-1.5 text-sm text-white" download>{t.instructor.exportCsv}</a>
+        <div className="ml-auto flex flex-wrap gap-2">
+          <a href="/api/instructor/gradebook?format=br" className="rounded bg-indigo-600 px-3 py-1.5 text-sm text-white" download>{t.instructor.exportCsvBr}</a>
+          <a href="/api/instructor/gradebook" className="rounded border border-indigo-600 px-3 py-1.5 text-sm text-indigo-700" download>{t.instructor.exportCsv}</a>
+        </div>
       </div>
+      <p className="text-xs text-slate-600">{t.instructor.exportCsvHelp}</p>
+      {book.rows.length === 0 ? <p className="text-slate-600" data-testid="no-students">{t.instructor.noStudents({ code: course.joinCode })}</p> : (
       <div className="overflow-x-auto">
         <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm" data-testid="gradebook">
           <thead className="bg-slate-100">
@@ -45,6 +50,7 @@ export default async function GradebookPage() {
           </tbody>
         </table>
       </div>
+      )}
     </section>
   );
 }

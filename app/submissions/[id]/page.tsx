@@ -29,7 +29,8 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
           <RegradeButtons locale={locale} submissionId={view.id} />
         </div>
       )}
-      <SubmissionLive initial={view} previous={previous} locale={locale} taskHref={instructor ? `/instructor/tasks/${view.task.slug}` : `/tasks/${view.task.slug}`} />
+      {/* Keyed by status: after a regrade, a refresh from the server starts it over, queued, instead of keeping the old result. */}
+      <SubmissionLive key={view.status} initial={view} previous={previous} locale={locale} taskHref={instructor ? `/instructor/tasks/${view.task.slug}` : `/tasks/${view.task.slug}`} />
       {history.length > 1 && (
         <section>
           <h2 className="mb-2 font-semibold">{t.history}</h2>

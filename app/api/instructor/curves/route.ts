@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { instructorTask, requireInstructor } from "@/server/instructor/access";
 import { studentCurves } from "@/server/instructor/overview";
 
+/** A student's loss curves on a task (their newest graded submission that trained), or why there are none. */
 export async function GET(req: Request) {
   const user = await requireInstructor();
   if (!user) return NextResponse.json({ error: "forbidden" }, { status: 403 });

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { SubmissionTable } from "@/components/submission-table";
 import { notFound } from "next/navigation";
 import { getDictionary } from "@/i18n/locale";
@@ -15,9 +16,20 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
   if (!data) notFound();
   return (
     <section className="space-y-4">
-      <h1 className="text-2xl font-semibold">{data.user.name} <span className="text-base font-normal text-slate-600">{data.user.email}</span></h1>
+      <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+        <h1 className="text-2xl font-semibold">{data.user.name} <span className="text-base font-normal text-slate-600 break-all">{data.user.email}</span></h1>
+        <Link href="/instructor/gradebook" className="ml-auto text-sm underline">{t.instructor.gradebook}</Link>
+      </div>
       <h2 className="font-semibold">{t.instructor.allSubmissions}</h2>
-      <SubmissionTable locale={locale} rows={data.rows} lead={[{ heading: t.tasks.task, cell: (r) => r.task }]} />
+      {data.rows.length === 0 ? <p className="text-slate-600" data-testid="student-nothing">{t.instructor.studentNothing}</p> : (
+        <div className="overflow-x-auto">
+          <SubmissionTable
+            locale={locale}
+            rows={data.rows}
+            lead={[{ heading: t.tasks.task, cell: (r) => <Link href={`/instructor/tasks/${r.task.slug}`} className="hover:underline">{locale === "en" ? r.task.titleEn : r.task.titlePt}</Link> }]}
+          />
+        </div>
+      )}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { getDictionary } from "@/i18n/locale";
 import type { RuleOverrides } from "@/grader/tasks/types";
 import { instructorTask, requireInstructor } from "@/server/instructor/access";
 import { taskOverview, taskSubmissions } from "@/server/instructor/overview";
+import { pendingCount, regradableCount } from "@/server/instructor/regrade";
 import { checkRulesOf } from "@/server/instructor/task-settings";
 import { MAX_RUNS } from "@/grader/phases/runs";
 
@@ -27,10 +28,10 @@ export default async function InstructorTaskPage({ params }: { params: Promise<{
   const task = await instructorTask(user, (await params).slug);
   if (!task) notFound();
   const overrides = (task.overrides ?? {}) as RuleOverrides;
-  const [overview, subs] = await Promise.all([taskOverview(task.id), taskSubmissions(task.id)]);
+  const [overview, subs, regradable, pending] = await Promise.all([taskOverview(task.id), taskSubmissions(task.id), regradableCount(task.id), pendingCount(task.id)]);
   return (
     <section className="space-y-6">
-      <div className="flex flex-wrap items-baseline gap-4">
+      <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <h1 className="text-2xl font-semibold">{locale === "en" ? task.titleEn : task.titlePt}</h1>
         <Link href={`/tasks/${task.slug}/leaderboard`} className="text-indigo-700 underline">{t.instructor.leaderboard}</Link>
         <Link href="/instructor" className="ml-auto text-sm underline">{t.instructor.title}</Link>
@@ -61,16 +62,18 @@ export default async function InstructorTaskPage({ params }: { params: Promise<{
           })),
         }}
       />
-      <RegradeAllButton locale={locale} slug={task.slug} />
+      <RegradeAllButton locale={locale} slug={task.slug} count={regradable} pending={pending} />
       <h2 className="text-lg font-semibold">{t.instructor.overview}</h2>
       <OverviewCharts locale={locale} overview={overview} slug={task.slug} />
       <h2 className="text-lg font-semibold">{t.instructor.allSubmissions}</h2>
-      {subs.length === 0 ? <p>{t.instructor.noData}</p> : (
-        <SubmissionTable
-          locale={locale}
-          rows={subs}
-          lead={[{ heading: t.instructor.student, cell: (r) => <Link href={`/instructor/students/${r.student.id}`} className="hover:underline">{r.student.name}</Link> }]}
-        />
+      {subs.length === 0 ? <p className="text-slate-600">{t.instructor.noData}</p> : (
+        <div className="overflow-x-auto" data-testid="task-submissions">
+          <SubmissionTable
+            locale={locale}
+            rows={subs}
+            lead={[{ heading: t.instructor.student, cell: (r) => <Link href={`/instructor/students/${r.student.id}`} className="hover:underline">{r.student.name}</Link> }]}
+          />
+        </div>
       )}
     </section>
   );
