@@ -54,25 +54,28 @@ test("regrade all asks with the count; regrades replace the old results without 
   // Regrade all: nothing happens until the instructor confirms the count.
   await prof.goto("/instructor/tasks/next-number");
   const table = prof.getByTestId("task-submissions");
-  await expect(table.locator("tbody tr")).toHaveCount(2);
-  await expect(table).not.toContainText("na fila");
+  // Other spec files grade next-number too: Dora's rows are hers, the count is the whole task's.
+  const doras = table.locator("tbody tr").filter({ hasText: "Dora" });
+  await expect(doras).toHaveCount(2);
+  await expect(table).not.toContainText(/na fila|corrigindo/);
+  const all = await table.locator("tbody tr").count();
   await markPage(prof);
   await prof.getByRole("button", { name: "Recorrigir todos os envios desta tarefa" }).click();
-  await expect(prof.getByRole("alertdialog")).toContainText("Recorrigir 2 envios desta tarefa?");
+  await expect(prof.getByRole("alertdialog")).toContainText(`Recorrigir ${all} envios desta tarefa?`);
   await prof.getByRole("button", { name: "Cancelar" }).click();
   await expect(prof.getByRole("alertdialog")).toHaveCount(0);
   await expect(table).not.toContainText(/na fila|corrigindo/);
   await prof.getByRole("button", { name: "Recorrigir todos os envios desta tarefa" }).click();
   await prof.getByRole("button", { name: "Sim, recorrigir" }).click();
-  await expect(prof.getByRole("status").filter({ hasText: "2 envios voltaram para a fila" })).toBeVisible();
+  await expect(prof.getByRole("status").filter({ hasText: `${all} envios voltaram para a fila` })).toBeVisible();
   // The old results leave the table at once, and the new ones arrive, with no reload.
   await expect(table).toContainText(/na fila|corrigindo/);
   await expect(table).not.toContainText(/na fila|corrigindo/, { timeout: 300_000 });
-  await expect(table.locator("tbody tr").filter({ hasText: "10 / 10" })).toHaveCount(1);
+  await expect(doras.filter({ hasText: "10 / 10" })).toHaveCount(1);
   expect(await stillSamePage(prof)).toBe(true);
 
   // One submission's regrade: the old result gives way to the queue, then to the new result.
-  await table.locator("tbody tr").filter({ hasText: "10 / 10" }).getByRole("link", { name: /^#\d$/ }).click();
+  await doras.filter({ hasText: "10 / 10" }).getByRole("link", { name: /^#\d$/ }).click();
   await expect(prof).toHaveURL(/\/submissions\//);
   await expect(prof.getByTestId("verdict")).toBeVisible();
   await expect(prof.getByTestId("result-history").locator("li")).toHaveCount(2);

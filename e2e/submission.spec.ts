@@ -117,7 +117,7 @@ test("the page follows the grading live, and an instructor's regrade, without a 
   await prof.getByLabel("E-mail").fill(demo().instructor.email);
   await prof.getByLabel("Senha").fill(demo().instructor.password);
   await prof.getByRole("button", { name: "Entrar" }).click();
-  await expect(prof).toHaveURL(/\/tasks$/);
+  await expect(prof).toHaveURL(/\/instructor$/);
   await prof.goto(`/submissions/${id}`);
   await expect(prof.getByTestId("verdict")).toBeVisible();
   await prof.getByRole("button", { name: "Rodar de novo com a semente registrada" }).click();

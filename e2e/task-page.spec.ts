@@ -124,7 +124,7 @@ test("after the deadline, with no late work taken, the submit button is off and 
   await prof.getByLabel("E-mail").fill(demo().instructor.email);
   await prof.getByLabel("Senha").fill(demo().instructor.password);
   await prof.getByRole("button", { name: "Entrar" }).click();
-  await expect(prof).toHaveURL(/\/tasks$/);
+  await expect(prof).toHaveURL(/\/instructor$/);
   const setDue = async (value: string) => {
     await prof.goto("/instructor/tasks/imdb-sentiment");
     await prof.getByLabel("Prazo", { exact: true }).fill(value);
