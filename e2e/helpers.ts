@@ -29,3 +29,16 @@ export async function setEditorCode(page: Page, code: string) {
   await page.keyboard.press("Delete");
   await editor.fill(code);
 }
+
+/** The demo accounts `scripts/setup.ts` wrote for the throwaway server. */
+export const demo = () =>
+  JSON.parse(fs.readFileSync(path.join(__dirname, "..", ".data", "e2e", "demo-accounts.json"), "utf8")) as { instructor: { email: string; password: string } };
+
+/** Signs in as the demo instructor, who lands on the class overview. */
+export async function signInInstructor(page: Page) {
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(demo().instructor.email);
+  await page.getByLabel("Senha").fill(demo().instructor.password);
+  await page.getByRole("button", { name: "Entrar" }).click();
+  await expect(page).toHaveURL(/\/instructor$/);
+}

@@ -4,19 +4,7 @@
  * numbers; and a student reaches no instructor page or API.
  */
 import { expect, test, type Page } from "@playwright/test";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { exercise, registerStudent, setEditorCode } from "./helpers";
-
-const demo = () => JSON.parse(fs.readFileSync(path.join(__dirname, "..", ".data", "e2e", "demo-accounts.json"), "utf8")) as { instructor: { email: string; password: string } };
-
-async function signInInstructor(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("E-mail").fill(demo().instructor.email);
-  await page.getByLabel("Senha").fill(demo().instructor.password);
-  await page.getByRole("button", { name: "Entrar" }).click();
-  await expect(page).toHaveURL(/\/instructor$/); // instructors land on the class overview
-}
+import { exercise, registerStudent, setEditorCode, signInInstructor } from "./helpers";
 
 async function submit(page: Page, code: string) {
   await page.goto("/tasks/next-number");

@@ -5,11 +5,7 @@
  * without a reload.
  */
 import { expect, test, type Page } from "@playwright/test";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { exercise, registerStudent, setEditorCode } from "./helpers";
-
-const demo = () => JSON.parse(fs.readFileSync(path.join(__dirname, "..", ".data", "e2e", "demo-accounts.json"), "utf8")) as { instructor: { email: string; password: string } };
+import { exercise, registerStudent, setEditorCode, signInInstructor } from "./helpers";
 
 const header = "export function buildModel(windowSize: number): tf.LayersModel {";
 /** The sine-forecast reference with `body` run first in buildModel. */
@@ -113,11 +109,7 @@ test("the page follows the grading live, and an instructor's regrade, without a 
 
   // The instructor reruns it: the student's open page goes back to grading, then the new result.
   const prof = await browser.newPage();
-  await prof.goto("/login");
-  await prof.getByLabel("E-mail").fill(demo().instructor.email);
-  await prof.getByLabel("Senha").fill(demo().instructor.password);
-  await prof.getByRole("button", { name: "Entrar" }).click();
-  await expect(prof).toHaveURL(/\/instructor$/);
+  await signInInstructor(prof);
   await prof.goto(`/submissions/${id}`);
   await expect(prof.getByTestId("verdict")).toBeVisible();
   await prof.getByRole("button", { name: "Rodar de novo com a semente registrada" }).click();

@@ -4,11 +4,8 @@
  * page, a join code typed in any case, and no sideways scrolling on a phone.
  */
 import { expect, test, type Page } from "@playwright/test";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { JOIN_CODE, registerStudent, setEditorCode, uniqueEmail } from "./helpers";
+import { JOIN_CODE, registerStudent, setEditorCode, signInInstructor, uniqueEmail } from "./helpers";
 
-const demo = () => JSON.parse(fs.readFileSync(path.join(__dirname, "..", ".data", "e2e", "demo-accounts.json"), "utf8")) as { instructor: { email: string; password: string } };
 const TASKS = ["sine-forecast", "next-number", "imdb-sentiment"];
 
 async function expectNoSidewaysScroll(page: Page, where: string) {
@@ -120,11 +117,7 @@ test("at phone width (390 px) no page scrolls sideways, in both languages", asyn
 
 test("after the deadline, with no late work taken, the submit button is off and says why", async ({ browser }) => {
   const prof = await browser.newPage();
-  await prof.goto("/login");
-  await prof.getByLabel("E-mail").fill(demo().instructor.email);
-  await prof.getByLabel("Senha").fill(demo().instructor.password);
-  await prof.getByRole("button", { name: "Entrar" }).click();
-  await expect(prof).toHaveURL(/\/instructor$/);
+  await signInInstructor(prof);
   const setDue = async (value: string) => {
     await prof.goto("/instructor/tasks/imdb-sentiment");
     await prof.getByLabel("Prazo", { exact: true }).fill(value);

@@ -71,8 +71,9 @@ async function signIn(page: Page, who: { email: string; password: string }): Pro
   await page.locator('input[name="email"]').fill(who.email);
   await page.locator('input[name="password"]').fill(who.password);
   await page.getByRole("main").locator('form button[type="submit"]').click();
+  // Each role lands on its own page: students on /tasks, instructors on /instructor.
   const outcome = await Promise.race([
-    page.waitForURL(/\/tasks$/, { timeout: 20_000 }).then(() => true),
+    page.waitForURL(/\/(tasks|instructor)$/, { timeout: 20_000 }).then(() => true),
     page.locator('[role="alert"]:not(:empty)').first().waitFor({ timeout: 20_000 }).then(() => false),
   ]);
   return outcome;
