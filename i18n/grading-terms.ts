@@ -87,6 +87,9 @@ export function phaseLabel(phase: string, locale: Locale): string {
 /** Whole metric names (`testMse`) and per-model ones (`lstm.maeInRange`). */
 const METRIC_WORDS: Record<string, Words> = {
   testMse: { pt: "MSE no teste", en: "test MSE" },
+  // The leaderboards' own metrics: next-number ranks the mean of its two networks' MAE.
+  mae: { pt: "MAE médio (SimpleRNN e LSTM)", en: "mean MAE (SimpleRNN and LSTM)" },
+  mse: { pt: "MSE", en: "MSE" },
   baselineMse: { pt: "MSE da referência ingênua", en: "naive baseline MSE" },
   accuracy: { pt: "acurácia no teste", en: "test accuracy" },
   majorityAccuracy: { pt: "acurácia da classe majoritária", en: "majority-class accuracy" },

@@ -113,7 +113,10 @@ async function ensureSubmission(page: Page): Promise<string> {
   const existing = page.locator('a[href^="/submissions/"]');
   if ((await existing.count()) === 0) {
     console.log(`no submission yet: handing in exercises/${referenceTask}/solution.ts`);
-    await setEditorCode(page, fs.readFileSync(path.join("exercises", referenceTask, "solution.ts"), "utf8"));
+    // Without its "Reference solution ... kept out of students' sight" header: on a student's
+    // page in the screenshots it would read as a leak, which it is not (this script sent it).
+    const reference = fs.readFileSync(path.join("exercises", referenceTask, "solution.ts"), "utf8").replace(/^\/\/ Reference solution.*\n/, "");
+    await setEditorCode(page, reference);
     await page.getByRole("main").locator('form button[type="submit"]').click();
     await page.waitForURL(/\/submissions\//, { timeout: 60_000 });
     await page.getByTestId("verdict").waitFor({ timeout: 600_000 });

@@ -1,4 +1,5 @@
 import { notFound, redirect } from "next/navigation";
+import { metricLabel } from "@/i18n/grading-terms";
 import { getDictionary } from "@/i18n/locale";
 import { currentUser } from "@/server/auth";
 import { taskForUser } from "@/server/courses/task-list";
@@ -17,12 +18,14 @@ export default async function LeaderboardPage({ params }: { params: Promise<{ sl
     return <section><h1 className="mb-2 text-2xl font-semibold">{t.leaderboard.title({ task: title })}</h1><p>{t.leaderboard.hidden}</p></section>;
   }
   const board = await leaderboard(task.id, user.id);
-  const fmt = (v: number | null) => (v == null ? "—" : v.toPrecision(4));
+  // Four significant digits, enough to tell close scores apart, in the reader's number format.
+  const digits = new Intl.NumberFormat(locale, { maximumSignificantDigits: 4, useGrouping: false });
+  const fmt = (v: number | null) => (v == null ? "—" : digits.format(v));
   return (
     <section className="space-y-3">
       <h1 className="text-2xl font-semibold">{t.leaderboard.title({ task: title })}</h1>
       <p className="text-sm text-slate-600">{board.revealed ? t.leaderboard.after : t.leaderboard.before}</p>
-      {board.metric && <p className="text-sm">{t.leaderboard.metric({ metric: board.metric, better: board.higherIsBetter ? t.leaderboard.higher : t.leaderboard.lower })}</p>}
+      {board.metric && <p className="text-sm">{t.leaderboard.metric({ metric: metricLabel(board.metric, locale), better: board.higherIsBetter ? t.leaderboard.higher : t.leaderboard.lower })}</p>}
       {board.rows.length === 0 ? <p>{t.leaderboard.empty}</p> : (
         <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm" data-testid="leaderboard">
           <thead className="bg-slate-100">
