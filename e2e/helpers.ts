@@ -42,3 +42,12 @@ export async function signInInstructor(page: Page) {
   await page.getByRole("button", { name: "Entrar" }).click();
   await expect(page).toHaveURL(/\/instructor$/);
 }
+
+/** Hands in code for next-number from the editor and waits for its verdict. */
+export async function submitNextNumber(page: Page, code: string) {
+  await page.goto("/tasks/next-number");
+  await setEditorCode(page, code);
+  await page.getByRole("button", { name: "Enviar para correção" }).click();
+  await expect(page).toHaveURL(/\/submissions\//);
+  await expect(page.getByTestId("verdict")).toBeVisible({ timeout: 150_000 });
+}

@@ -5,15 +5,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import * as fs from "node:fs";
-import { exercise, registerStudent, setEditorCode, signInInstructor } from "./helpers";
-
-async function submit(page: Page, code: string) {
-  await page.goto("/tasks/next-number");
-  await setEditorCode(page, code);
-  await page.getByRole("button", { name: "Enviar para correção" }).click();
-  await expect(page).toHaveURL(/\/submissions\//);
-  await expect(page.getByTestId("verdict")).toBeVisible({ timeout: 150_000 });
-}
+import { exercise, registerStudent, signInInstructor, submitNextNumber } from "./helpers";
 
 /** A mark on the window that a reload would wipe: proves a change came without one. */
 const markPage = (page: Page) => page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
@@ -32,9 +24,9 @@ test("regrade all asks with the count; regrades replace the old results without 
   const student = await browser.newPage();
   const email = await registerStudent(student, "Dora");
   // Two graded submissions: the reference (full marks) and one that does not compile (graded at once).
-  await submit(student, exercise("next-number", "solution.ts"));
+  await submitNextNumber(student, exercise("next-number", "solution.ts"));
   await expect(student.getByTestId("score")).toHaveText(/10 \/ 10/);
-  await submit(student, "export const broken = ;");
+  await submitNextNumber(student, "export const broken = ;");
 
   const prof = await browser.newPage();
   await signInInstructor(prof);

@@ -4,15 +4,7 @@
  * numbers; and a student reaches no instructor page or API.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { exercise, registerStudent, setEditorCode, signInInstructor } from "./helpers";
-
-async function submit(page: Page, code: string) {
-  await page.goto("/tasks/next-number");
-  await setEditorCode(page, code);
-  await page.getByRole("button", { name: "Enviar para correção" }).click();
-  await expect(page).toHaveURL(/\/submissions\//);
-  await expect(page.getByTestId("verdict")).toBeVisible({ timeout: 150_000 });
-}
+import { exercise, registerStudent, signInInstructor, submitNextNumber } from "./helpers";
 
 test("an instructor sets the rules; students submit; leaderboard, gradebook and CSV agree", async ({ browser }) => {
   const prof = await browser.newPage();
@@ -37,14 +29,14 @@ test("an instructor sets the rules; students submit; leaderboard, gradebook and 
   const anaEmail = await registerStudent(ana, "Ana");
   const beto = await browser.newPage();
   const betoEmail = await registerStudent(beto, "Beto");
-  await submit(ana, exercise("next-number", "solution.ts"));
+  await submitNextNumber(ana, exercise("next-number", "solution.ts"));
   await expect(ana.getByTestId("score")).toHaveText(/10 \/ 10/);
-  await submit(beto, weak);
+  await submitNextNumber(beto, weak);
 
   // The limit: Beto has one of two left, then none, with a clear message and nothing stored.
   await beto.goto("/tasks/next-number");
   await expect(beto.getByTestId("allowance")).toContainText("Restam 1 de 2 envios");
-  await submit(beto, weak);
+  await submitNextNumber(beto, weak);
   await beto.goto("/tasks/next-number");
   await expect(beto.getByTestId("allowance")).toContainText("Restam 0 de 2");
   await beto.getByRole("button", { name: "Enviar para correção" }).click();

@@ -10,8 +10,8 @@ import { freshDatabase } from "./test-db";
 
 const testDb = freshDatabase();
 const { db } = await import("../../server/db");
-const { registerStudent, upsertInstructor } = await import("../../server/accounts/register");
-const { syncTasks } = await import("../../server/courses/sync-tasks");
+const { registerStudent } = await import("../../server/accounts/register");
+const { seedClass } = await import("./class-fixture");
 const { createSubmission } = await import("../../server/submissions/create");
 const { getSubmissionView } = await import("../../server/submissions/read");
 const { storeResult } = await import("../../server/submissions/store-result");
@@ -26,19 +26,7 @@ let prof: SessionUser;
 let taskId: string;
 
 beforeAll(async () => {
-  await db.course.create({ data: { slug: "c", title: "Course", joinCode: "JOIN" } });
-  await syncTasks();
-  const user = async (id: string): Promise<SessionUser> => {
-    const u = await db.user.findUniqueOrThrow({ where: { id } });
-    return { id: u.id, email: u.email, name: u.name, role: u.role as "student" | "instructor" };
-  };
-  const a = await registerStudent({ name: "Ana", email: "ana@x.org", password: "password-1", joinCode: "JOIN" });
-  const b = await registerStudent({ name: "Bia", email: "bia@x.org", password: "password-2", joinCode: "JOIN" });
-  if (!a.ok || !b.ok) throw new Error("registration failed");
-  ana = await user(a.userId);
-  bia = await user(b.userId);
-  prof = await user(await upsertInstructor({ name: "Prof", email: "prof@x.org", password: "password-3" }));
-  taskId = (await db.task.findFirstOrThrow({ where: { slug: "next-number" } })).id;
+  ({ ana, bia, prof, taskId } = await seedClass());
 });
 
 afterAll(async () => {
