@@ -103,13 +103,15 @@ export function fusedRecurrent(
     cs: Float32Array | null;
     rh: Float32Array | null;
   }
+  /** What the forward pass keeps for `rows` (batch × time) rows, from the workspace. */
+  const takeSaved = (rows: number): Saved => ({
+    gates: workspace.take(rows * G * H),
+    hprev: workspace.take(rows * H),
+    cs: spec.cell === "lstm" ? workspace.take(rows * H) : null,
+    rh: spec.cell === "gru" ? workspace.take(rows * H) : null,
+  });
   const forward = (xs: Float32Array, ws: Float32Array, us: Float32Array, bs: Float32Array | null, y: Float32Array): Saved => {
-    const saved: Saved = {
-      gates: workspace.take(n * G * H),
-      hprev: workspace.take(n * H),
-      cs: spec.cell === "lstm" ? workspace.take(n * H) : null,
-      rh: spec.cell === "gru" ? workspace.take(n * H) : null,
-    };
+    const saved = takeSaved(n);
     kernels.forward(meta, xs, ws, us, bs, recurrentMask, mask, y, saved.gates, saved.hprev, saved.cs, saved.rh);
     return saved;
   };
@@ -126,16 +128,13 @@ export function fusedRecurrent(
       const rows = Math.min(INFERENCE_ROWS, B - start);
       const sliceMeta = Int32Array.from(meta);
       sliceMeta[3] = rows;
-      const m = rows * T;
-      const gates = workspace.take(m * G * H), hprev = workspace.take(m * H);
-      const cs = spec.cell === "lstm" ? workspace.take(m * H) : null;
-      const rh = spec.cell === "gru" ? workspace.take(m * H) : null;
+      const saved = takeSaved(rows * T);
       kernels.forward(
         sliceMeta, xs.subarray(start * T * D, (start + rows) * T * D), ws, us, bs, null,
         mask ? mask.subarray(start * T, (start + rows) * T) : null,
-        y.subarray(start * rowsOut, (start + rows) * rowsOut), gates, hprev, cs, rh,
+        y.subarray(start * rowsOut, (start + rows) * rowsOut), saved.gates, saved.hprev, saved.cs, saved.rh,
       );
-      workspace.give(gates, hprev, cs, rh);
+      release(saved);
     }
   };
 
