@@ -18,10 +18,12 @@ import { localized } from "../../grader/i18n/messages";
 import { baselineCheck, contractCheck, gatedCheck, passFailCheck, probeThrewCheck, thresholdCheck } from "../../grader/scoring/checks";
 import { accuracy, confusion } from "../../grader/scoring/metrics";
 import { bothProfiles, leaderboardSplit, phaseTimeouts, pick, sameNumbers } from "../../grader/tasks/helpers";
-import type { CheckResult, CheckRule, Profile, ScoreOutcome, TaskSpec } from "../../grader/tasks/types";
+import type { CheckResult, CheckRule, ModelSettings, Profile, ScoreOutcome, TaskSpec } from "../../grader/tasks/types";
 import { acceptPadded } from "./training-rows";
+import { balancedSample, definition, imdbModel, MAX_PARAMS, padProbeCases, sequencesOf, VALIDATION_SPLIT } from "./task";
 
-export const MAX_PARAMS = 2_000_000;
+export { balancedSample, MAX_PARAMS };
+
 /**
  * Reviews per profile: trained on, graded on, and the leaderboard's own (apart from the
  * graded). At full, every review is graded: the leaderboard's public score is a secret half
@@ -33,21 +35,8 @@ export const SIZES: Record<Profile, { train: number; test: number; leaderboard: 
 };
 /** Public reviews for the chart, from the validation split (not trained on). Not scored. */
 const CHART_SAMPLE = 200;
-const VALIDATION_SPLIT = 0.1;
 /** The majority check wants 5 points of accuracy above the majority class: chance-level noise does not count. */
 const MAJORITY_MARGIN = 0.05;
-
-/** The chosen reviews cut to the student's vocabulary, as flat tokens and offsets (n + 1). */
-function sequencesOf(split: EncodedSplit, indices: number[], numWords: number): { tokens: Int32Array; offsets: Int32Array } {
-  const offsets = new Int32Array(indices.length + 1);
-  indices.forEach((idx, i) => (offsets[i + 1] = offsets[i] + (split.offsets[idx + 1] - split.offsets[idx])));
-  const tokens = new Int32Array(offsets[indices.length]);
-  indices.forEach((idx, i) => {
-    const ids = review(split, idx);
-    for (let k = 0; k < ids.length; k++) tokens[offsets[i] + k] = ids[k] < numWords ? ids[k] : OOV_CHAR;
-  });
-  return { tokens, offsets };
-}
 
 interface Hidden {
   trainReviews: number;
@@ -57,17 +46,6 @@ interface Hidden {
   allLabels: number[];
   probeExpected: Record<string, number[][]>;
   split: { public: number[]; private: number[] };
-}
-
-/** Half positive, half negative, drawn without replacement (and outside `exclude`). */
-export function balancedSample(split: EncodedSplit, n: number, rng: Rng, exclude: ReadonlySet<number> = new Set()): number[] {
-  const pos: number[] = [];
-  const neg: number[] = [];
-  split.labels.forEach((l, i) => {
-    if (!exclude.has(i)) (l === 1 ? pos : neg).push(i);
-  });
-  const chosen = [...rng.shuffle(pos).slice(0, Math.ceil(n / 2)), ...rng.shuffle(neg).slice(0, Math.floor(n / 2))];
-  return rng.shuffle(chosen);
 }
 
 function padded(split: EncodedSplit, indices: number[], maxLen: number, numWords: number): Float32Array {
@@ -99,21 +77,7 @@ function rulesFor(threshold: { full: number; partial: number }): Record<string, 
 }
 
 export const spec: TaskSpec<Hidden> = {
-  slug: "imdb-sentiment",
-  order: 3,
-  title: { "pt-BR": "Sentimento de resenhas do IMDb com LSTM", en: "IMDb review sentiment with an LSTM" },
-  exports: [
-    { name: "numWords", kind: "number", required: true },
-    { name: "maxLen", kind: "number", required: true },
-    { name: "padSequences", kind: "function", required: true },
-    { name: "buildModel", kind: "function", required: true },
-    { name: "training", kind: "object", required: false },
-  ],
-  constants: {
-    numWords: { min: 100, max: 10_000, integer: true },
-    maxLen: { min: 10, max: 500, integer: true },
-  },
-  budget: bothProfiles({ maxEpochs: 3, defaultEpochs: 2, minBatchSize: 16, maxBatchSize: 512, defaultBatchSize: 64 }),
+  ...definition,
   phaseTimeoutMs: phaseTimeouts({
     full: { start: 30_000, boot: 30_000, load: 10_000, probe: 20_000, build: 30_000, train: 540_000, predict: 120_000 },
     quick: { start: 30_000, boot: 30_000, load: 10_000, probe: 20_000, build: 30_000, train: 240_000, predict: 60_000 },
@@ -144,33 +108,13 @@ export const spec: TaskSpec<Hidden> = {
     const testX = padded(data.test, rows, maxLen, numWords);
     const trainY = Float32Array.from(trainIdx, (i) => data.train.labels[i]);
 
-    // padSequences against Keras's semantics: the edge cases by name, then a random batch.
-    const rng = makeRng(`${ctx.secret}/imdb-sentiment/probes`);
-    const cases: Record<string, [number[][], number]> = {
-      "pad.empty": [[[]], 5],
-      "pad.none": [[], 5],
-      "pad.shorter": [[[4, 5, 6]], 5],
-      "pad.exact": [[[4, 5, 6, 7, 8]], 5],
-      "pad.longer": [[[1, 4, 5, 6, 7, 8, 9, 10]], 5],
-      "pad.batch": [
-        Array.from({ length: 6 }, () => Array.from({ length: rng.int(2 * maxLen) }, () => 1 + rng.int(numWords - 1))),
-        maxLen,
-      ],
-    };
+    const cases = padProbeCases(makeRng(`${ctx.secret}/imdb-sentiment/probes`), maxLen, numWords);
     const probeExpected = Object.fromEntries(Object.entries(cases).map(([id, [seqs, len]]) => [id, padSequencesReference(seqs, len)]));
     return {
       probes: Object.entries(cases).map(([id, args]) => ({ id, fn: "padSequences", args })),
       models: [
         {
-          id: "model",
-          build: { fn: "buildModel", args: [numWords, maxLen] },
-          inputShape: [maxLen],
-          outputShape: [1],
-          contract: { layer: "LSTM", maxParams: MAX_PARAMS },
-          loss: "binaryCrossentropy",
-          metrics: ["accuracy"],
-          learningRate: 0.001,
-          validationSplit: VALIDATION_SPLIT,
+          ...imdbModel(numWords, maxLen),
           train: { x: { dtype: "float32", shape: [trainIdx.length, maxLen], data: trainX }, y: { dtype: "float32", shape: [trainIdx.length, 1], data: trainY } },
           // The model trains on the student's own padSequences of the training reviews.
           prepare: {

@@ -9,7 +9,7 @@ import { localized } from "../../grader/i18n/messages";
 import { contractCheck, gatedCheck, passFailCheck, thresholdCheck } from "../../grader/scoring/checks";
 import { fmt, mae } from "../../grader/scoring/metrics";
 import { bothProfiles, float32, leaderboardSplit, phaseTimeouts, pick } from "../../grader/tasks/helpers";
-import type { CheckResult, CheckRule, PlannedModel, ScoreOutcome, TaskSpec } from "../../grader/tasks/types";
+import type { CheckResult, CheckRule, ModelSettings, PlannedModel, ScoreOutcome, TaskSpec } from "../../grader/tasks/types";
 
 export const MAX_PARAMS = 20_000;
 
@@ -48,7 +48,21 @@ const rules: Record<string, CheckRule> = {
   },
 };
 
-const seqTensor = (starts: number[]) => {
+/** Both models, graded and practised alike. */
+export const nextNumberModels = (): ModelSettings[] =>
+  MODELS.map((m) => ({
+    id: m.id,
+    build: { fn: m.fn, args: [] },
+    inputShape: [SEQUENCE_LENGTH, 1],
+    outputShape: [1],
+    contract: { layer: m.layer, maxParams: MAX_PARAMS },
+    loss: "meanSquaredError",
+    metrics: [],
+    learningRate: 0.01,
+    validationSplit: 0,
+  }));
+
+export const seqTensor = (starts: number[]) => {
   const seqs = starts.map(sequenceFor);
   return {
     x: float32([seqs.length, SEQUENCE_LENGTH, 1], seqs.flatMap((s) => s.input)),
@@ -84,16 +98,8 @@ export const spec: TaskSpec<Hidden> = {
     const test = seqTensor([...held.starts, ...board.starts]);
     const chart = seqTensor(chartStarts());
     const chartPoints = chartStarts().map((j, i) => ({ x: j, actual: chart.targets[i] }));
-    const models: PlannedModel[] = MODELS.map((m) => ({
-      id: m.id,
-      build: { fn: m.fn, args: [] },
-      inputShape: [SEQUENCE_LENGTH, 1],
-      outputShape: [1],
-      contract: { layer: m.layer, maxParams: MAX_PARAMS },
-      loss: "meanSquaredError",
-      metrics: [],
-      learningRate: 0.01,
-      validationSplit: 0,
+    const models: PlannedModel[] = nextNumberModels().map((m) => ({
+      ...m,
       train: { x: train.x, y: train.y },
       test: { x: test.x, y: test.targets },
       gradedRows: held.starts.length,

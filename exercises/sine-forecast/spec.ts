@@ -9,7 +9,8 @@ import { localized } from "../../grader/i18n/messages";
 import { baselineCheck, contractCheck, gatedCheck, passFailCheck, probeThrewCheck, thresholdCheck } from "../../grader/scoring/checks";
 import { mse } from "../../grader/scoring/metrics";
 import { bothProfiles, leaderboardSplit, phaseTimeouts, pick, sameNumbers, windowTensors } from "../../grader/tasks/helpers";
-import type { CheckResult, ScoreOutcome, TaskSpec } from "../../grader/tasks/types";
+import type { CheckResult, ModelSettings, ScoreOutcome, TaskSpec } from "../../grader/tasks/types";
+import type { Rng } from "../../grader/data/random";
 import { acceptWindows } from "./training-windows";
 
 export const MAX_PARAMS = 50_000;
@@ -50,6 +51,31 @@ const rules = {
   },
 };
 
+/** The model, for a window size: graded and practised alike. */
+export function sineModel(w: number): ModelSettings {
+  return {
+    id: "model",
+    build: { fn: "buildModel", args: [w] },
+    inputShape: [w, 1],
+    outputShape: [1],
+    contract: { layer: "LSTM", maxParams: MAX_PARAMS },
+    loss: "meanSquaredError",
+    metrics: [],
+    learningRate: 0.01,
+    validationSplit: 0.1,
+  };
+}
+
+/** makeWindows's cases: random series and sizes, the first one too short for any window. */
+export function windowProbeCases(rng: Rng): { id: string; series: number[]; size: number; expected: { inputs: number[][]; targets: number[] } }[] {
+  return Array.from({ length: PROBE_CASES }, (_, i) => {
+    const size = 3 + rng.int(8);
+    const length = i === 0 ? size : size + 5 + rng.int(40); // case 0: no complete window
+    const series = Array.from({ length }, () => Math.round(rng.normal() * 1000) / 1000);
+    return { id: `windows.${i}`, series, size, expected: makeWindowsReference(series, size) };
+  });
+}
+
 export const spec: TaskSpec<Hidden> = {
   slug: "sine-forecast",
   order: 2,
@@ -83,29 +109,14 @@ export const spec: TaskSpec<Hidden> = {
     const chartT = windowTensors(chart.inputs, chart.targets, w);
 
     // makeWindows is compared with the reference on random series, edge case included.
-    const rng = makeRng(`${ctx.secret}/sine-forecast/probes`);
-    const probes = [];
-    const probeExpected: Hidden["probeExpected"] = {};
-    for (let i = 0; i < PROBE_CASES; i++) {
-      const size = 3 + rng.int(8);
-      const length = i === 0 ? size : size + 5 + rng.int(40); // case 0: no complete window
-      const series = Array.from({ length }, () => Math.round(rng.normal() * 1000) / 1000);
-      probes.push({ id: `windows.${i}`, fn: "makeWindows", args: [series, size] });
-      probeExpected[`windows.${i}`] = makeWindowsReference(series, size);
-    }
+    const cases = windowProbeCases(makeRng(`${ctx.secret}/sine-forecast/probes`));
+    const probes = cases.map((c) => ({ id: c.id, fn: "makeWindows", args: [c.series, c.size] }));
+    const probeExpected: Hidden["probeExpected"] = Object.fromEntries(cases.map((c) => [c.id, c.expected]));
     return {
       probes,
       models: [
         {
-          id: "model",
-          build: { fn: "buildModel", args: [w] },
-          inputShape: [w, 1],
-          outputShape: [1],
-          contract: { layer: "LSTM", maxParams: MAX_PARAMS },
-          loss: "meanSquaredError",
-          metrics: [],
-          learningRate: 0.01,
-          validationSplit: 0.1,
+          ...sineModel(w),
           train: trainT,
           // The model trains on the student's own windows of the public training series.
           prepare: { fn: "makeWindows", args: [series, w], output: "windows", accept: (table) => acceptWindows(table, train, series, w) },

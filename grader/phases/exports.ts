@@ -1,9 +1,9 @@
 /** The describe sandbox's report of the module's exports, checked against the task. */
 import { makeFailure } from "../failures";
 import type { Failure } from "../result";
-import type { Profile, TaskSpec } from "../tasks/types";
+import type { Profile, TaskDefinition } from "../tasks/types";
 
-export function exportProblems(spec: TaskSpec, found: Record<string, string>, constants: Record<string, number | string>): Failure | null {
+export function exportProblems(spec: TaskDefinition, found: Record<string, string>, constants: Record<string, number | string>): Failure | null {
   const missing = spec.exports.filter((e) => e.required && !(e.name in found)).map((e) => e.name);
   if (missing.length) {
     const present = Object.keys(found).map((n) => `${n} (${found[n]})`).join(", ");
@@ -25,7 +25,7 @@ export function exportProblems(spec: TaskSpec, found: Record<string, string>, co
 }
 
 /** The student's finite constants with the task's defaults filled in. */
-export function constantsWithDefaults(spec: TaskSpec, reported: Record<string, number | string>): Record<string, number> {
+export function constantsWithDefaults(spec: TaskDefinition, reported: Record<string, number | string>): Record<string, number> {
   const constants: Record<string, number> = {};
   for (const [name, v] of Object.entries(reported)) if (typeof v === "number") constants[name] = v;
   for (const [name, rule] of Object.entries(spec.constants ?? {})) {
@@ -36,7 +36,7 @@ export function constantsWithDefaults(spec: TaskSpec, reported: Record<string, n
 
 /** The epochs and batch size the grader will train with: the student's, within the task's budget. */
 export function budgetFor(
-  spec: TaskSpec,
+  spec: TaskDefinition,
   profile: Profile,
   training: { epochs?: unknown; batchSize?: unknown } | null,
   maxEpochsOverride: number | undefined,

@@ -69,6 +69,12 @@ export interface StudentPreparation {
   accept(table: PreparedTable): PreparedOutcome;
 }
 
+/**
+ * How one model is built and trained, apart from its data: the same for a grading and a
+ * practice run in the browser (grader/practice), so the two cannot drift apart.
+ */
+export type ModelSettings = Pick<PlannedModel, "id" | "build" | "inputShape" | "outputShape" | "contract" | "loss" | "metrics" | "learningRate" | "validationSplit">;
+
 /** One model a task asks for: how the student builds it, what it must be, what it learns from. */
 export interface PlannedModel {
   id: string;
@@ -134,6 +140,9 @@ export interface ScoreOutcome {
   leaderboard?: GradeResult["leaderboard"];
   diagnostics?: Diagnostic[];
 }
+
+/** What a task is apart from its grading (no data, no scoring): what a browser practice run needs too. */
+export type TaskDefinition = Pick<TaskSpec, "slug" | "title" | "order" | "exports" | "constants" | "budget">;
 
 export interface TaskSpec<Hidden = unknown> {
   slug: string;

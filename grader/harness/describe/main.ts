@@ -12,6 +12,8 @@ import { PREPARED_CHUNK_BYTES, unpackTensor, type DescribeJobFrame, type Describ
 import { seedMathRandom } from "../seeded-random";
 import { dropLibraryWarnings } from "../library-warnings";
 import { SUBMISSION_FILENAME } from "./submission-file";
+import { inspectExports } from "./inspect-exports";
+import { toPlain } from "./plain-value";
 
 Error.stackTraceLimit = 50;
 // Captured before any student code runs, as the channel's own tools are: a submission that
@@ -56,20 +58,6 @@ function lockProcess(): void {
   (process as unknown as { reallyExit: unknown }).reallyExit = deny("process.reallyExit");
 }
 
-/** Probe results cross the wire as JSON; typed arrays and tensor-like values become arrays. */
-function toPlain(value: unknown, depth = 0): unknown {
-  if (depth > 6) return null;
-  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>);
-  if (Array.isArray(value)) return value.map((v) => toPlain(v, depth + 1));
-  if (value && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toPlain(v, depth + 1);
-    return out;
-  }
-  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
-  return value;
-}
-
 /**
  * Weights made here are never used (the train sandbox draws its own), and tfjs's Orthogonal
  * initialiser, the default for recurrent kernels, takes most of a second per LSTM on the cpu
@@ -106,22 +94,16 @@ async function main(): Promise<void> {
   send({ type: "phase", name: "load" });
   lockProcess();
   let mod: Record<string, unknown>;
-  const found: Record<string, string> = {};
-  const constants: Record<string, number | string> = {};
-  let training: { epochs?: unknown; batchSize?: unknown } | null = null;
+  let report: ReturnType<typeof inspectExports>;
   try {
     // Reading exports runs student code too (getters), so it stays inside the try.
     mod = loadSubmission(job.code);
-    for (const [name, value] of Object.entries(mod)) {
-      found[name] = Array.isArray(value) ? "array" : value === null ? "null" : typeof value;
-      if (typeof value === "number") constants[name] = Number.isFinite(value) ? value : String(value);
-    }
-    const t = mod.training as Record<string, unknown> | undefined;
-    if (t && typeof t === "object") training = toPlain({ epochs: t.epochs, batchSize: t.batchSize }) as typeof training;
+    report = inspectExports(mod);
   } catch (err) {
     send({ type: "failure", kind: failureKind(err), phase: "load", error: errorInfo(err) });
     return;
   }
+  const { found, constants, training } = report;
   send({ type: "exports", found, constants, training });
 
   const planFrame = await nextFrame();

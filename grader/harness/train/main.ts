@@ -75,24 +75,9 @@ async function runModel(tf: Tf, plan: TrainModelPlan, tensor: (name: string) => 
     const trainY = tensor(plan.trainY);
     const x = tf.tensor(trainX.data, trainX.shape, "float32");
     const y = tf.tensor(trainY.data, trainY.shape, "float32");
-    let epochStart = Date.now();
-    await model.fit(x, y, {
-      epochs: plan.epochs,
-      batchSize: plan.batchSize,
-      validationSplit: plan.validationSplit,
-      shuffle: true,
-      verbose: 0,
-      yieldEvery: "never",
-      callbacks: {
-        onEpochBegin: async () => {
-          epochStart = Date.now();
-        },
-        onEpochEnd: async (epoch, logs) => {
-          const clean: Record<string, number> = {};
-          for (const [k, v] of Object.entries(logs ?? {})) if (typeof v === "number") clean[k] = v;
-          send({ type: "epoch", model: plan.id, epoch, logs: clean, ms: Date.now() - epochStart });
-        },
-      },
+    const { fitWithinBudget } = await import("./fit");
+    await fitWithinBudget(model, x, y, plan, ({ epoch, logs, ms }) => {
+      send({ type: "epoch", model: plan.id, epoch, logs, ms });
     });
     x.dispose();
     y.dispose();

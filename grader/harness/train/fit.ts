@@ -1,0 +1,61 @@
+/**
+ * The harness's own training loop: tfjs's `fit` with the budget the grader settled (epochs,
+ * batch size, validation split), shuffled from the seeded Math.random, one report per finished
+ * epoch. Shared by the train sandbox and the browser practice run, so practice trains exactly
+ * as grading does.
+ */
+import type * as tf from "@tensorflow/tfjs";
+
+export interface FitBudget {
+  epochs: number;
+  batchSize: number;
+  validationSplit: number;
+}
+
+export interface EpochReport {
+  epoch: number;
+  /** fit's logs, numbers only: loss, val_loss, acc, val_acc, ... */
+  logs: Record<string, number>;
+  ms: number;
+}
+
+export interface FitOptions {
+  /** Called before each epoch's first batch and after each batch: true stops after this batch. */
+  shouldStop?: () => boolean;
+  /** fit's `yieldEvery`: the sandbox never yields (nothing else runs there); a page's worker may. */
+  yieldEvery?: "never" | "epoch" | "batch" | "auto";
+}
+
+export async function fitWithinBudget(
+  model: tf.LayersModel,
+  x: tf.Tensor,
+  y: tf.Tensor,
+  budget: FitBudget,
+  onEpoch: (report: EpochReport) => void | Promise<void>,
+  options: FitOptions = {},
+): Promise<void> {
+  let epochStart = Date.now();
+  const stopIfAsked = () => {
+    if (options.shouldStop?.()) model.stopTraining = true;
+  };
+  await model.fit(x, y, {
+    epochs: budget.epochs,
+    batchSize: budget.batchSize,
+    validationSplit: budget.validationSplit,
+    shuffle: true,
+    verbose: 0,
+    yieldEvery: options.yieldEvery ?? "never",
+    callbacks: {
+      onEpochBegin: async () => {
+        epochStart = Date.now();
+        stopIfAsked();
+      },
+      onBatchEnd: options.shouldStop ? async () => stopIfAsked() : undefined,
+      onEpochEnd: async (epoch, logs) => {
+        const clean: Record<string, number> = {};
+        for (const [k, v] of Object.entries(logs ?? {})) if (typeof v === "number") clean[k] = v;
+        await onEpoch({ epoch, logs: clean, ms: Date.now() - epochStart });
+      },
+    },
+  });
+}
