@@ -5,6 +5,9 @@ import { dictionary, type Locale } from "@/i18n/dictionary";
 import type { RuleRefusal } from "@/server/rules/refusal";
 import { CodeEditor } from "./code-editor";
 import { clearDraft, draftKey, readDraft, saveDraft } from "./editor-draft";
+import type { PracticeBundle } from "./practice/practice-host";
+import { PracticeView } from "./practice/practice-view";
+import { usePracticeRun } from "./practice/use-practice-run";
 
 type UploadMessages = ReturnType<typeof dictionary>["upload"];
 type Messages = ReturnType<typeof dictionary>["task"];
@@ -23,13 +26,18 @@ export function SubmitPanel({
   locale,
   userId,
   taskId,
+  taskSlug,
   initialCode,
   starter,
   refusal,
+  practice,
 }: {
   locale: Locale;
   userId: string;
   taskId: string;
+  taskSlug: string;
+  /** The browser practice run's bundle, or null where this server cannot offer one. */
+  practice: PracticeBundle | null;
   /** What the editor loads without a draft: the last submission, or the starter. */
   initialCode: string;
   starter: string;
@@ -44,6 +52,7 @@ export function SubmitPanel({
   const [error, setError] = useState<string | null>(null);
   const [draftStatus, setDraftStatus] = useState<"restored" | "saved" | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const practiceRun = usePracticeRun(practice, taskSlug);
   const resetDialog = useRef<HTMLDialogElement>(null);
   const key = draftKey(userId, taskId);
   // Drafts are written only after the stored one was read: the first render must not
@@ -113,6 +122,7 @@ export function SubmitPanel({
   const lines = code.split("\n").length;
 
   return (
+    <>
     <form onSubmit={submit} className="min-w-0 space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
         <h2 className="font-semibold">{d.task.editor}</h2>
@@ -159,6 +169,20 @@ export function SubmitPanel({
         >
           {busy ? d.task.submitting : d.task.submit}
         </button>
+        {/* Practice runs the editor's code (not an upload) in this browser: nothing is sent or stored. */}
+        {practice ? (
+          <button
+            type="button"
+            onClick={() => practiceRun.start(code)}
+            disabled={practiceRun.running}
+            className="rounded border border-indigo-300 bg-white px-4 py-2 font-medium text-indigo-800 hover:bg-indigo-50 disabled:cursor-not-allowed disabled:opacity-60"
+            data-testid="practice-start"
+          >
+            {practiceRun.running ? d.practice.busy : d.practice.button}
+          </button>
+        ) : (
+          <p className="text-sm text-slate-600">{d.practice.unavailable}</p>
+        )}
         {refusal && <p id="submit-refusal" className="text-sm text-red-700" data-testid="submit-refusal">{refusalText(d.task, refusal)}</p>}
       </div>
       <dialog
@@ -176,5 +200,7 @@ export function SubmitPanel({
         </div>
       </dialog>
     </form>
+    <PracticeView state={practiceRun.state} locale={locale} elapsedMs={practiceRun.elapsedMs} hostError={practiceRun.hostError} onStop={practiceRun.stop} />
+    </>
   );
 }

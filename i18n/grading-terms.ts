@@ -48,6 +48,7 @@ const PHASE_WORDS: Record<string, Words> = {
   build: { pt: "construção do modelo", en: "building the model" },
   train: { pt: "treino", en: "training" },
   predict: { pt: "previsões", en: "predictions" },
+  evaluate: { pt: "avaliação", en: "evaluation" },
 };
 
 /** Phases of one model: `build:lstm` and the like. */
@@ -57,6 +58,7 @@ const MODEL_PHASE_WORDS: Record<string, (model: string) => Words> = {
   rebuild: (m) => ({ pt: `reconstrução do modelo «${m}»`, en: `rebuilding model «${m}»` }),
   train: (m) => ({ pt: `treino do modelo «${m}»`, en: `training model «${m}»` }),
   predict: (m) => ({ pt: `previsões do modelo «${m}»`, en: `predictions of model «${m}»` }),
+  evaluate: (m) => ({ pt: `avaliação do modelo «${m}»`, en: `evaluating model «${m}»` }),
 };
 
 /** Sandbox sessions prefix their phases in timings: `describe:prepare:model`. */

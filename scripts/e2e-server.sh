@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 # nothing leaves the machine
 
-export TREINO_DATA_DIR="$PWD/.data/e2e"
+# TREINO_E2E_DATA_DIR: another folder, for a benchmark running beside the tests (bench/practice-browser.ts).
+export TREINO_DATA_DIR="${TREINO_E2E_DATA_DIR:-$PWD/.data/e2e}"
 rm -rf "$TREINO_DATA_DIR"
 export DATABASE_URL="file:$TREINO_DATA_DIR/treino.db"
 export TREINO_JOIN_CODE="E2E-JOIN-2026"

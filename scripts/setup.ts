@@ -11,6 +11,8 @@ import { db } from "../server/db";
 import { env } from "../server/env";
 import { syncTasks } from "../server/courses/sync-tasks";
 import { seedDemo } from "../prisma/seed";
+import { writePracticeData } from "../grader/practice/public-data";
+import { practiceDataDir } from "../server/practice/public-data";
 
 async function main() {
   execFileSync(process.execPath, [path.join("node_modules", "prisma", "build", "index.js"), "migrate", "deploy"], {
@@ -20,6 +22,9 @@ async function main() {
   await db.$queryRawUnsafe("PRAGMA journal_mode=WAL");
   const demo = await seedDemo();
   const tasks = await syncTasks();
+  // Public data for practice runs in the browser (IMDb's training sample): never the test set.
+  const practice = await writePracticeData(practiceDataDir());
+  for (const why of practice.missing) console.warn(`treino: practice data not prepared (practice for that task is unavailable): ${why}`);
   if (process.env.TREINO_ADMIN_EMAIL && process.env.TREINO_ADMIN_PASSWORD) {
     await upsertInstructor({ name: process.env.TREINO_ADMIN_NAME ?? "Instructor", email: process.env.TREINO_ADMIN_EMAIL, password: process.env.TREINO_ADMIN_PASSWORD });
   }

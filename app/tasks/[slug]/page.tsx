@@ -4,6 +4,7 @@ import Markdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { SubmissionTable } from "@/components/submission-table";
 import { SubmitPanel } from "@/components/submit-panel";
+import { practiceBundleFor } from "@/server/practice/bundle-for-task";
 import { getDictionary } from "@/i18n/locale";
 import { currentUser } from "@/server/auth";
 import { starterOf, statementOf } from "@/server/courses/exercise-files";
@@ -70,6 +71,8 @@ export default async function TaskPage({ params }: { params: Promise<{ slug: str
           locale={locale}
           userId={user.id}
           taskId={task.id}
+          taskSlug={slug}
+          practice={practiceBundleFor(slug)}
           initialCode={last?.code ?? starter}
           starter={starter}
           refusal={windowRefusal}
