@@ -2,13 +2,14 @@
 import Link from "next/link";
 import { dictionary, type Locale } from "@/i18n/dictionary";
 
-export function ArchivedBanner({ locale, course }: { locale: Locale; course: { archivedAt: Date | null } }) {
+/** `onSettings`: shown on the settings page itself, which needs no link to itself. */
+export function ArchivedBanner({ locale, course, onSettings = false }: { locale: Locale; course: { archivedAt: Date | null }; onSettings?: boolean }) {
   if (!course.archivedAt) return null;
   const t = dictionary(locale).courses;
   return (
     <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="archived-banner">
-      {t.archivedNotice} {t.archivedOn({ at: course.archivedAt.toISOString() })}{" "}
-      <Link href="/instructor/course" className="text-indigo-700 underline">{t.settings}</Link>
+      {t.archivedNotice} {t.archivedOn({ at: course.archivedAt.toISOString() })}
+      {!onSettings && <> <Link href="/instructor/course" className="text-indigo-700 underline">{t.settings}</Link></>}
     </p>
   );
 }

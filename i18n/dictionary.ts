@@ -384,7 +384,7 @@ const pt = {
       "course.archived": "A turma está arquivada (só leitura): nada foi alterado.",
     },
     join: "Entrar em outra turma",
-    joinHelp: "Recebeu o código de outra turma? Digite-o aqui: as tarefas dela aparecem separadas das desta.",
+    joinHelp: "Recebeu o código de outra turma? Digite-o aqui: as tarefas dela aparecem numa seção própria, separadas das outras turmas.",
     joinSubmit: "Entrar na turma",
     joined: "Pronto: você entrou na turma.",
     joinErrors: {
@@ -784,7 +784,7 @@ const en: Widen<Dict> = {
       "course.archived": "The course is archived (read-only): nothing was changed.",
     },
     join: "Join another course",
-    joinHelp: "Got another course's join code? Type it here: its tasks are listed apart from this one's.",
+    joinHelp: "Got another course's join code? Type it here: its tasks get a section of their own, apart from your other courses'.",
     joinSubmit: "Join course",
     joined: "Done: you joined the course.",
     joinErrors: {

@@ -17,7 +17,7 @@ export default async function CourseSettingsPage() {
   return (
     <section className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">{t.courses.settings}: {courseLabel(course)}</h1>
-      <ArchivedBanner locale={locale} course={course} />
+      <ArchivedBanner locale={locale} course={course} onSettings />
       <CourseSettings
         locale={locale}
         course={{ id: course.id, joinCode: course.joinCode, archived: course.archivedAt != null }}
