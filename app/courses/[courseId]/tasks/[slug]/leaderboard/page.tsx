@@ -19,7 +19,13 @@ export default async function LeaderboardPage({ params }: { params: Promise<{ co
   const { locale, t } = await getDictionary();
   const title = locale === "en" ? task.titleEn : task.titlePt;
   if (!task.leaderboardVisible && !staff) {
-    return <section><h1 className="mb-2 text-2xl font-semibold">{t.leaderboard.title({ task: title })}</h1><p>{t.leaderboard.hidden}</p></section>;
+    return (
+      <section className="space-y-2">
+        <h1 className="text-2xl font-semibold">{t.leaderboard.title({ task: title })}</h1>
+        <p className="text-sm text-slate-600" data-testid="task-course">{courseLabel(task.course)}</p>
+        <p>{t.leaderboard.hidden}</p>
+      </section>
+    );
   }
   const board = await leaderboard(task.id, user.id);
   // Four significant digits, enough to tell close scores apart, in the reader's number format.
