@@ -4,4 +4,4 @@ import { withAuth } from "next-auth/middleware";
 
 export default withAuth({ pages: { signIn: "/login" } });
 
-export const config = { matcher: ["/tasks/:path*", "/submissions/:path*", "/instructor/:path*", "/profile"] };
+export const config = { matcher: ["/tasks/:path*", "/courses/:path*", "/submissions/:path*", "/instructor/:path*", "/profile"] };

@@ -3,7 +3,10 @@ import Link from "next/link";
 import { GeistSans } from "geist/font/sans";
 import { GeistMono } from "geist/font/mono";
 import { getDictionary } from "@/i18n/locale";
+import { CourseSwitcher } from "@/components/course-switcher";
 import { currentUser } from "@/server/auth";
+import { switchableCourses } from "@/server/courses/current-course";
+import { instructorContext } from "@/server/instructor/access";
 import { setLocale } from "./actions";
 import "./globals.css";
 
@@ -13,14 +16,18 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const { locale, t } = await getDictionary();
   const user = await currentUser();
   const other = locale === "pt-BR" ? "en" : "pt-BR";
+  // Instructors switch between the courses they are staff of from any page.
+  const instructor = user?.role === "instructor" ? await instructorContext() : null;
+  const switchable = instructor?.course ? await switchableCourses(instructor.user.id) : null;
   return (
     <html lang={locale} className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <header className="border-b border-slate-200 bg-white">
-          <nav className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3" aria-label="Treino">
+          <nav className="relative mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3" aria-label="Treino">
             <Link href="/" className="text-lg font-semibold text-indigo-700">{t.appName}</Link>
             {user && <Link href="/tasks" className="hover:underline">{t.nav.tasks}</Link>}
             {user?.role === "instructor" && <Link href="/instructor" className="hover:underline">{t.instructor.nav}</Link>}
+            {instructor?.course && switchable && <CourseSwitcher locale={locale} current={{ id: instructor.course.id, title: instructor.course.title, term: instructor.course.term }} active={switchable.active} archived={switchable.archived} />}
             <div className="ml-auto flex items-center gap-4">
               <form action={setLocale}>
                 <input type="hidden" name="locale" value={other} />

@@ -57,7 +57,9 @@ interface Timing {
 }
 
 async function timeRun(page: Page, backend: string): Promise<Timing | string> {
-  await page.goto(`${BASE}/tasks/sine-forecast?practiceBackend=${backend}`);
+  await page.goto(`${BASE}/tasks/sine-forecast`); // leads to the task in the student's course
+  await page.waitForURL(/\/courses\/[^/]+\/tasks\//);
+  await page.goto(`${page.url().split("?")[0]}?practiceBackend=${backend}`);
   const editor = page.locator(".cm-content");
   await editor.click();
   await page.keyboard.press("ControlOrMeta+a");

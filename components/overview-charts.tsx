@@ -28,15 +28,21 @@ function Bars({ data, x, title, testId, empty, yLabel }: { data: Record<string, 
   );
 }
 
-export function OverviewCharts({ locale, overview, slug }: { locale: Locale; overview: Overview; slug: string }) {
+export function OverviewCharts({ locale, overview, taskId }: { locale: Locale; overview: Overview; taskId: string }) {
   const d = dictionary(locale);
   const t = d.instructor;
   const [student, setStudent] = useState("");
   const [mine, setMine] = useState<StudentCurves | null>(null);
+  // The API refuses a task of another course than the current one (switched in another tab).
+  const [refused, setRefused] = useState<"courseChanged" | "forbidden" | null>(null);
   async function choose(id: string) {
     setStudent(id);
     setMine(null);
-    if (id) setMine((await (await fetch(`/api/instructor/curves?task=${slug}&student=${id}`)).json()) as StudentCurves);
+    setRefused(null);
+    if (!id) return;
+    const res = await fetch(`/api/instructor/curves?taskId=${encodeURIComponent(taskId)}&student=${encodeURIComponent(id)}`);
+    if (!res.ok) return setRefused(res.status === 409 ? "courseChanged" : "forbidden");
+    setMine((await res.json()) as StudentCurves);
   }
   // The reference's and the student's curves share one chart, each line named by whose it is
   // ("referência — treino", "estudante LSTM — treino").
@@ -73,6 +79,7 @@ export function OverviewCharts({ locale, overview, slug }: { locale: Locale; ove
         </label>
         {!overview.reference && <p className="text-sm text-slate-600">{t.noReference}</p>}
         {why && <p className="text-sm text-amber-800" data-testid="curve-why">{why}</p>}
+        {refused && <p role="status" className="text-sm text-red-700">{d.courses.errors[refused]}</p>}
         <EpochChart
           curves={combined}
           series={["loss"]}

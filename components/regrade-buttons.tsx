@@ -23,8 +23,9 @@ export function LiveRefresh({ active }: { active: boolean }) {
  * "Regrade all", asking first with the count: a whole task's regrade trains every submission
  * again and can hold the queue for a long time.
  */
-export function RegradeAllButton({ locale, slug, count, pending }: { locale: Locale; slug: string; count: number; pending: number }) {
+export function RegradeAllButton({ locale, taskId, count, pending }: { locale: Locale; taskId: string; count: number; pending: number }) {
   const t = dictionary(locale).instructor;
+  const refusals = dictionary(locale).courses.errors;
   const [asking, setAsking] = useState(false);
   const button = "rounded border border-indigo-600 px-3 py-1.5 text-sm text-indigo-700 disabled:opacity-50";
   return (
@@ -43,10 +44,11 @@ export function RegradeAllButton({ locale, slug, count, pending }: { locale: Loc
           )}
           {count === 0 && pending === 0 && <span className="text-sm text-slate-600">{t.nothingToRegrade}</span>}
           {s?.ok && !busy && <span role="status" className="text-sm">{t.regradeQueued({ n: Number(s.message) })}</span>}
+          {s && !s.ok && !busy && <span role="status" className="text-sm text-red-700">{refusals[s.message as keyof typeof refusals] ?? refusals.forbidden}</span>}
           {pending > 0 && <span className="text-sm text-slate-600" data-testid="regrade-pending">{t.regradePending({ n: pending })}</span>}
         </>
       )}>
-        <input type="hidden" name="slug" value={slug} />
+        <input type="hidden" name="taskId" value={taskId} />
       </ActionForm>
     </div>
   );
@@ -58,6 +60,7 @@ export function RegradeAllButton({ locale, slug, count, pending }: { locale: Loc
  */
 export function RegradeButtons({ locale, submissionId }: { locale: Locale; submissionId: string }) {
   const t = dictionary(locale).instructor;
+  const refusals = dictionary(locale).courses.errors;
   const router = useRouter();
   const [phase, setPhase] = useState<"idle" | "waiting" | "done">("idle");
   useEffect(() => {
@@ -83,8 +86,11 @@ export function RegradeButtons({ locale, submissionId }: { locale: Locale; submi
         if (s?.ok) setPhase("waiting");
         return s;
       }}
-      render={(_s, pending) => (
-        <button type="submit" disabled={pending || phase === "waiting"} className="rounded border border-indigo-600 px-3 py-1.5 text-sm text-indigo-700 disabled:opacity-50">{recordedSeed ? t.rerunSeed : t.regrade}</button>
+      render={(s, pending) => (
+        <>
+          <button type="submit" disabled={pending || phase === "waiting"} className="rounded border border-indigo-600 px-3 py-1.5 text-sm text-indigo-700 disabled:opacity-50">{recordedSeed ? t.rerunSeed : t.regrade}</button>
+          {s && !s.ok && s.message !== "busy" && !pending && <span role="status" className="ml-2 text-sm text-red-700">{refusals[s.message as keyof typeof refusals] ?? refusals.forbidden}</span>}
+        </>
       )}
     >
       <input type="hidden" name="submissionId" value={submissionId} />

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { dictionary, type Locale } from "@/i18n/dictionary";
+import type { ArchivedRefusal } from "@/server/courses/archive";
 import type { RuleRefusal } from "@/server/rules/refusal";
 import { CodeEditor } from "./code-editor";
 import { clearDraft, draftKey, readDraft, saveDraft } from "./editor-draft";
@@ -15,10 +16,11 @@ type Messages = ReturnType<typeof dictionary>["task"];
 /** How long typing must pause before the draft is written (every keystroke would be wasteful). */
 const DRAFT_DELAY_MS = 600;
 
-/** The refusals that close the task's window; a used-up daily limit is not one (see the task page). */
-export type WindowRefusal = Exclude<RuleRefusal, { code: "rules.limit" }>;
+/** The refusals that close the task's window (an archived course closes them all); a used-up daily limit is not one (see the task page). */
+export type WindowRefusal = Exclude<RuleRefusal, { code: "rules.limit" }> | ArchivedRefusal;
 
 function refusalText(t: Messages, r: WindowRefusal): string {
+  if (r.code === "course.archived") return t.blocked["course.archived"]();
   return r.code === "rules.notOpen" ? t.blocked["rules.notOpen"](r.params) : t.blocked["rules.closed"](r.params);
 }
 

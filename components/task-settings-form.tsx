@@ -5,7 +5,8 @@ import { saveTaskSettings, type ActionState } from "@/app/instructor/actions";
 import { dictionary, type Locale } from "@/i18n/dictionary";
 
 export interface SettingsValues {
-  slug: string;
+  /** The task's id: the action refuses it when the current course changed since the form was shown. */
+  taskId: string;
   opensAt: string;
   dueAt: string;
   lateUntil: string;
@@ -25,8 +26,10 @@ const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1 aria-[inval
 
 type FieldErrors = NonNullable<NonNullable<ActionState>["errors"]>;
 
-export function TaskSettingsForm({ locale, v }: { locale: Locale; v: SettingsValues }) {
+/** `readOnly`: the course is archived, its rules frozen; the form shows them and saves nothing. */
+export function TaskSettingsForm({ locale, v, readOnly = false }: { locale: Locale; v: SettingsValues; readOnly?: boolean }) {
   const t = dictionary(locale).instructor;
+  const refusals = dictionary(locale).courses.errors;
   const [state, formAction, pending] = useActionState(saveTaskSettings, null);
   const errors: FieldErrors = (!state?.ok && state?.errors) || {};
   // Submitted by hand, not through <form action>: React resets a form after its action runs,
@@ -48,7 +51,8 @@ export function TaskSettingsForm({ locale, v }: { locale: Locale; v: SettingsVal
   const points = (g: { points: number; late: boolean } | null) => (g ? `${g.points}${g.late ? ` (${t.late})` : ""}` : t.noGrade);
   return (
     <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" noValidate>
-      <input type="hidden" name="slug" value={v.slug} />
+      <input type="hidden" name="taskId" value={v.taskId} />
+      <fieldset disabled={readOnly} className="min-w-0 space-y-4">
       <div className="grid gap-3 md:grid-cols-3">
         <label className="text-sm">{t.opensAt}<input type="datetime-local" {...field("opensAt")} defaultValue={v.opensAt} className={input} />{message("opensAt")}</label>
         <label className="text-sm">{t.dueAt}<input type="datetime-local" {...field("dueAt")} defaultValue={v.dueAt} className={input} />{message("dueAt")}</label>
@@ -86,8 +90,13 @@ export function TaskSettingsForm({ locale, v }: { locale: Locale; v: SettingsVal
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" disabled={pending} className="rounded bg-indigo-600 px-4 py-2 text-white disabled:opacity-60">{t.save}</button>
-        {state && !pending && <span role="status" className={state.ok ? "text-emerald-700" : "text-red-700"}>{state.ok ? t.saved : t.invalid}</span>}
+        {state && !pending && (
+          <span role="status" className={state.ok ? "text-emerald-700" : "text-red-700"}>
+            {state.ok ? t.saved : state.message in refusals ? refusals[state.message as keyof typeof refusals] : t.invalid}
+          </span>
+        )}
       </div>
+      </fieldset>
       {state?.ok && state.recount && !pending && (
         <div className="text-sm" data-testid="recount">
           <p>{t.recounted({ n: state.recount.length })}</p>

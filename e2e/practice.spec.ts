@@ -22,7 +22,10 @@ function submissionCount(): number {
 }
 
 async function practise(page: Page, slug: string, code: string) {
-  await page.goto(`/tasks/${slug}?practiceBackend=wasm`);
+  // The old /tasks/<slug> link leads to the task in the student's course; then the backend.
+  await page.goto(`/tasks/${slug}`);
+  await expect(page).toHaveURL(/\/courses\/[^/]+\/tasks\//);
+  await page.goto(`${page.url().split("?")[0]}?practiceBackend=wasm`);
   await setEditorCode(page, code);
   await page.getByRole("button", { name: "Testar no navegador" }).click();
   await expect(page.getByTestId("practice")).toBeVisible();

@@ -17,11 +17,16 @@ export interface DemoAccounts {
 
 const password = () => randomBytes(9).toString("base64url");
 
+/** The academic term a date falls in, as Brazilian universities name them: "2026.1" (Jan–Jun), "2026.2" (Jul–Dec). */
+function termOf(date: Date): string {
+  return `${date.getFullYear()}.${date.getMonth() < 6 ? 1 : 2}`;
+}
+
 export async function seedDemo(): Promise<DemoAccounts> {
   const file = path.join(env.DATA_DIR, "demo-accounts.json");
   const joinCode = process.env.TREINO_JOIN_CODE ?? `RNN-${randomBytes(3).toString("hex").toUpperCase()}`;
   let course = await db.course.findFirst({ orderBy: { createdAt: "asc" } });
-  course ??= await db.course.create({ data: { slug: "redes-recorrentes", title: "Redes Neurais Recorrentes", joinCode } });
+  course ??= await db.course.create({ data: { slug: "redes-recorrentes", title: "Redes Neurais Recorrentes", term: termOf(new Date()), joinCode } });
   // Passwords are generated once and kept; accounts missing from the database are (re)created.
   const stored = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as DemoAccounts) : null;
   const accounts: DemoAccounts = {
@@ -33,7 +38,7 @@ export async function seedDemo(): Promise<DemoAccounts> {
     ],
   };
   if (!(await db.user.findUnique({ where: { email: accounts.instructor.email } }))) {
-    await upsertInstructor({ name: "Professora Demo", ...accounts.instructor });
+    await upsertInstructor({ name: "Professora Demo", ...accounts.instructor }, { staffOf: [course.id] });
   }
   for (const [i, s] of accounts.students.entries()) {
     if (await db.user.findUnique({ where: { email: s.email } })) continue;

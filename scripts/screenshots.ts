@@ -6,7 +6,7 @@
  *
  * It signs in as a student and as an instructor, creating them when they do not exist yet:
  * the student registers through /register with the course's join code; the instructor is
- * created with scripts/create-instructor.ts, which writes to the database named by
+ * created with scripts/create-instructor.ts as an instructor of the join code's course, which writes to the database named by
  * DATABASE_URL / TREINO_DATA_DIR (set them as the server has them). Credentials come from
  * flags or the environment:
  *
@@ -94,7 +94,7 @@ async function ensureStudent(page: Page) {
 async function ensureInstructor(page: Page) {
   if (await signIn(page, instructor)) return;
   console.log(`creating instructor ${instructor.email} (database: ${env.DATABASE_URL ?? "the default .data/treino.db"})`);
-  execFileSync(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), path.join("scripts", "create-instructor.ts"), "--email", instructor.email, "--name", instructor.name, "--password", instructor.password], { stdio: "inherit" });
+  execFileSync(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), path.join("scripts", "create-instructor.ts"), "--email", instructor.email, "--name", instructor.name, "--password", instructor.password, "--course", joinCode], { stdio: "inherit" });
   if (!(await signIn(page, instructor))) throw new Error(`could not sign in as ${instructor.email}: is DATABASE_URL the server's?`);
 }
 
@@ -165,7 +165,8 @@ async function main() {
     const sPage = await setup.newPage();
     await ensureStudent(sPage);
     const submission = await ensureSubmission(sPage);
-    const taskPages = (await linksUnder(sPage, `${baseUrl}/tasks`, "/tasks/")).filter((h) => /^\/tasks\/[^/]+$/.test(h));
+    // Task pages live in their course: /courses/<course>/tasks/<slug>.
+    const taskPages = (await linksUnder(sPage, `${baseUrl}/tasks`, "/courses/")).filter((h) => /^\/courses\/[^/]+\/tasks\/[^/]+$/.test(h));
     const studentState = await setup.storageState();
     await setup.close();
 
@@ -186,15 +187,17 @@ async function main() {
       { name: "tasks", url: "/tasks" },
       ...taskPages.map((h) => ({ name: `task-${slug(h)}`, url: h })),
       { name: "submission", url: submission },
-      { name: `leaderboard-${referenceTask}`, url: `/tasks/${referenceTask}/leaderboard` },
+      { name: `leaderboard-${referenceTask}`, url: `${taskPages.find((h) => h.endsWith(`/${referenceTask}`)) ?? `/tasks/${referenceTask}`}/leaderboard` },
       { name: "profile", url: "/profile" },
       { name: "sign-out", url: "/sair" },
     ];
     const instructorShots: Shot[] = [
       { name: "overview", url: "/instructor" },
       { name: "gradebook", url: "/instructor/gradebook" },
+      { name: "courses", url: "/instructor/courses" },
+      { name: "course-settings", url: "/instructor/course" },
       ...taskPages.map((h) => ({ name: `task-${slug(h)}`, url: `/instructor/tasks/${slug(h)}` })),
-      { name: `leaderboard-${referenceTask}`, url: `/tasks/${referenceTask}/leaderboard` },
+      { name: `leaderboard-${referenceTask}`, url: `${taskPages.find((h) => h.endsWith(`/${referenceTask}`)) ?? `/tasks/${referenceTask}`}/leaderboard` },
       ...studentPages.map((h) => ({ name: "student-page", url: h })),
     ];
 

@@ -26,7 +26,9 @@ async function main() {
   const practice = await writePracticeData(practiceDataDir());
   for (const why of practice.missing) console.warn(`treino: practice data not prepared (practice for that task is unavailable): ${why}`);
   if (process.env.TREINO_ADMIN_EMAIL && process.env.TREINO_ADMIN_PASSWORD) {
-    await upsertInstructor({ name: process.env.TREINO_ADMIN_NAME ?? "Instructor", email: process.env.TREINO_ADMIN_EMAIL, password: process.env.TREINO_ADMIN_PASSWORD });
+    // Staff of the demo course, so the first instructor has a course to open.
+    const demoCourse = await db.course.findUniqueOrThrow({ where: { joinCode: demo.joinCode } });
+    await upsertInstructor({ name: process.env.TREINO_ADMIN_NAME ?? "Instructor", email: process.env.TREINO_ADMIN_EMAIL, password: process.env.TREINO_ADMIN_PASSWORD }, { staffOf: [demoCourse.id] });
   }
   console.log(
     [

@@ -1,25 +1,31 @@
 import Link from "next/link";
+import { ArchivedBanner, NoCourse } from "@/components/course-banner";
 import { getDictionary } from "@/i18n/locale";
-import { instructorCourse, requireInstructor } from "@/server/instructor/access";
+import { courseLabel } from "@/server/courses/course-label";
+import { instructorContext } from "@/server/instructor/access";
 import { courseSummary } from "@/server/instructor/course-summary";
 
 export const dynamic = "force-dynamic";
 
 export default async function InstructorHome() {
   const { locale, t } = await getDictionary();
-  const user = await requireInstructor();
-  if (!user) return <p role="alert">{t.instructor.forbidden}</p>;
-  const course = await instructorCourse(user);
-  if (!course) return <p>{t.instructor.noData}</p>;
+  const context = await instructorContext();
+  if (!context) return <p role="alert">{t.instructor.forbidden}</p>;
+  const { course } = context;
+  if (!course) return <NoCourse locale={locale} />;
   const { tasks, overall } = await courseSummary(course.id);
   const percent = (p: { passed: number; students: number }) => (p.students ? `${Math.round((100 * p.passed) / p.students)}%` : "—");
   return (
     <section className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-2">
-        <h1 className="text-2xl font-semibold">{t.instructor.title}: {course.title}</h1>
+        <h1 className="text-2xl font-semibold">{t.instructor.title}: {courseLabel(course)}</h1>
         <span className="text-sm">{t.instructor.joinCode}: <code className="rounded bg-slate-100 px-1" data-testid="join-code">{course.joinCode}</code></span>
-        <Link href="/instructor/gradebook" className="ml-auto text-indigo-700 underline">{t.instructor.gradebook}</Link>
+        <span className="ml-auto flex flex-wrap gap-x-4 gap-y-1">
+          <Link href="/instructor/gradebook" className="text-indigo-700 underline">{t.instructor.gradebook}</Link>
+          <Link href="/instructor/course" className="text-indigo-700 underline">{t.courses.settings}</Link>
+        </span>
       </div>
+      <ArchivedBanner locale={locale} course={course} />
       {overall.students === 0
         ? <p className="text-slate-600" data-testid="no-students">{t.instructor.noStudents({ code: course.joinCode })}</p>
         : <p data-testid="overall-pass">{t.instructor.overallPass({ ...overall, percent: percent(overall) })}</p>}

@@ -34,6 +34,22 @@ export function statementOf(task: { slug: string; checkRules: unknown; taskRuns:
   }, () => "—");
 }
 
+/**
+ * The tasks `exercises/` holds now: every folder with a spec. Read from the folder names only
+ * (the web app never loads exercise code); the specs' data reach the database at start.
+ */
+export function exerciseSlugs(): string[] {
+  try {
+    return fs
+      .readdirSync(/*turbopackIgnore: true*/ EXERCISES, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && /^[a-z0-9-]+$/.test(d.name) && fs.existsSync(/*turbopackIgnore: true*/ path.join(EXERCISES, d.name, "spec.ts")))
+      .map((d) => d.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
 export function starterOf(slug: string): string {
   return read(slug, "starter.ts") ?? 'import * as tf from "@tensorflow/tfjs";\n';
 }

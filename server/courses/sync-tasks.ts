@@ -1,6 +1,7 @@
 /**
  * Tasks come from `exercises/`: at start every folder with a spec becomes (or stays) a task
- * of each course, its titles refreshed. The instructor's rules on a task are left alone.
+ * of each course, its titles and spec data refreshed. The instructor's rules on a task are
+ * left alone. An archived course is read-only: its tasks are refreshed, it gains no new one.
  */
 import { loadTask, taskSlugs } from "../../grader";
 import { db, Prisma } from "../db";
@@ -20,6 +21,10 @@ export async function syncTasks(): Promise<string[]> {
       calibrated: spec.calibrated as unknown as Prisma.InputJsonValue,
     };
     for (const course of courses) {
+      if (course.archivedAt) {
+        await db.task.updateMany({ where: { courseId: course.id, slug }, data: { titlePt: spec.title["pt-BR"], titleEn: spec.title.en, position, ...fromSpec } });
+        continue;
+      }
       await db.task.upsert({
         where: { courseId_slug: { courseId: course.id, slug } },
         create: { courseId: course.id, slug, titlePt: spec.title["pt-BR"], titleEn: spec.title.en, position, ...fromSpec },

@@ -1,4 +1,5 @@
 /** The class overview's table: per task, submissions, graded ones, and the pass rate by students. */
+import { studentsOf } from "../courses/membership";
 import { db } from "../db";
 import { passedEveryTask, passRate, studentsWhoPassed, type GradedWithVerdict, type PassRate } from "./pass-rate";
 
@@ -14,7 +15,7 @@ export interface TaskSummary {
 }
 
 export async function courseSummary(courseId: string): Promise<{ tasks: TaskSummary[]; overall: PassRate }> {
-  const students = await db.user.findMany({ where: { role: "student", enrollments: { some: { courseId } } }, select: { id: true } });
+  const students = await db.user.findMany({ where: studentsOf(courseId), select: { id: true } });
   const ids = students.map((s) => s.id);
   const tasks = await db.task.findMany({
     where: { courseId },

@@ -10,6 +10,7 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { dictionary, type Locale } from "../../i18n/dictionary";
+import { slugify } from "../courses/course-slug";
 import type { Gradebook } from "./gradebook";
 
 export type CsvFormat = "standard" | "br";
@@ -50,4 +51,14 @@ export function gradebookCsv(book: Gradebook, opts: { format?: CsvFormat; locale
   // Numbers are neutralised as numbers (never quoted), then written with the format's decimal mark.
   const cells = [header, ...rows].map((row) => row.map(neutraliseCell).map((c) => (br && typeof c === "number" ? decimalComma(c) : c)));
   return "\uFEFF" + stringify(cells, { record_delimiter: "\r\n", delimiter: br ? ";" : "," });
+}
+
+/**
+ * The file's name: the course and its term, so exports of several courses and terms never
+ * overwrite one another in a downloads folder ("treino-redes-neurais-2026-2-notas.csv").
+ * ASCII only (accents dropped), safe in a Content-Disposition header as it is.
+ */
+export function gradebookFileName(course: { title: string; term: string }, format: CsvFormat): string {
+  const name = ["treino", slugify(course.title) || "turma", slugify(course.term)].filter(Boolean).join("-");
+  return format === "br" ? `${name}-notas-planilha-br.csv` : `${name}-notas.csv`;
 }

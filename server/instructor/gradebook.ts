@@ -1,4 +1,5 @@
 /** The gradebook: students by tasks, each cell the grade that counts under the task's rules. */
+import { studentsOf } from "../courses/membership";
 import { db } from "../db";
 import { countingGrade, type CountingGrade } from "../rules/counting-grade";
 
@@ -17,7 +18,7 @@ export interface Gradebook {
 export async function gradebook(courseId: string): Promise<Gradebook> {
   const tasks = await db.task.findMany({ where: { courseId }, orderBy: { position: "asc" } });
   const students = await db.user.findMany({
-    where: { role: "student", enrollments: { some: { courseId } } },
+    where: studentsOf(courseId),
     orderBy: { name: "asc" },
     select: { id: true, name: true, email: true },
   });

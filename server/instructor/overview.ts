@@ -3,6 +3,7 @@
  * scores, the most common failure kinds, and one student's loss curve over the reference's.
  */
 import type { EpochPoint, GradeResult } from "../../grader/result";
+import { studentsOf } from "../courses/membership";
 import { db } from "../db";
 import type { SubmissionRow } from "../submissions/read";
 import { scoreBins, type ScoreBin } from "./score-bins";
@@ -81,7 +82,7 @@ export interface StudentSubmissionRow extends SubmissionRow {
 }
 
 export async function studentSubmissions(courseId: string, userId: string) {
-  const user = await db.user.findFirst({ where: { id: userId, enrollments: { some: { courseId } } }, select: { id: true, name: true, email: true, pseudonym: true } });
+  const user = await db.user.findFirst({ where: { id: userId, ...studentsOf(courseId) }, select: { id: true, name: true, email: true, pseudonym: true } });
   if (!user) return null;
   const subs = await db.submission.findMany({
     where: { userId, task: { courseId } },

@@ -3,12 +3,15 @@
  * (no longer current). "Rerun with the recorded seed" pins the seed its current result used.
  */
 import type { GradeResult } from "../../grader/result";
+import { isCourseArchived } from "../courses/archive";
 import { db, Prisma } from "../db";
 import { gradingQueue } from "../queue";
 
+/** Puts the submission back in the queue; false when it is waiting or running already, or its course is archived (read-only). */
 export async function regradeSubmission(submissionId: string, opts: { recordedSeed: boolean }): Promise<boolean> {
-  const sub = await db.submission.findUnique({ where: { id: submissionId }, include: { results: { where: { current: true }, take: 1 } } });
+  const sub = await db.submission.findUnique({ where: { id: submissionId }, include: { task: { select: { courseId: true } }, results: { where: { current: true }, take: 1 } } });
   if (!sub || sub.status === "running" || sub.status === "queued") return false;
+  if (await isCourseArchived(sub.task.courseId)) return false;
   const recorded = (sub.results[0]?.result as unknown as GradeResult | undefined)?.environment.seed;
   await db.submission.update({
     where: { id: submissionId },

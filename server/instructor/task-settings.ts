@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { MAX_RUNS } from "../../grader/phases/runs";
 import type { CheckRule } from "../../grader/tasks/types";
+import { archivedRefusal, type ArchivedRefusal } from "../courses/archive";
 import { db, Prisma } from "../db";
 
 const optionalDate = z
@@ -80,8 +81,11 @@ function paramsOf(code: SettingsError["code"], limits: { taskMaxEpochs: number; 
   return {};
 }
 
-export async function updateTaskSettings(taskId: string, input: unknown): Promise<{ ok: true } | SettingsRefusal> {
-  const task = await db.task.findUniqueOrThrow({ where: { id: taskId } });
+export async function updateTaskSettings(taskId: string, input: unknown): Promise<{ ok: true } | SettingsRefusal | ({ ok: false } & ArchivedRefusal)> {
+  const task = await db.task.findUniqueOrThrow({ where: { id: taskId }, include: { course: { select: { archivedAt: true } } } });
+  // An archived course's rules are frozen with its grades.
+  const archived = archivedRefusal(task.course);
+  if (archived) return { ok: false, ...archived };
   const parsed = taskSettings.safeParse(input);
   if (!parsed.success) return settingsErrors(parsed.error.issues, task);
   const s = parsed.data;

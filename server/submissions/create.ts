@@ -5,6 +5,7 @@
 import { db } from "../db";
 import { gradingQueue } from "../queue";
 import type { SessionUser } from "../auth";
+import { archivedRefusal, type ArchivedRefusal } from "../courses/archive";
 import { allowanceFor } from "../rules/allowance";
 import { ruleRefusal, type RuleRefusal } from "../rules/refusal";
 import { validateSource, type UploadError } from "./upload";
@@ -13,6 +14,7 @@ export type CreateError =
   | UploadError
   | { code: "task.notFound" }
   | { code: "task.notEnrolled" }
+  | ArchivedRefusal
   | RuleRefusal;
 
 export async function createSubmission(
@@ -33,6 +35,10 @@ export async function createSubmission(
     try {
       const result = await db.$transaction(async (tx) => {
         const now = new Date();
+        // An archived course is read-only: nothing is stored (read here, so an archive that
+        // lands first wins over a hand-in in flight).
+        const archived = archivedRefusal(await tx.course.findUniqueOrThrow({ where: { id: task.courseId }, select: { archivedAt: true } }));
+        if (archived) return { ok: false as const, error: archived };
         const allowance = await allowanceFor(user.id, task, now, tx);
         const refused = ruleRefusal(allowance);
         if (refused) return { ok: false as const, error: refused };

@@ -1,9 +1,10 @@
 /**
  * Reading submissions, with the one access rule: a student sees only their own; an
- * instructor sees every submission of their courses.
+ * instructor sees every submission of the courses they are staff of, and no other course's.
  */
 import type { GradeResult } from "../../grader/result";
 import type { SessionUser } from "../auth";
+import { isCourseStaff } from "../courses/membership";
 import { db } from "../db";
 import { gradingQueue } from "../queue";
 import type { LiveProgress } from "../worker/progress";
@@ -17,7 +18,7 @@ export interface SubmissionView {
   finishedAt: string | null;
   code: string;
   fileName: string | null;
-  task: { id: string; slug: string; titlePt: string; titleEn: string };
+  task: { id: string; courseId: string; slug: string; titlePt: string; titleEn: string };
   student: { id: string; name: string };
   queuePosition: number | null;
   /** Seconds until grading is likely to start, from recent grading times of the task. */
@@ -29,8 +30,7 @@ export interface SubmissionView {
 
 export async function canSee(user: SessionUser, submission: { userId: string; task: { courseId: string } }): Promise<boolean> {
   if (submission.userId === user.id) return true;
-  if (user.role !== "instructor") return false;
-  return (await db.enrollment.count({ where: { userId: user.id, courseId: submission.task.courseId } })) > 0;
+  return isCourseStaff(user, submission.task.courseId);
 }
 
 export async function getSubmissionView(user: SessionUser, id: string): Promise<SubmissionView | null> {
@@ -42,8 +42,8 @@ export async function getSubmissionView(user: SessionUser, id: string): Promise<
   if (!sub || !(await canSee(user, sub))) return null;
   const progress = sub.progress as (LiveProgress & { error?: string }) | null;
   const stored = (sub.results[0]?.result as unknown as GradeResult) ?? null;
-  // Instructors read everything; a student reads their own result without what stays hidden.
-  const result = stored && user.role !== "instructor" ? resultForStudent(stored, { leaderboardRevealed: leaderboardRevealed(sub.task) }) : stored;
+  // The course's instructors read everything; a student reads their own result without what stays hidden.
+  const result = stored && !(await isCourseStaff(user, sub.task.courseId)) ? resultForStudent(stored, { leaderboardRevealed: leaderboardRevealed(sub.task) }) : stored;
   return {
     id: sub.id,
     attempt: sub.attempt,
@@ -52,7 +52,7 @@ export async function getSubmissionView(user: SessionUser, id: string): Promise<
     finishedAt: sub.finishedAt?.toISOString() ?? null,
     code: sub.code,
     fileName: sub.fileName,
-    task: { id: sub.task.id, slug: sub.task.slug, titlePt: sub.task.titlePt, titleEn: sub.task.titleEn },
+    task: { id: sub.task.id, courseId: sub.task.courseId, slug: sub.task.slug, titlePt: sub.task.titlePt, titleEn: sub.task.titleEn },
     student: sub.user,
     ...(await waitingInfo(sub)),
     progress: sub.status === "running" && progress && !progress.error ? progress : null,

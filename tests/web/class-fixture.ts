@@ -1,6 +1,6 @@
 /**
  * The class most web integration tests start from: a course with the tasks synced, two
- * students (Ana, Bia) and an instructor. Import it dynamically after `freshDatabase()`, like
+ * students (Ana, Bia) and an instructor of the course. Import it dynamically after `freshDatabase()`, like
  * any server code (server/env.ts reads the environment once).
  */
 import { registerStudent, upsertInstructor } from "../../server/accounts/register";
@@ -17,7 +17,7 @@ export interface ClassFixture {
 }
 
 export async function seedClass(): Promise<ClassFixture> {
-  await db.course.create({ data: { slug: "c", title: "Course", joinCode: "JOIN" } });
+  const course = await db.course.create({ data: { slug: "c", title: "Course", joinCode: "JOIN" } });
   await syncTasks();
   const user = async (id: string): Promise<SessionUser> => {
     const u = await db.user.findUniqueOrThrow({ where: { id } });
@@ -29,7 +29,7 @@ export async function seedClass(): Promise<ClassFixture> {
   return {
     ana: await user(a.userId),
     bia: await user(b.userId),
-    prof: await user(await upsertInstructor({ name: "Prof", email: "prof@x.org", password: "password-3" })),
+    prof: await user(await upsertInstructor({ name: "Prof", email: "prof@x.org", password: "password-3" }, { staffOf: [course.id] })),
     taskId: (await db.task.findFirstOrThrow({ where: { slug: "next-number" } })).id,
   };
 }

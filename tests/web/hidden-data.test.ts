@@ -48,7 +48,7 @@ beforeAll(async () => {
   student.id = a.userId;
   instructor.id = await upsertInstructor({ name: "Prof", email: instructor.email, password: "password-3" });
   const task = await db.task.findFirstOrThrow({ where: { slug: "sine-forecast" } });
-  await db.enrollment.create({ data: { userId: instructor.id, courseId: task.courseId } }).catch(() => {}); // upsertInstructor may have enrolled them already
+  await db.enrollment.create({ data: { userId: instructor.id, courseId: task.courseId, role: "instructor" } });
   const code = fs.readFileSync(path.join("exercises", "sine-forecast", "solution.ts"));
   const created = await createSubmission({ ...student, role: "student" }, task.id, code, "solution.ts");
   if (!created.ok) throw new Error("hand-in failed");

@@ -1,26 +1,30 @@
 import Link from "next/link";
+import { ArchivedBanner, NoCourse } from "@/components/course-banner";
 import { getDictionary } from "@/i18n/locale";
-import { instructorCourse, requireInstructor } from "@/server/instructor/access";
+import { courseLabel } from "@/server/courses/course-label";
+import { instructorContext } from "@/server/instructor/access";
 import { gradebook } from "@/server/instructor/gradebook";
 
 export const dynamic = "force-dynamic";
 
 export default async function GradebookPage() {
   const { locale, t } = await getDictionary();
-  const user = await requireInstructor();
-  if (!user) return <p role="alert">{t.instructor.forbidden}</p>;
-  const course = await instructorCourse(user);
-  if (!course) return <p>{t.instructor.noData}</p>;
+  const context = await instructorContext();
+  if (!context) return <p role="alert">{t.instructor.forbidden}</p>;
+  const { course } = context;
+  if (!course) return <NoCourse locale={locale} />;
+  const csv = (format: string) => `/api/instructor/gradebook?${new URLSearchParams({ ...(format ? { format } : {}), course: course.id })}`;
   const book = await gradebook(course.id);
   return (
     <section className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-2">
-        <h1 className="text-2xl font-semibold">{t.instructor.gradebook}</h1>
+        <h1 className="text-2xl font-semibold">{t.instructor.gradebook} <span className="text-lg font-normal text-slate-600">{courseLabel(course)}</span></h1>
         <div className="ml-auto flex flex-wrap gap-2">
-          <a href="/api/instructor/gradebook?format=br" className="rounded bg-indigo-600 px-3 py-1.5 text-sm text-white" download>{t.instructor.exportCsvBr}</a>
-          <a href="/api/instructor/gradebook" className="rounded border border-indigo-600 px-3 py-1.5 text-sm text-indigo-700" download>{t.instructor.exportCsv}</a>
+          <a href={csv("br")} className="rounded bg-indigo-600 px-3 py-1.5 text-sm text-white" download>{t.instructor.exportCsvBr}</a>
+          <a href={csv("")} className="rounded border border-indigo-600 px-3 py-1.5 text-sm text-indigo-700" download>{t.instructor.exportCsv}</a>
         </div>
       </div>
+      <ArchivedBanner locale={locale} course={course} />
       <p className="text-xs text-slate-600">{t.instructor.exportCsvHelp}</p>
       {book.rows.length === 0 ? <p className="text-slate-600" data-testid="no-students">{t.instructor.noStudents({ code: course.joinCode })}</p> : (
       <div className="overflow-x-auto">

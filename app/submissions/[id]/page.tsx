@@ -5,6 +5,10 @@ import { dictionary } from "@/i18n/dictionary";
 import { failureKindLabel, formatMetric } from "@/i18n/grading-terms";
 import { getLocale } from "@/i18n/locale";
 import { currentUser } from "@/server/auth";
+import { isCourseArchived } from "@/server/courses/archive";
+import { isCourseStaff } from "@/server/courses/membership";
+import { taskPath } from "@/server/courses/task-list";
+import { instructorContext } from "@/server/instructor/access";
 import { previousAttempt } from "@/server/submissions/previous-attempt";
 import { getSubmissionView, resultHistory } from "@/server/submissions/read";
 
@@ -16,7 +20,13 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
   const view = await getSubmissionView(user, (await params).id);
   if (!view) notFound();
   const locale = await getLocale();
-  const instructor = user.role === "instructor";
+  // The course's instructors see the regrade controls and every grading; the owner sees their own.
+  const instructor = await isCourseStaff(user, view.task.courseId);
+  const archived = instructor && (await isCourseArchived(view.task.courseId));
+  // Back to the instructor's page of the task when its course is the current one; else to the
+  // course's own task page (instructor pages show the current course only).
+  const current = instructor ? (await instructorContext())?.course : null;
+  const taskHref = current?.id === view.task.courseId ? `/instructor/tasks/${view.task.slug}` : taskPath(view.task);
   const history = instructor ? await resultHistory(view.id) : [];
   const previous = await previousAttempt(view);
   const t = dictionary(locale).instructor;
@@ -26,11 +36,11 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
       {instructor && (
         <div className="flex flex-wrap items-center gap-4 rounded-lg border border-indigo-200 bg-indigo-50 p-3">
           <span className="text-sm">{t.student}: <b>{view.student.name}</b></span>
-          <RegradeButtons locale={locale} submissionId={view.id} />
+          {archived ? <span className="text-sm text-slate-600">{dictionary(locale).courses.archivedNotice}</span> : <RegradeButtons locale={locale} submissionId={view.id} />}
         </div>
       )}
       {/* Keyed by status: after a regrade, a refresh from the server starts it over, queued, instead of keeping the old result. */}
-      <SubmissionLive key={view.status} initial={view} previous={previous} locale={locale} taskHref={instructor ? `/instructor/tasks/${view.task.slug}` : `/tasks/${view.task.slug}`} />
+      <SubmissionLive key={view.status} initial={view} previous={previous} locale={locale} taskHref={taskHref} />
       {history.length > 1 && (
         <section>
           <h2 className="mb-2 font-semibold">{t.history}</h2>

@@ -2,16 +2,17 @@ import Link from "next/link";
 import { SubmissionTable } from "@/components/submission-table";
 import { notFound } from "next/navigation";
 import { getDictionary } from "@/i18n/locale";
-import { instructorCourse, requireInstructor } from "@/server/instructor/access";
+import { instructorContext } from "@/server/instructor/access";
 import { studentSubmissions } from "@/server/instructor/overview";
 
 export const dynamic = "force-dynamic";
 
 export default async function StudentPage({ params }: { params: Promise<{ id: string }> }) {
   const { locale, t } = await getDictionary();
-  const user = await requireInstructor();
-  if (!user) return <p role="alert">{t.instructor.forbidden}</p>;
-  const course = await instructorCourse(user);
+  const context = await instructorContext();
+  if (!context) return <p role="alert">{t.instructor.forbidden}</p>;
+  const { course } = context;
+  // A student of another course (even one of the instructor's others) is not found here.
   const data = course ? await studentSubmissions(course.id, (await params).id) : null;
   if (!data) notFound();
   return (

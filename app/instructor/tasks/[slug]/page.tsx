@@ -4,9 +4,12 @@ import { OverviewCharts } from "@/components/overview-charts";
 import { RegradeAllButton } from "@/components/regrade-buttons";
 import { SubmissionTable } from "@/components/submission-table";
 import { TaskSettingsForm } from "@/components/task-settings-form";
+import { ArchivedBanner } from "@/components/course-banner";
 import { getDictionary } from "@/i18n/locale";
 import type { RuleOverrides } from "@/grader/tasks/types";
-import { instructorTask, requireInstructor } from "@/server/instructor/access";
+import { courseLabel } from "@/server/courses/course-label";
+import { taskPath } from "@/server/courses/task-list";
+import { instructorContext, instructorTask } from "@/server/instructor/access";
 import { taskOverview, taskSubmissions } from "@/server/instructor/overview";
 import { pendingCount, regradableCount } from "@/server/instructor/regrade";
 import { checkRulesOf } from "@/server/instructor/task-settings";
@@ -23,24 +26,28 @@ function local(d: Date | null): string {
 
 export default async function InstructorTaskPage({ params }: { params: Promise<{ slug: string }> }) {
   const { locale, t } = await getDictionary();
-  const user = await requireInstructor();
-  if (!user) return <p role="alert">{t.instructor.forbidden}</p>;
-  const task = await instructorTask(user, (await params).slug);
+  const context = await instructorContext();
+  if (!context) return <p role="alert">{t.instructor.forbidden}</p>;
+  // The current course's task: the same slug in another course is another task.
+  const task = context.course ? await instructorTask(context.course, (await params).slug) : null;
   if (!task) notFound();
+  const archived = task.course.archivedAt != null;
   const overrides = (task.overrides ?? {}) as RuleOverrides;
   const [overview, subs, regradable, pending] = await Promise.all([taskOverview(task.id), taskSubmissions(task.id), regradableCount(task.id), pendingCount(task.id)]);
   return (
     <section className="space-y-6">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <h1 className="text-2xl font-semibold">{locale === "en" ? task.titleEn : task.titlePt}</h1>
-        <Link href={`/tasks/${task.slug}/leaderboard`} className="text-indigo-700 underline">{t.instructor.leaderboard}</Link>
-        <Link href="/instructor" className="ml-auto text-sm underline">{t.instructor.title}</Link>
+        <Link href={`${taskPath(task)}/leaderboard`} className="text-indigo-700 underline">{t.instructor.leaderboard}</Link>
+        <Link href="/instructor" className="ml-auto text-sm underline">{t.instructor.title}: {courseLabel(task.course)}</Link>
       </div>
+      <ArchivedBanner locale={locale} course={task.course} />
       <h2 className="text-lg font-semibold">{t.instructor.settings}</h2>
       <TaskSettingsForm
         locale={locale}
+        readOnly={archived}
         v={{
-          slug: task.slug,
+          taskId: task.id,
           opensAt: local(task.opensAt),
           dueAt: local(task.dueAt),
           lateUntil: local(task.lateUntil),
@@ -62,9 +69,9 @@ export default async function InstructorTaskPage({ params }: { params: Promise<{
           })),
         }}
       />
-      <RegradeAllButton locale={locale} slug={task.slug} count={regradable} pending={pending} />
+      {!archived && <RegradeAllButton locale={locale} taskId={task.id} count={regradable} pending={pending} />}
       <h2 className="text-lg font-semibold">{t.instructor.overview}</h2>
-      <OverviewCharts locale={locale} overview={overview} slug={task.slug} />
+      <OverviewCharts locale={locale} overview={overview} taskId={task.id} />
       <h2 className="text-lg font-semibold">{t.instructor.allSubmissions}</h2>
       {subs.length === 0 ? <p className="text-slate-600">{t.instructor.noData}</p> : (
         <div className="overflow-x-auto" data-testid="task-submissions">
