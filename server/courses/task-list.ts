@@ -1,6 +1,7 @@
-/** The student's task list: each task with its status, best score and deadline. */
+/** The student's task list: each task with its status, best score and deadline (their own, under an exception). */
 import type { SessionUser } from "../auth";
 import { db } from "../db";
+import { withException } from "../rules/exception-rules";
 
 export interface TaskRow {
   id: string;
@@ -26,6 +27,7 @@ export async function tasksForUser(user: SessionUser): Promise<TaskRow[]> {
         orderBy: { attempt: "desc" },
         select: { status: true, results: { where: { current: true }, select: { score: true, maxScore: true, passed: true } } },
       },
+      exceptions: { where: { userId: user.id, revokedAt: null }, orderBy: { grantedAt: "desc" }, take: 1 },
     },
   });
   return tasks.map((t) => {
@@ -37,7 +39,7 @@ export async function tasksForUser(user: SessionUser): Promise<TaskRow[]> {
       slug: t.slug,
       titlePt: t.titlePt,
       titleEn: t.titleEn,
-      dueAt: t.dueAt?.toISOString() ?? null,
+      dueAt: withException(t, t.exceptions[0]).dueAt?.toISOString() ?? null,
       submissions: t.submissions.length,
       bestScore: best?.score ?? null,
       maxScore: best?.maxScore ?? null,

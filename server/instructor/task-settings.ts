@@ -8,7 +8,7 @@ import { MAX_RUNS } from "../../grader/phases/runs";
 import type { CheckRule } from "../../grader/tasks/types";
 import { db, Prisma } from "../db";
 
-const optionalDate = z
+export const optionalDate = z
   .union([z.literal(""), z.string().datetime({ offset: true }), z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/)])
   .transform((v) => (v === "" ? null : new Date(v)));
 const optionalInt = z.union([z.literal(""), z.coerce.number().int().positive()]).transform((v) => (v === "" ? null : v));
