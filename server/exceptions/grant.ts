@@ -1,13 +1,12 @@
 /**
  * Granting and revoking a student's exception on a task. Only an instructor of the task's
  * course may, and only for a student enrolled in it: both checked here, on the server, on
- * every call (the course comes from `instructorCourse`, the one place that says which course
- * an instructor is acting on).
+ * every call (the course comes from `actingCourse`, through `instructorCourse`).
  */
 import { z } from "zod";
 import type { SessionUser } from "../auth";
 import { db } from "../db";
-import { instructorCourse } from "../instructor/access";
+import { actingCourse } from "../instructor/acting-course";
 import { optionalDate } from "../instructor/task-settings";
 import type { StudentException } from "../rules/exception-rules";
 import { exceptionInForce } from "./in-force";
@@ -38,16 +37,6 @@ export type GrantResult =
 export type RevokeResult = { ok: true; change: StudentGradeChange | null } | { ok: false; error: "forbidden" };
 
 const ZOD_FIELD_CODES: Record<string, ExceptionFieldError> = { dueAt: "date", lateUntil: "date", extraAttempts: "extraAttempts", lateCreditPercent: "percent" };
-
-/**
- * The course the caller acts on as its instructor, or null. The role is read again from the
- * database, not taken from the session: a demoted account's old session grants nothing.
- */
-async function actingCourse(instructor: SessionUser) {
-  const account = await db.user.findUnique({ where: { id: instructor.id }, select: { role: true } });
-  if (instructor.role !== "instructor" || account?.role !== "instructor") return null;
-  return instructorCourse(instructor);
-}
 
 /** The task and student an instructor may grant an exception for, or null: never another course's. */
 async function scope(instructor: SessionUser, taskId: string, userId: string) {
