@@ -427,6 +427,7 @@ const pt = {
     grant: "Conceder exceção",
     granting: "Concedendo…",
     granted: "Exceção concedida.",
+    invalid: "Nada foi concedido: corrija os campos marcados.",
     revoke: "Revogar",
     revoked: "Exceção revogada.",
     gradeMoved: (p: { before: string; after: string }) => `A nota que conta mudou: ${p.before} → ${p.after}.`,
@@ -452,12 +453,12 @@ const pt = {
       noLimit: "A tarefa não limita os envios: não há limite para aumentar.",
       percent: "Um número de 0 a 100, ou vazio.",
       empty: "Preencha pelo menos um campo.",
+      choose: "Escolha na lista.",
       forbidden: "Sem permissão para isso.",
     },
     // On the student's task page.
     yourDue: (p: { at: string }) => `Você tem prazo estendido até ${fmtDate("pt-BR", p.at)}.`,
     yourExtra: (p: { n: number }) => `Você tem ${p.n} ${p.n === 1 ? "envio extra" : "envios extras"} a cada 24 horas nesta tarefa.`,
-    yourCredit: (p: { percent: number }) => `Nesta tarefa, suas entregas atrasadas valem ${p.percent}% da nota.`,
   },
   profile: {
     title: "Perfil",
@@ -891,6 +892,7 @@ const en: Widen<Dict> = {
     grant: "Grant exception",
     granting: "Granting…",
     granted: "Exception granted.",
+    invalid: "Nothing was granted: fix the marked fields.",
     revoke: "Revoke",
     revoked: "Exception revoked.",
     gradeMoved: (p: { before: string; after: string }) => `The counting grade moved: ${p.before} → ${p.after}.`,
@@ -916,12 +918,12 @@ const en: Widen<Dict> = {
       noLimit: "The task does not limit hand-ins: there is no limit to raise.",
       percent: "A number from 0 to 100, or empty.",
       empty: "Fill in at least one field.",
+      choose: "Choose from the list.",
       forbidden: "Not allowed.",
     },
     // On the student's task page.
     yourDue: (p: { at: string }) => `You have an extended deadline until ${fmtDate("en", p.at)}.`,
     yourExtra: (p: { n: number }) => `You have ${p.n} extra ${p.n === 1 ? "hand-in" : "hand-ins"} every 24 hours on this task.`,
-    yourCredit: (p: { percent: number }) => `On this task, your late work keeps ${p.percent}% of its score.`,
   },
   profile: {
     title: "Profile",

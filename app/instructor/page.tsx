@@ -18,7 +18,8 @@ export default async function InstructorHome() {
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-2">
         <h1 className="text-2xl font-semibold">{t.instructor.title}: {course.title}</h1>
         <span className="text-sm">{t.instructor.joinCode}: <code className="rounded bg-slate-100 px-1" data-testid="join-code">{course.joinCode}</code></span>
-        <Link href="/instructor/gradebook" className="ml-auto text-indigo-700 underline">{t.instructor.gradebook}</Link>
+        <Link href="/instructor/roster" className="ml-auto text-indigo-700 underline">{t.roster.nav}</Link>
+        <Link href="/instructor/gradebook" className="text-indigo-700 underline">{t.instructor.gradebook}</Link>
       </div>
       {overall.students === 0
         ? <p className="text-slate-600" data-testid="no-students">{t.instructor.noStudents({ code: course.joinCode })}</p>

@@ -27,7 +27,7 @@ export const exceptionInput = z.object({
 export type ExceptionInput = z.input<typeof exceptionInput>;
 
 /** Why a field was refused: a code the form words in the reader's language. */
-export type ExceptionFieldError = "date" | "noDeadline" | "notLater" | "lateUntilBeforeDue" | "extraAttempts" | "noLimit" | "percent" | "empty";
+export type ExceptionFieldError = "choose" | "date" | "noDeadline" | "notLater" | "lateUntilBeforeDue" | "extraAttempts" | "noLimit" | "percent" | "empty";
 
 export type GrantResult =
   | { ok: true; exceptionId: string; change: StudentGradeChange | null }
@@ -36,7 +36,7 @@ export type GrantResult =
 
 export type RevokeResult = { ok: true; change: StudentGradeChange | null } | { ok: false; error: "forbidden" };
 
-const ZOD_FIELD_CODES: Record<string, ExceptionFieldError> = { dueAt: "date", lateUntil: "date", extraAttempts: "extraAttempts", lateCreditPercent: "percent" };
+const ZOD_FIELD_CODES: Record<string, ExceptionFieldError> = { taskId: "choose", userId: "choose", dueAt: "date", lateUntil: "date", extraAttempts: "extraAttempts", lateCreditPercent: "percent" };
 
 /** The task and student an instructor may grant an exception for, or null: never another course's. */
 async function scope(instructor: SessionUser, taskId: string, userId: string) {

@@ -1,9 +1,13 @@
 import Link from "next/link";
+import { ExceptionForm } from "@/components/exception-form";
+import { ExceptionTable } from "@/components/exception-table";
 import { SubmissionTable } from "@/components/submission-table";
 import { notFound } from "next/navigation";
 import { getDictionary } from "@/i18n/locale";
 import { instructorCourse, requireInstructor } from "@/server/instructor/access";
 import { studentSubmissions } from "@/server/instructor/overview";
+import { db } from "@/server/db";
+import { exceptionsOfStudent } from "@/server/exceptions/list";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +17,11 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
   if (!user) return <p role="alert">{t.instructor.forbidden}</p>;
   const course = await instructorCourse(user);
   const data = course ? await studentSubmissions(course.id, (await params).id) : null;
-  if (!data) notFound();
+  if (!data || !course) notFound();
+  const [exceptions, tasks] = await Promise.all([
+    exceptionsOfStudent(course.id, data.user.id),
+    db.task.findMany({ where: { courseId: course.id }, orderBy: { position: "asc" }, select: { id: true, titlePt: true, titleEn: true } }),
+  ]);
   return (
     <section className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
@@ -30,6 +38,9 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
           />
         </div>
       )}
+      <h2 className="font-semibold" id="exceptions">{t.exceptions.title}</h2>
+      <ExceptionTable locale={locale} rows={exceptions} by="task" />
+      <ExceptionForm locale={locale} userId={data.user.id} choices={tasks.map((task) => ({ id: task.id, label: locale === "en" ? task.titleEn : task.titlePt }))} />
     </section>
   );
 }

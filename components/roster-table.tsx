@@ -1,0 +1,67 @@
+"use client";
+/** The course's students with their account's state, and a new invitation link for those who have no password yet. */
+import Link from "next/link";
+import { useState } from "react";
+import { dictionary, type Locale } from "@/i18n/dictionary";
+import { CopyLink } from "./copy-link";
+
+export interface RosterTableRow {
+  id: string;
+  name: string;
+  email: string;
+  account: { state: "active" } | { state: "pending"; expiresAt: string } | { state: "expired" } | { state: "noLink" };
+}
+
+type Issued = { ok: true; link: string; name: string } | { ok: false; error: "forbidden" | "hasPassword" };
+
+export function RosterTable({ locale, rows }: { locale: Locale; rows: RosterTableRow[] }) {
+  const t = dictionary(locale).roster;
+  const [issued, setIssued] = useState<Record<string, Issued>>({});
+  const [busy, setBusy] = useState<string | null>(null);
+
+  async function reissue(userId: string) {
+    setBusy(userId);
+    const res = await fetch("/api/instructor/roster/invitations", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ userId }) });
+    const body = (await res.json().catch(() => ({ ok: false, error: "forbidden" }))) as Issued;
+    setIssued((prev) => ({ ...prev, [userId]: body }));
+    setBusy(null);
+  }
+
+  if (rows.length === 0) return <p className="text-slate-600">{t.noStudents}</p>;
+  const state = (a: RosterTableRow["account"]) => (a.state === "pending" ? t.status.pending({ at: a.expiresAt }) : t.status[a.state]);
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm" data-testid="roster">
+        <thead className="bg-slate-100">
+          <tr><th className="px-3 py-2">{t.name}</th><th className="px-3 py-2">{t.email}</th><th className="px-3 py-2">{t.account}</th></tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const result = issued[r.id];
+            return (
+              <tr key={r.id} className="border-t border-slate-200 align-top">
+                <td className="px-3 py-2"><Link href={`/instructor/students/${r.id}`} className="text-indigo-700 hover:underline">{r.name}</Link></td>
+                <td className="break-all px-3 py-2">{r.email}</td>
+                <td className="px-3 py-2">
+                  <span className={r.account.state === "active" ? "text-emerald-700" : r.account.state === "pending" ? "" : "text-amber-800"}>{state(r.account)}</span>
+                  {r.account.state !== "active" && (
+                    <div className="mt-1 space-y-1">
+                      <button type="button" onClick={() => reissue(r.id)} disabled={busy === r.id} className="rounded border border-indigo-600 px-2 py-1 text-xs text-indigo-700 disabled:opacity-50">{t.reissue}</button>
+                      {result?.ok && (
+                        <div className="min-w-64">
+                          <p className="text-xs" role="status">{t.reissued({ name: result.name })}</p>
+                          <CopyLink locale={locale} link={result.link} label={t.linkOf({ name: result.name })} />
+                        </div>
+                      )}
+                      {result && !result.ok && <p role="alert" className="text-xs text-red-700">{t.reissueRefused[result.error]}</p>}
+                    </div>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
