@@ -3,6 +3,7 @@
  * task): what each grants, who granted it and when, and whether it is still in force (with
  * its revoke button) or who revoked it.
  */
+import Link from "next/link";
 import { dictionary, type Locale } from "@/i18n/dictionary";
 import type { ExceptionRow } from "@/server/exceptions/list";
 import { RevokeExceptionButton } from "./revoke-exception-button";
@@ -32,7 +33,16 @@ export function ExceptionTable({ locale, rows, by }: { locale: Locale; rows: Exc
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} className={`border-t border-slate-200 align-top ${r.revokedAt ? "text-slate-500" : ""}`}>
-              <td className="px-3 py-2">{by === "student" ? r.student.name : locale === "en" ? r.task.titleEn : r.task.titlePt}</td>
+              <td className="px-3 py-2">
+                {by === "student" ? (
+                  <>
+                    <Link href={`/instructor/students/${r.student.id}`} className="text-indigo-700 hover:underline">{r.student.name}</Link>
+                    <span className="block break-all text-xs text-slate-600">{r.student.email}</span>
+                  </>
+                ) : (
+                  <Link href={`/instructor/tasks/${r.task.slug}`} className="text-indigo-700 hover:underline">{locale === "en" ? r.task.titleEn : r.task.titlePt}</Link>
+                )}
+              </td>
               <td className="px-3 py-2">
                 <ul className={r.revokedAt ? "line-through" : ""}>{terms(r).map((x) => <li key={x}>{x}</li>)}</ul>
               </td>

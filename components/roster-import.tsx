@@ -47,8 +47,10 @@ function Outcome({ t, row }: { t: Dict; row: PreviewRow }) {
 }
 
 export function RosterImport({ locale, maxRows, maxKb }: { locale: Locale; maxRows: number; maxKb: number }) {
-  const t = dictionary(locale).roster;
+  const d = dictionary(locale);
+  const t = d.roster;
   const router = useRouter();
+  const [chosen, setChosen] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState<"reading" | "importing" | null>(null);
@@ -94,6 +96,7 @@ export function RosterImport({ locale, maxRows, maxKb }: { locale: Locale; maxRo
     setPreview(null);
     setDone(null);
     setError(null);
+    setChosen(null);
     if (input.current) input.current.value = "";
   }
 
@@ -102,12 +105,27 @@ export function RosterImport({ locale, maxRows, maxKb }: { locale: Locale; maxRo
     <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="roster-import">
       <h2 id="roster-import" className="text-lg font-semibold">{t.importTitle}</h2>
       <p className="text-sm text-slate-600">{t.importHelp({ maxRows, maxKb })}</p>
-      <form onSubmit={onPreview} className="flex flex-wrap items-end gap-3">
-        <label className="text-sm">
-          <span className="block font-medium">{t.file}</span>
-          <input ref={input} type="file" name="file" accept=".csv,.txt,text/csv" className="mt-1 block max-w-full text-sm" onChange={() => { setPreview(null); setError(null); }} />
-        </label>
-        <button type="submit" disabled={busy != null} className={`${button} border border-indigo-600 text-indigo-700`}>{busy === "reading" ? t.reading : t.preview}</button>
+      <form onSubmit={onPreview} className="space-y-3">
+        {/* The browser's own file button speaks the browser's language: ours speaks the page's. */}
+        <div className="text-sm">
+          <span id="roster-file-label" className="font-medium">{t.file}</span>
+          <div className="mt-1 flex min-w-0 flex-wrap items-center gap-3">
+            <label className="cursor-pointer rounded bg-slate-100 px-3 py-1 hover:bg-slate-200 focus-within:ring-2 focus-within:ring-indigo-500">
+              <input
+                ref={input}
+                type="file"
+                name="file"
+                accept=".csv,.txt,text/csv"
+                aria-labelledby="roster-file-label"
+                className="sr-only"
+                onChange={(e) => { setChosen(e.target.files?.[0]?.name ?? null); setPreview(null); setDone(null); setError(null); }}
+              />
+              {d.task.chooseFile}
+            </label>
+            <span className="min-w-0 break-all text-slate-600">{chosen ?? d.task.noFile}</span>
+          </div>
+        </div>
+        <button type="submit" disabled={busy != null || !chosen} className={`${button} border border-indigo-600 text-indigo-700`}>{busy === "reading" ? t.reading : t.preview}</button>
       </form>
       {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
 
@@ -119,14 +137,18 @@ export function RosterImport({ locale, maxRows, maxKb }: { locale: Locale; maxRo
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
               <thead className="bg-slate-100">
-                <tr><th className="px-2 py-1">{t.line}</th><th className="px-2 py-1">{t.name}</th><th className="px-2 py-1">{t.email}</th><th className="px-2 py-1">{t.outcome}</th></tr>
+                <tr><th className="px-2 py-1">{t.line}</th><th className="px-2 py-1">{t.name}</th><th className="hidden px-2 py-1 md:table-cell">{t.email}</th><th className="px-2 py-1">{t.outcome}</th></tr>
               </thead>
               <tbody>
                 {preview.rows.map((row) => (
                   <tr key={row.line} className={`border-t border-slate-200 align-top ${row.action ? "" : "bg-red-50"}`} data-testid={row.action ? "roster-row-ok" : "roster-row-bad"}>
                     <td className="px-2 py-1">{row.line}</td>
-                    <td className="px-2 py-1">{row.name}</td>
-                    <td className="break-all px-2 py-1">{row.email}</td>
+                    <td className="px-2 py-1">
+                      {row.name}
+                      {/* On a phone the address goes under the name. */}
+                      <span className="block break-all text-xs text-slate-600 md:hidden">{row.email}</span>
+                    </td>
+                    <td className="hidden break-all px-2 py-1 md:table-cell">{row.email}</td>
                     <td className="px-2 py-1"><Outcome t={t} row={row} /></td>
                   </tr>
                 ))}

@@ -33,22 +33,26 @@ export function RosterTable({ locale, rows }: { locale: Locale; rows: RosterTabl
     <div className="overflow-x-auto">
       <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm" data-testid="roster">
         <thead className="bg-slate-100">
-          <tr><th className="px-3 py-2">{t.name}</th><th className="px-3 py-2">{t.email}</th><th className="px-3 py-2">{t.account}</th></tr>
+          <tr><th className="px-3 py-2">{t.name}</th><th className="hidden px-3 py-2 md:table-cell">{t.email}</th><th className="px-3 py-2">{t.account}</th></tr>
         </thead>
         <tbody>
           {rows.map((r) => {
             const result = issued[r.id];
             return (
               <tr key={r.id} className="border-t border-slate-200 align-top">
-                <td className="px-3 py-2"><Link href={`/instructor/students/${r.id}`} className="text-indigo-700 hover:underline">{r.name}</Link></td>
-                <td className="break-all px-3 py-2">{r.email}</td>
+                <td className="px-3 py-2">
+                  <Link href={`/instructor/students/${r.id}`} className="text-indigo-700 hover:underline">{r.name}</Link>
+                  {/* On a phone the address goes under the name: a column of its own would be a few letters wide. */}
+                  <span className="block break-all text-xs text-slate-600 md:hidden">{r.email}</span>
+                </td>
+                <td className="hidden break-all px-3 py-2 md:table-cell">{r.email}</td>
                 <td className="px-3 py-2">
                   <span className={r.account.state === "active" ? "text-emerald-700" : r.account.state === "pending" ? "" : "text-amber-800"}>{state(r.account)}</span>
                   {r.account.state !== "active" && (
                     <div className="mt-1 space-y-1">
                       <button type="button" onClick={() => reissue(r.id)} disabled={busy === r.id} className="rounded border border-indigo-600 px-2 py-1 text-xs text-indigo-700 disabled:opacity-50">{t.reissue}</button>
                       {result?.ok && (
-                        <div className="min-w-64">
+                        <div>
                           <p className="text-xs" role="status">{t.reissued({ name: result.name })}</p>
                           <CopyLink locale={locale} link={result.link} label={t.linkOf({ name: result.name })} />
                         </div>

@@ -193,6 +193,7 @@ async function main() {
     const instructorShots: Shot[] = [
       { name: "overview", url: "/instructor" },
       { name: "gradebook", url: "/instructor/gradebook" },
+      { name: "roster", url: "/instructor/roster" },
       ...taskPages.map((h) => ({ name: `task-${slug(h)}`, url: `/instructor/tasks/${slug(h)}` })),
       { name: `leaderboard-${referenceTask}`, url: `/tasks/${referenceTask}/leaderboard` },
       ...studentPages.map((h) => ({ name: "student-page", url: h })),

@@ -3,6 +3,7 @@ import { ExceptionForm } from "@/components/exception-form";
 import { ExceptionTable } from "@/components/exception-table";
 import { SubmissionTable } from "@/components/submission-table";
 import { notFound } from "next/navigation";
+import { fmtDate } from "@/i18n/dictionary";
 import { getDictionary } from "@/i18n/locale";
 import { instructorCourse, requireInstructor } from "@/server/instructor/access";
 import { studentSubmissions } from "@/server/instructor/overview";
@@ -20,7 +21,7 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
   if (!data || !course) notFound();
   const [exceptions, tasks] = await Promise.all([
     exceptionsOfStudent(course.id, data.user.id),
-    db.task.findMany({ where: { courseId: course.id }, orderBy: { position: "asc" }, select: { id: true, titlePt: true, titleEn: true } }),
+    db.task.findMany({ where: { courseId: course.id }, orderBy: { position: "asc" }, select: { id: true, titlePt: true, titleEn: true, dueAt: true } }),
   ]);
   return (
     <section className="space-y-4">
@@ -40,7 +41,12 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
       )}
       <h2 className="font-semibold" id="exceptions">{t.exceptions.title}</h2>
       <ExceptionTable locale={locale} rows={exceptions} by="task" />
-      <ExceptionForm locale={locale} userId={data.user.id} choices={tasks.map((task) => ({ id: task.id, label: locale === "en" ? task.titleEn : task.titlePt }))} />
+      <ExceptionForm
+        locale={locale}
+        userId={data.user.id}
+        // Each task with its class deadline: what an extension would be later than.
+        choices={tasks.map((task) => ({ id: task.id, label: `${locale === "en" ? task.titleEn : task.titlePt} (${task.dueAt ? t.tasks.due + ": " + fmtDate(locale, task.dueAt.toISOString()) : t.tasks.noDeadline})` }))}
+      />
     </section>
   );
 }
