@@ -3,7 +3,6 @@ import { ExceptionForm } from "@/components/exception-form";
 import { ExceptionTable } from "@/components/exception-table";
 import { SubmissionTable } from "@/components/submission-table";
 import { notFound } from "next/navigation";
-import { fmtDate } from "@/i18n/dictionary";
 import { getDictionary } from "@/i18n/locale";
 import { instructorCourse, requireInstructor } from "@/server/instructor/access";
 import { studentSubmissions } from "@/server/instructor/overview";
@@ -45,7 +44,7 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
         locale={locale}
         userId={data.user.id}
         // Each task with its class deadline: what an extension would be later than.
-        choices={tasks.map((task) => ({ id: task.id, label: `${locale === "en" ? task.titleEn : task.titlePt} (${task.dueAt ? t.tasks.due + ": " + fmtDate(locale, task.dueAt.toISOString()) : t.tasks.noDeadline})` }))}
+        choices={tasks.map((task) => ({ id: task.id, label: t.exceptions.taskChoice({ title: locale === "en" ? task.titleEn : task.titlePt, at: task.dueAt?.toISOString() ?? null }) }))}
       />
     </section>
   );
