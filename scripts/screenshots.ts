@@ -196,6 +196,7 @@ async function main() {
       { name: "gradebook", url: "/instructor/gradebook" },
       { name: "courses", url: "/instructor/courses" },
       { name: "course-settings", url: "/instructor/course" },
+      { name: "roster", url: "/instructor/roster" },
       ...taskPages.map((h) => ({ name: `task-${slug(h)}`, url: `/instructor/tasks/${slug(h)}` })),
       { name: `leaderboard-${referenceTask}`, url: `${taskPages.find((h) => h.endsWith(`/${referenceTask}`)) ?? `/tasks/${referenceTask}`}/leaderboard` },
       ...studentPages.map((h) => ({ name: "student-page", url: h })),

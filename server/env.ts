@@ -48,6 +48,15 @@ const schema = z.object({
   TREINO_QUEUE_PREFIX: z.string().regex(/^[a-z0-9-]+$/).default("treino"),
   /** A job whose worker stops renewing its lock for this long is taken to be orphaned. */
   TREINO_QUEUE_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** Where invitation emails go out (smtp://user:pass@host:587 or smtps://...); unset: links are only shown to the instructor. */
+  SMTP_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v), // an empty line in a .env file means unset
+    z.string().url().refine((v) => /^smtps?:\/\//.test(v), "must start with smtp:// or smtps://").optional(),
+  ),
+  /** The sender of invitation emails. */
+  SMTP_FROM: z.string().min(3).max(200).default("Treino <treino@localhost>"),
+  /** How long an invitation link works. */
+  TREINO_INVITATION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
 });
 
 const parsed = schema.safeParse(process.env);

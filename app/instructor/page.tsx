@@ -21,6 +21,7 @@ export default async function InstructorHome() {
         <h1 className="text-2xl font-semibold">{t.instructor.title}: {courseLabel(course)}</h1>
         <span className="text-sm">{t.instructor.joinCode}: <code className="rounded bg-slate-100 px-1" data-testid="join-code">{course.joinCode}</code></span>
         <span className="ml-auto flex flex-wrap gap-x-4 gap-y-1">
+          <Link href="/instructor/roster" className="text-indigo-700 underline">{t.roster.nav}</Link>
           <Link href="/instructor/gradebook" className="text-indigo-700 underline">{t.instructor.gradebook}</Link>
           <Link href="/instructor/course" className="text-indigo-700 underline">{t.courses.settings}</Link>
         </span>

@@ -8,7 +8,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "../db";
 import { env } from "../env";
-import { verifyAgainstDecoy, verifyPassword } from "./password";
+import { hasPassword, verifyAgainstDecoy, verifyPassword } from "./password";
 import { rateLimitedMessage } from "./login-refusal";
 import { beginLoginAttempt, clearLoginFailures, UNKNOWN_IP } from "./rate-limit";
 
@@ -51,7 +51,10 @@ export const authOptions: NextAuthOptions = {
         // Refused before the password is checked: a guess inside the wait learns nothing.
         // The message carries the wait so the login page can say how long (login-refusal.ts).
         if (limit.blocked) throw new Error(rateLimitedMessage(limit.retryAt));
-        const user = await db.user.findUnique({ where: { email } });
+        const found = await db.user.findUnique({ where: { email } });
+        // An account still waiting for its invitation to be accepted has no password: no
+        // password opens it. It costs the same argon2 work as any other refusal.
+        const user = found && hasPassword(found.passwordHash) ? found : null;
         // Wrong: the attempt stays stored as a failure.
         const ok = user ? await verifyPassword(user.passwordHash, parsed.data.password) : await verifyAgainstDecoy(parsed.data.password);
         if (!user || !ok) return null;

@@ -3,6 +3,17 @@ import { hash, verify } from "@node-rs/argon2";
 
 export const MIN_PASSWORD_LENGTH = 8;
 
+/**
+ * The stored "hash" of an account that has no password yet (a student a roster import
+ * created, until they accept their invitation). Not an argon2 hash: nothing verifies against
+ * it, and the login refuses such an account before trying (hasPassword).
+ */
+export const NO_PASSWORD = "";
+
+export function hasPassword(passwordHash: string): boolean {
+  return passwordHash !== NO_PASSWORD;
+}
+
 export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }

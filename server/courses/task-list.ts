@@ -1,10 +1,12 @@
 /**
  * What a member of courses sees of their tasks: each course's tasks apart (a student may
  * belong to several, and every course has its own copy of a task, slug included), with
- * status, best score and deadline. Access is by membership of the task's course, every time.
+ * status, best score and deadline (their own, under an exception). Access is by membership
+ * of the task's course, every time.
  */
 import type { SessionUser } from "../auth";
 import { db } from "../db";
+import { withException } from "../rules/exception-rules";
 import { INSTRUCTOR, type MembershipRole } from "./membership";
 
 export interface TaskRow {
@@ -49,6 +51,7 @@ export async function coursesForUser(user: Pick<SessionUser, "id">): Promise<Cou
                 orderBy: { attempt: "desc" },
                 select: { status: true, results: { where: { current: true }, select: { score: true, maxScore: true, passed: true } } },
               },
+              exceptions: { where: { userId: user.id, revokedAt: null }, orderBy: { grantedAt: "desc" }, take: 1 },
             },
           },
         },
@@ -68,7 +71,7 @@ export async function coursesForUser(user: Pick<SessionUser, "id">): Promise<Cou
         slug: t.slug,
         titlePt: t.titlePt,
         titleEn: t.titleEn,
-        dueAt: t.dueAt?.toISOString() ?? null,
+        dueAt: withException(t, t.exceptions[0]).dueAt?.toISOString() ?? null,
         submissions: t.submissions.length,
         bestScore: best?.score ?? null,
         maxScore: best?.maxScore ?? null,

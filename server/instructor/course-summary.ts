@@ -1,6 +1,7 @@
 /** The class overview's table: per task, submissions, graded ones, and the pass rate by students. */
 import { studentsOf } from "../courses/membership";
 import { db } from "../db";
+import { exceptionsInForce } from "../exceptions/in-force";
 import { passedEveryTask, passRate, studentsWhoPassed, type GradedWithVerdict, type PassRate } from "./pass-rate";
 
 export interface TaskSummary {
@@ -26,15 +27,17 @@ export async function courseSummary(courseId: string): Promise<{ tasks: TaskSumm
       },
     },
   });
+  const exceptions = await exceptionsInForce(db, { courseId });
   const passedPerTask: Set<string>[] = [];
   const rows = tasks.map((task) => {
     const graded: GradedWithVerdict[] = task.submissions
       .filter((s) => s.status === "graded" && s.results[0])
       .map((s) => ({ id: s.id, userId: s.userId, createdAt: s.createdAt, ...s.results[0] }));
-    passedPerTask.push(studentsWhoPassed(task, ids, graded));
+    const exceptionOf = (userId: string) => exceptions.get(task.id, userId);
+    passedPerTask.push(studentsWhoPassed(task, ids, graded, exceptionOf));
     return {
       id: task.id, slug: task.slug, titlePt: task.titlePt, titleEn: task.titleEn, dueAt: task.dueAt,
-      submissions: task.submissions.length, graded: graded.length, passRate: passRate(task, ids, graded),
+      submissions: task.submissions.length, graded: graded.length, passRate: passRate(task, ids, graded, exceptionOf),
     };
   });
   return { tasks: rows, overall: passedEveryTask(ids, passedPerTask) };

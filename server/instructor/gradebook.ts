@@ -1,7 +1,12 @@
-/** The gradebook: students by tasks, each cell the grade that counts under the task's rules. */
+/**
+ * The gradebook: students by tasks, each cell the grade that counts under the task's rules,
+ * or under the student's own exception on that task.
+ */
 import { studentsOf } from "../courses/membership";
 import { db } from "../db";
+import { exceptionsInForce } from "../exceptions/in-force";
 import { countingGrade, type CountingGrade } from "../rules/counting-grade";
+import { withException } from "../rules/exception-rules";
 
 export interface GradebookRow {
   student: { id: string; name: string; email: string };
@@ -26,6 +31,7 @@ export async function gradebook(courseId: string): Promise<Gradebook> {
     where: { task: { courseId }, status: "graded" },
     select: { id: true, userId: true, taskId: true, createdAt: true, results: { where: { current: true }, select: { score: true, maxScore: true } } },
   });
+  const exceptions = await exceptionsInForce(db, { courseId });
   const maxScores = new Map<string, number>();
   for (const g of graded) if (g.results[0]) maxScores.set(g.taskId, g.results[0].maxScore);
   const rows = students.map((student) => {
@@ -34,7 +40,7 @@ export async function gradebook(courseId: string): Promise<Gradebook> {
       const mine = graded
         .filter((g) => g.userId === student.id && g.taskId === task.id && g.results[0])
         .map((g) => ({ id: g.id, createdAt: g.createdAt, score: g.results[0].score, maxScore: g.results[0].maxScore }));
-      grades[task.slug] = countingGrade(task, mine);
+      grades[task.slug] = countingGrade(withException(task, exceptions.get(task.id, student.id)), mine);
     }
     const total = Math.round(Object.values(grades).reduce((s, g) => s + (g?.points ?? 0), 0) * 100) / 100;
     return { student, grades, total };

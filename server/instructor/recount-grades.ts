@@ -4,6 +4,7 @@
  * results under the current rules whenever they are read (see server/rules/recount.ts).
  */
 import { db } from "../db";
+import { exceptionsInForce } from "../exceptions/in-force";
 import { recount, type CountingRules, type GradeChange } from "../rules/recount";
 
 export interface NamedGradeChange extends GradeChange {
@@ -17,7 +18,9 @@ export async function gradeChanges(taskId: string, before: CountingRules, after:
   });
   const names = new Map(subs.map((s) => [s.userId, s.user.name]));
   const graded = subs.filter((s) => s.results[0]).map((s) => ({ id: s.id, userId: s.userId, createdAt: s.createdAt, ...s.results[0] }));
-  return recount(before, after, graded)
+  // A student with an exception is recounted under it, before and after the task's change.
+  const exceptions = await exceptionsInForce(db, { taskId });
+  return recount(before, after, graded, (userId) => exceptions.get(taskId, userId))
     .map((c) => ({ ...c, name: names.get(c.userId) ?? "" }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -9,7 +9,7 @@ import type { CheckRule } from "../../grader/tasks/types";
 import { archivedRefusal, type ArchivedRefusal } from "../courses/archive";
 import { db, Prisma } from "../db";
 
-const optionalDate = z
+export const optionalDate = z
   .union([z.literal(""), z.string().datetime({ offset: true }), z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/)])
   .transform((v) => (v === "" ? null : new Date(v)));
 const optionalInt = z.union([z.literal(""), z.coerce.number().int().positive()]).transform((v) => (v === "" ? null : v));

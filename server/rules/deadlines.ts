@@ -26,6 +26,6 @@ export function creditAt(task: TaskDates, at: Date): number {
 }
 
 /** The moment after which nothing more counts (null: never closes). */
-export function closesAt(task: TaskDates): Date | null {
+export function closesAt(task: Pick<TaskDates, "dueAt" | "lateUntil">): Date | null {
   return task.lateUntil && task.dueAt && task.lateUntil > task.dueAt ? task.lateUntil : task.dueAt;
 }

@@ -41,3 +41,19 @@ describe("recounting with new dates", () => {
     expect(countingRulesChanged(rules, { ...rules, lateCredit: 1 })).toBe(true);
   });
 });
+
+describe("recounting with exceptions", () => {
+  const exception = { dueAt: d("13T23:59:59"), lateUntil: null, extraAttempts: null, lateCredit: null };
+  it("a student's own deadline counts their late work in full; granting and revoking it move only their grade", () => {
+    const granted = recount(rules, rules, graded, () => null, (userId) => (userId === "ana" ? exception : null));
+    expect(granted).toEqual([{ userId: "ana", before: expect.objectContaining({ points: 5, late: true }), after: expect.objectContaining({ points: 10, late: false }) }]);
+    const revoked = recount(rules, rules, graded, (userId) => (userId === "ana" ? exception : null), () => null);
+    expect(revoked.map((c) => [c.userId, c.before?.points, c.after?.points])).toEqual([["ana", 10, 5]]);
+  });
+
+  it("a change of the task's late credit leaves a student with their own late credit alone", () => {
+    const own = (userId: string) => (userId === "caio" ? { ...exception, dueAt: null, lateCredit: 0.9 } : null);
+    const changes = recount(rules, { ...rules, lateCredit: 0.8 }, graded, own);
+    expect(changes.map((c) => c.userId)).toEqual(["ana"]);
+  });
+});

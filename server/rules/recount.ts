@@ -7,6 +7,7 @@
  */
 import { countingGrade, type CountingGrade, type GradedSubmission } from "./counting-grade";
 import type { TaskDates } from "./deadlines";
+import { withException, type StudentException } from "./exception-rules";
 
 export type CountingRules = TaskDates & { policy: string };
 
@@ -22,14 +23,24 @@ export function countingRulesChanged(a: CountingRules, b: CountingRules): boolea
   return t(a.opensAt) !== t(b.opensAt) || t(a.dueAt) !== t(b.dueAt) || t(a.lateUntil) !== t(b.lateUntil) || a.lateCredit !== b.lateCredit || a.policy !== b.policy;
 }
 
-/** The students whose counting grade differs (points, lateness, or which submission) between two sets of rules. */
-export function recount(before: CountingRules, after: CountingRules, graded: (GradedSubmission & { userId: string })[]): GradeChange[] {
+/**
+ * The students whose counting grade differs (points, lateness, or which submission) between two
+ * sets of rules. Each student is counted under their own exception, before and after (the
+ * same one when only the task's rules changed; `exceptionAfter` when a grant or revoke did).
+ */
+export function recount(
+  before: CountingRules,
+  after: CountingRules,
+  graded: (GradedSubmission & { userId: string })[],
+  exceptionBefore: (userId: string) => StudentException | null = () => null,
+  exceptionAfter: (userId: string) => StudentException | null = exceptionBefore,
+): GradeChange[] {
   const byStudent = new Map<string, GradedSubmission[]>();
   for (const g of graded) byStudent.set(g.userId, [...(byStudent.get(g.userId) ?? []), g]);
   const changes: GradeChange[] = [];
   for (const [userId, mine] of byStudent) {
-    const a = countingGrade(before, mine);
-    const b = countingGrade(after, mine);
+    const a = countingGrade(withException(before, exceptionBefore(userId)), mine);
+    const b = countingGrade(withException(after, exceptionAfter(userId)), mine);
     const same = a?.submissionId === b?.submissionId && a?.points === b?.points && a?.late === b?.late;
     if (!same) changes.push({ userId, before: a, after: b });
   }

@@ -1,9 +1,13 @@
 import Link from "next/link";
+import { ExceptionForm } from "@/components/exception-form";
+import { ExceptionTable } from "@/components/exception-table";
 import { SubmissionTable } from "@/components/submission-table";
 import { notFound } from "next/navigation";
 import { getDictionary } from "@/i18n/locale";
 import { instructorContext } from "@/server/instructor/access";
 import { studentSubmissions } from "@/server/instructor/overview";
+import { db } from "@/server/db";
+import { exceptionsOfStudent } from "@/server/exceptions/list";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +18,12 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
   const { course } = context;
   // A student of another course (even one of the instructor's others) is not found here.
   const data = course ? await studentSubmissions(course.id, (await params).id) : null;
-  if (!data) notFound();
+  if (!data || !course) notFound();
+  const archived = course.archivedAt != null;
+  const [exceptions, tasks] = await Promise.all([
+    exceptionsOfStudent(course.id, data.user.id),
+    db.task.findMany({ where: { courseId: course.id }, orderBy: { position: "asc" }, select: { id: true, titlePt: true, titleEn: true, dueAt: true } }),
+  ]);
   return (
     <section className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
@@ -30,6 +39,17 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
             lead={[{ heading: t.tasks.task, cell: (r) => <Link href={`/instructor/tasks/${r.task.slug}`} className="hover:underline">{locale === "en" ? r.task.titleEn : r.task.titlePt}</Link> }]}
           />
         </div>
+      )}
+      <h2 className="font-semibold" id="exceptions">{t.exceptions.title}</h2>
+      {/* An archived course is read-only: its exceptions listed, none granted or revoked. */}
+      <ExceptionTable locale={locale} rows={exceptions} by="task" readOnly={archived} />
+      {!archived && (
+        <ExceptionForm
+          locale={locale}
+          userId={data.user.id}
+          // Each task with its class deadline: what an extension would be later than.
+          choices={tasks.map((task) => ({ id: task.id, label: t.exceptions.taskChoice({ title: locale === "en" ? task.titleEn : task.titlePt, at: task.dueAt?.toISOString() ?? null }) }))}
+        />
       )}
     </section>
   );

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ExceptionForm } from "@/components/exception-form";
+import { ExceptionTable } from "@/components/exception-table";
 import { OverviewCharts } from "@/components/overview-charts";
 import { RegradeAllButton } from "@/components/regrade-buttons";
 import { SubmissionTable } from "@/components/submission-table";
@@ -13,6 +15,7 @@ import { instructorContext, instructorTask } from "@/server/instructor/access";
 import { taskOverview, taskSubmissions } from "@/server/instructor/overview";
 import { pendingCount, regradableCount } from "@/server/instructor/regrade";
 import { checkRulesOf } from "@/server/instructor/task-settings";
+import { courseStudents, exceptionsOfTask } from "@/server/exceptions/list";
 import { MAX_RUNS } from "@/grader/phases/runs";
 
 export const dynamic = "force-dynamic";
@@ -33,7 +36,9 @@ export default async function InstructorTaskPage({ params }: { params: Promise<{
   if (!task) notFound();
   const archived = task.course.archivedAt != null;
   const overrides = (task.overrides ?? {}) as RuleOverrides;
-  const [overview, subs, regradable, pending] = await Promise.all([taskOverview(task.id), taskSubmissions(task.id), regradableCount(task.id), pendingCount(task.id)]);
+  const [overview, subs, regradable, pending, exceptions, students] = await Promise.all([
+    taskOverview(task.id), taskSubmissions(task.id), regradableCount(task.id), pendingCount(task.id), exceptionsOfTask(task.courseId, task.id), courseStudents(task.courseId),
+  ]);
   return (
     <section className="space-y-6">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
@@ -70,6 +75,9 @@ export default async function InstructorTaskPage({ params }: { params: Promise<{
         }}
       />
       {!archived && <RegradeAllButton locale={locale} taskId={task.id} count={regradable} pending={pending} />}
+      <h2 className="text-lg font-semibold" id="exceptions">{t.exceptions.title}</h2>
+      <ExceptionTable locale={locale} rows={exceptions} by="student" readOnly={archived} />
+      {!archived && <ExceptionForm locale={locale} taskId={task.id} choices={students.map((s) => ({ id: s.id, label: `${s.name} (${s.email})` }))} />}
       <h2 className="text-lg font-semibold">{t.instructor.overview}</h2>
       <OverviewCharts locale={locale} overview={overview} taskId={task.id} />
       <h2 className="text-lg font-semibold">{t.instructor.allSubmissions}</h2>

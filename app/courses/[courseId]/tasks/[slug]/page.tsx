@@ -50,6 +50,13 @@ export default async function TaskPage({ params }: { params: Promise<{ courseId:
   const refusal = archivedRefusal(task.course) ?? ruleRefusal(allowance);
   const windowRefusal = refusal && refusal.code !== "rules.limit" ? refusal : null;
   const hasRules = allowance.window === "notOpen" || allowance.window === "closed" || allowance.dueAt != null || allowance.limit != null || allowance.nextFreeAt != null;
+  // The student's own exception, said in their words: only what is in effect (a task deadline
+  // moved past the student's own makes theirs moot; extra hand-ins need a limit to raise).
+  const exception = allowance.exception;
+  const extendedDue = exception?.dueAt && allowance.dueAt && exception.dueAt.getTime() === allowance.dueAt.getTime() ? allowance.dueAt : null;
+  const extraAttempts = exception?.extraAttempts && allowance.limit != null ? exception.extraAttempts : null;
+  // A late window that ends before the (student's) deadline takes no late work: not worth a line.
+  const lateWindow = allowance.lateUntil && (!allowance.dueAt || allowance.lateUntil > allowance.dueAt) ? allowance.lateUntil : null;
 
   return (
     // grid-cols-1 (minmax(0, 1fr)), not the implicit auto column: a wide code block or table
@@ -68,8 +75,13 @@ export default async function TaskPage({ params }: { params: Promise<{ courseId:
           <section className="space-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="allowance">
             {allowance.window === "notOpen" && allowance.opensAt && <p>{t.task.notOpen({ at: allowance.opensAt.toISOString() })}</p>}
             {allowance.window === "closed" && <p className="text-red-700">{t.task.closed}</p>}
-            {allowance.dueAt && <p>{t.task.dueOn({ at: allowance.dueAt.toISOString() })}</p>}
-            {allowance.lateUntil && <p>{t.task.lateUntil({ at: allowance.lateUntil.toISOString(), credit: allowance.lateCredit })}</p>}
+            {extendedDue ? (
+              <p className="font-medium text-indigo-800" data-testid="extended-due">{t.exceptions.yourDue({ at: extendedDue.toISOString() })}</p>
+            ) : (
+              allowance.dueAt && <p>{t.task.dueOn({ at: allowance.dueAt.toISOString() })}</p>
+            )}
+            {lateWindow && <p>{t.task.lateUntil({ at: lateWindow.toISOString(), credit: allowance.lateCredit })}</p>}
+            {extraAttempts && <p data-testid="extra-attempts">{t.exceptions.yourExtra({ n: extraAttempts })}</p>}
             {allowance.limit != null && allowance.remaining != null && <p>{t.task.remaining({ remaining: allowance.remaining, limit: allowance.limit })}</p>}
             {allowance.nextFreeAt && <p>{t.task.nextFree({ at: allowance.nextFreeAt.toISOString() })}</p>}
             {showLeaderboard && (
