@@ -2,7 +2,8 @@
  * Every access rule across courses, against a real SQLite file and the real pages, route
  * handlers and server actions. Two courses, A and B, each with its instructor, a student and a
  * graded submission: nobody in A (student or instructor) sees B's students, submissions,
- * gradebook, leaderboard or curves, or acts on B's tasks, whatever cookie or id they send; a
+ * gradebook, leaderboard, curves, roster, invitations or exceptions, or acts on B's tasks,
+ * students or exceptions, whatever cookie or id they send; a
  * co-instructor sees a course only once added, and then only as the current course; an
  * archived course refuses hand-ins, rule changes and regrades. Only the framework's request
  * scope is stood in for: the session (next-auth's getServerSession), the cookie jar
@@ -51,16 +52,22 @@ const StudentPage = (await import("../../app/instructor/students/[id]/page")).de
 const InstructorTaskPage = (await import("../../app/instructor/tasks/[slug]/page")).default;
 const CoursesPage = (await import("../../app/instructor/courses/page")).default;
 const CourseSettingsPage = (await import("../../app/instructor/course/page")).default;
+const RosterPage = (await import("../../app/instructor/roster/page")).default;
+const InvitationPage = (await import("../../app/convite/[token]/page")).default;
 // Route handlers
 const submissionApi = await import("../../app/api/submissions/[id]/route");
 const eventsApi = await import("../../app/api/submissions/[id]/events/route");
 const handInApi = await import("../../app/api/submissions/route");
 const gradebookApi = await import("../../app/api/instructor/gradebook/route");
 const curvesApi = await import("../../app/api/instructor/curves/route");
+const rosterPreviewApi = await import("../../app/api/instructor/roster/preview/route");
+const rosterImportApi = await import("../../app/api/instructor/roster/import/route");
+const rosterInvitationsApi = await import("../../app/api/instructor/roster/invitations/route");
 // Server actions
 const taskActions = await import("../../app/instructor/actions");
 const courseActions = await import("../../app/instructor/courses/actions");
 const { joinCourseAction } = await import("../../app/courses/actions");
+const exceptionActions = await import("../../app/instructor/exception-actions");
 type GradeResult = import("../../grader/result").GradeResult;
 type SessionUser = import("../../server/auth").SessionUser;
 
@@ -346,6 +353,147 @@ describe("the instructor of course A, by server action", () => {
   });
 });
 
+/** A roster file (UTF-8) for the roster routes, sent as the roster page sends it. */
+function rosterRequest(route: "preview" | "import", lines: string[], courseId?: string) {
+  const body = new FormData();
+  body.append("file", new Blob([["Nome;E-mail", ...lines].join("\r\n")], { type: "text/csv" }), "turma.csv");
+  if (courseId) body.append("courseId", courseId);
+  return new Request(`http://x/api/instructor/roster/${route}`, { method: "POST", body });
+}
+const reissueRequest = (userId: string, courseId: string) =>
+  new Request("http://x/api/instructor/roster/invitations", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ userId, courseId }) });
+
+describe("rosters, invitations and exceptions across courses", () => {
+  /** A's own: a student invited with A's roster (no password yet), her link, and an exception of A's student on A's task. */
+  let invited: { id: string; token: string };
+  let exceptionId: string;
+  const dueAt = new Date(Date.now() + 30 * 24 * 3600_000);
+
+  beforeAll(async () => {
+    as(A.prof);
+    const imported = await rosterImportApi.POST(rosterRequest("import", ["Convidada A;convidada-a@x.org"], A.courseId));
+    expect(imported.status).toBe(201);
+    const body = await imported.json();
+    const link: string = body.invited[0].link;
+    invited = { id: body.invited[0].userId, token: link.slice(link.lastIndexOf("/") + 1) };
+    await db.task.update({ where: { id: A.taskId }, data: { dueAt } });
+    const granted = await exceptionActions.grantExceptionAction(null, form({ taskId: A.taskId, userId: A.student.id, dueAt: new Date(dueAt.getTime() + 48 * 3600_000).toISOString(), lateUntil: "", extraAttempts: "", lateCreditPercent: "" }));
+    expect(granted).toMatchObject({ ok: true, message: "granted" });
+    exceptionId = (await db.taskException.findFirstOrThrow({ where: { taskId: A.taskId, userId: A.student.id } })).id;
+  });
+
+  afterAll(async () => {
+    await db.task.update({ where: { id: A.taskId }, data: { dueAt: null } });
+    await db.taskException.deleteMany({});
+  });
+
+  /** Nothing of A's roster, invitations or exceptions has changed. */
+  async function aUntouched() {
+    expect(await db.enrollment.count({ where: { courseId: A.courseId } })).toBe(3); // Prof a, Aluno a, Convidada A, and nobody else
+    expect(await db.invitation.count({ where: { courseId: A.courseId } })).toBe(1);
+    expect(await db.invitation.count({ where: { userId: invited.id, revokedAt: null, usedAt: null } })).toBe(1);
+    expect(await db.taskException.findMany({ where: { task: { courseId: A.courseId } }, select: { id: true, revokedAt: true } })).toEqual([{ id: exceptionId, revokedAt: null }]);
+  }
+
+  it("A's instructor sees A's roster and exceptions on A's pages", async () => {
+    as(A.prof);
+    const roster = text(await visit(RosterPage()));
+    expect(roster).toContain("convidada-a@x.org");
+    expect(roster).toContain(A.courseId);
+    const task = text(await visit(InstructorTaskPage(params({ slug: "next-number" }))));
+    expect(task).toContain(exceptionId);
+    expect(text(await visit(StudentPage(params({ id: A.student.id }))))).toContain(exceptionId);
+  });
+
+  it("B's instructor sees none of A's roster, invitations or exceptions, by page, whatever cookie it sends", async () => {
+    for (const cookie of [undefined, A.courseId, B.courseId, "forged"]) {
+      as(B.prof, cookie);
+      const roster = text(await visit(RosterPage()));
+      expect(roster).toContain("aluno-b@x.org");
+      expect(roster).not.toContain("convidada-a@x.org");
+      expect(roster).not.toContain("aluno-a@x.org");
+      expect(roster).not.toContain(A.courseId);
+      const task = text(await visit(InstructorTaskPage(params({ slug: "next-number" }))));
+      expect(task).not.toContain(exceptionId);
+      expect(task).not.toContain(A.taskId);
+      expect(task).not.toContain("Aluno a");
+      expect(await visit(StudentPage(params({ id: A.student.id })))).toEqual({ notFound: true });
+      expect(await visit(StudentPage(params({ id: invited.id })))).toEqual({ notFound: true });
+    }
+  });
+
+  it("B's instructor cannot preview into, import into or issue links for A, by route handler", async () => {
+    as(B.prof, A.courseId);
+    // A page shown for A (or a cookie naming it) gets B's instructor nowhere in A.
+    expect((await rosterImportApi.POST(rosterRequest("import", ["Intrusa;intrusa@x.org"], A.courseId))).status).toBe(409);
+    expect((await rosterPreviewApi.POST(rosterRequest("preview", ["Intrusa;intrusa@x.org"], A.courseId))).status).toBe(409);
+    const reissueA = await rosterInvitationsApi.POST(reissueRequest(invited.id, A.courseId));
+    expect(reissueA.status).toBe(409);
+    // Through B's own page: A's invited student is nobody of B's.
+    const reissueB = await rosterInvitationsApi.POST(reissueRequest(invited.id, B.courseId));
+    expect(reissueB.status).toBe(403);
+    expect(await reissueB.json()).toEqual({ ok: false, error: "forbidden" });
+    // B's own preview says nothing of A's students but what any existing account says.
+    const preview = await (await rosterPreviewApi.POST(rosterRequest("preview", ["Convidada;convidada-a@x.org"], B.courseId))).json();
+    expect(JSON.stringify(preview)).not.toContain(A.courseId);
+    expect(await db.user.count({ where: { email: "intrusa@x.org" } })).toBe(0);
+    await aUntouched();
+  });
+
+  it("B's instructor cannot grant or revoke A's exceptions, by server action", async () => {
+    for (const cookie of [undefined, A.courseId]) {
+      as(B.prof, cookie);
+      const grant = { taskId: A.taskId, userId: A.student.id, dueAt: new Date(dueAt.getTime() + 96 * 3600_000).toISOString(), lateUntil: "", extraAttempts: "", lateCreditPercent: "" };
+      expect(await exceptionActions.grantExceptionAction(null, form(grant))).toMatchObject({ ok: false, message: "forbidden" });
+      // B's own task, for A's student: not B's student.
+      expect(await exceptionActions.grantExceptionAction(null, form({ ...grant, taskId: B.taskId }))).toMatchObject({ ok: false, message: "forbidden" });
+      expect(await exceptionActions.revokeExceptionAction(null, form({ exceptionId }))).toMatchObject({ ok: false, message: "forbidden" });
+    }
+    expect(await db.taskException.count({ where: { task: { courseId: B.courseId } } })).toBe(0);
+    await aUntouched();
+  });
+
+  it("a student sees no roster, invitation or exception list, and changes none, whatever cookie it sends", async () => {
+    for (const student of [A.student, B.student]) {
+      as(student, A.courseId);
+      const roster = text(await visit(RosterPage()));
+      expect(roster).toContain('"role":"alert"');
+      expect(roster).not.toContain("convidada-a@x.org");
+      for (const page of [InstructorTaskPage(params({ slug: "next-number" })), StudentPage(params({ id: A.student.id }))]) {
+        const t = text(await visit(page));
+        expect(t).toContain('"role":"alert"');
+        expect(t).not.toContain(exceptionId);
+      }
+      expect((await rosterPreviewApi.POST(rosterRequest("preview", ["X;x@x.org"], A.courseId))).status).toBe(403);
+      expect((await rosterImportApi.POST(rosterRequest("import", ["X;x@x.org"], A.courseId))).status).toBe(403);
+      expect((await rosterInvitationsApi.POST(reissueRequest(invited.id, A.courseId))).status).toBe(403);
+      const grant = { taskId: A.taskId, userId: student.id, dueAt: new Date(dueAt.getTime() + 96 * 3600_000).toISOString(), lateUntil: "", extraAttempts: "", lateCreditPercent: "" };
+      expect(await exceptionActions.grantExceptionAction(null, form(grant))).toMatchObject({ ok: false, message: "forbidden" });
+      expect(await exceptionActions.revokeExceptionAction(null, form({ exceptionId }))).toMatchObject({ ok: false, message: "forbidden" });
+    }
+    // A's student sees their own extension on their task page, and nothing of who granted it or of anyone else's.
+    as(A.student);
+    const own = text(await visit(CourseTaskPage(params({ courseId: A.courseId, slug: "next-number" }))));
+    expect(own).toContain('"data-testid":"extended-due"');
+    expect(own).not.toContain(exceptionId);
+    expect(own).not.toContain("Prof a");
+    // B's student sees no extension on A's task (it is not theirs to open) nor on B's.
+    as(B.student);
+    expect(await visit(CourseTaskPage(params({ courseId: A.courseId, slug: "next-number" })))).toEqual({ notFound: true });
+    expect(text(await visit(CourseTaskPage(params({ courseId: B.courseId, slug: "next-number" }))))).not.toContain("extended-due");
+    await aUntouched();
+  });
+
+  it("the invited student's link opens their own page only, and joins them to A alone", async () => {
+    as(null);
+    const page = text(await visit(InvitationPage(params({ token: invited.token }))));
+    expect(page).toContain("convidada-a@x.org");
+    expect(page).not.toContain("aluno-a@x.org");
+    const memberships = await db.enrollment.findMany({ where: { userId: invited.id }, select: { courseId: true, role: true } });
+    expect(memberships).toEqual([{ courseId: A.courseId, role: "student" }]);
+  });
+});
+
 describe("a co-instructor", () => {
   it("sees a course once added, as the current course only, and is refused a form shown for another course", async () => {
     as(B.prof, A.courseId);
@@ -373,6 +521,14 @@ describe("a co-instructor", () => {
     expect(await db.task.findUniqueOrThrow({ where: { id: A.taskId } })).toEqual(beforeA);
     expect(await db.task.findUniqueOrThrow({ where: { id: B.taskId } })).toEqual(beforeB);
     expect((await curvesApi.GET(new Request(`http://x/api/instructor/curves?taskId=${A.taskId}&student=${A.student.id}`))).status).toBe(409);
+    // So are A's exception and roster forms: refused, and nothing granted or imported in B either.
+    const exception = { taskId: A.taskId, userId: A.student.id, dueAt: "", lateUntil: "", extraAttempts: "", lateCreditPercent: "50" };
+    expect(await exceptionActions.grantExceptionAction(null, form(exception))).toMatchObject({ ok: false, message: "courseChanged" });
+    const imported = await rosterImportApi.POST(rosterRequest("import", ["Nova;nova@x.org"], A.courseId));
+    expect(imported.status).toBe(409);
+    expect(await imported.json()).toEqual({ ok: false, error: { code: "roster.courseChanged" } });
+    expect(await db.taskException.count()).toBe(0);
+    expect(await db.user.count({ where: { email: "nova@x.org" } })).toBe(0);
     // Switching is theirs to do now.
     expect(await act(courseActions.switchCourse(form({ courseId: A.courseId, next: "/instructor/gradebook" })))).toEqual({ redirect: "/instructor/gradebook" });
     expect(request.cookies.get(CURRENT_COURSE_COOKIE)).toBe(A.courseId);
@@ -416,6 +572,18 @@ describe("an archived course", () => {
     expect(await taskActions.regradeOne(null, form({ submissionId: A.submissionId, recordedSeed: "0" }))).toMatchObject({ ok: false, message: "course.archived" });
     expect(await regradeSubmission(A.submissionId, { recordedSeed: false })).toBe(false);
     expect(await courseActions.regenerateJoinCodeAction(null, form({ courseId: A.courseId }))).toMatchObject({ ok: false, message: "course.archived" });
+    // No roster import and no exception either; the roster stays readable, without its import form.
+    const imported = await rosterImportApi.POST(rosterRequest("import", ["Tardia;tardia@x.org"], A.courseId));
+    expect(imported.status).toBe(409);
+    expect(await imported.json()).toEqual({ ok: false, error: { code: "course.archived" } });
+    expect(await db.user.count({ where: { email: "tardia@x.org" } })).toBe(0);
+    const exception = { taskId: A.taskId, userId: A.student.id, dueAt: "", lateUntil: "", extraAttempts: "", lateCreditPercent: "50" };
+    expect(await exceptionActions.grantExceptionAction(null, form(exception))).toMatchObject({ ok: false, message: "course.archived" });
+    expect(await db.taskException.count({ where: { taskId: A.taskId, revokedAt: null } })).toBe(0);
+    const roster = text(await visit(RosterPage()));
+    expect(roster).toContain("aluno-a@x.org");
+    expect(roster).not.toContain('"type":"RosterImport"');
+    expect(roster).toContain('"readOnly":true');
     expect(await db.task.findUniqueOrThrow({ where: { id: A.taskId } })).toEqual(rules);
     expect(await db.submission.findUniqueOrThrow({ where: { id: A.submissionId } })).toMatchObject({ status: "graded" });
     const book = text(await visit(GradebookPage()));

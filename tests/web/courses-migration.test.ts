@@ -46,4 +46,33 @@ describe("the courses migration", () => {
     ]);
     db.close();
   });
+
+  it("applies beside the rosters migration in either order (a database migrated on either branch), with the same result", () => {
+    const ROSTERS = "20261201010000_rosters_and_exceptions";
+    const earlier = fs.readdirSync(MIGRATIONS).filter((m) => /^\d{14}_/.test(m) && m < THIS_ONE).sort();
+    const shapes = [[THIS_ONE, ROSTERS], [ROSTERS, THIS_ONE]].map((order, i) => {
+      const db = new Database(path.join(dir, `both-${i}.db`));
+      for (const m of earlier) db.exec(sqlOf(m));
+      db.exec(`INSERT INTO "User" ("id", "email", "name", "passwordHash", "role") VALUES ('prof', 'prof@x.org', 'Prof', 'x', 'instructor'), ('ana', 'ana@x.org', 'Ana', 'x', 'student')`);
+      db.exec(`INSERT INTO "Course" ("id", "slug", "title", "joinCode") VALUES ('c1', 'c1', 'One', 'ONE')`);
+      db.exec(`INSERT INTO "Enrollment" ("userId", "courseId") VALUES ('prof', 'c1'), ('ana', 'c1')`);
+      db.exec(`INSERT INTO "Task" ("id", "courseId", "slug", "titlePt", "titleEn") VALUES ('t1', 'c1', 'next-number', 'a', 'b')`);
+      db.exec(sqlOf(order[0]));
+      db.exec(sqlOf(order[1]));
+      // What the roster branch writes: an invitation and an exception, on the migrated tables.
+      db.exec(`INSERT INTO "Invitation" ("id", "userId", "courseId", "tokenHash", "expiresAt") VALUES ('i1', 'ana', 'c1', 'h', '2030-01-01')`);
+      db.exec(`INSERT INTO "TaskException" ("id", "taskId", "userId", "extraAttempts", "grantedById") VALUES ('e1', 't1', 'ana', 2, 'prof')`);
+      const shape = {
+        enrollments: db.prepare(`SELECT "userId", "courseId", "role" FROM "Enrollment" ORDER BY "userId"`).all(),
+        tables: db.prepare(`SELECT "name", "sql" FROM sqlite_master WHERE "type" IN ('table', 'index') AND "name" NOT LIKE 'sqlite_%' ORDER BY "name"`).all(),
+      };
+      db.close();
+      return shape;
+    });
+    expect(shapes[0].enrollments).toEqual([
+      { userId: "ana", courseId: "c1", role: "student" },
+      { userId: "prof", courseId: "c1", role: "instructor" },
+    ]);
+    expect(shapes[1]).toEqual(shapes[0]);
+  });
 });
