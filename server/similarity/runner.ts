@@ -4,7 +4,8 @@
  * large class (300 submissions: about 45,000 pairs) never holds up a web request.
  */
 import { randomUUID } from "node:crypto";
-import { claimAnalysis, reclaimStaleAnalyses, runAnalysis } from "./analysis-jobs";
+import { claimAnalysis, reclaimStaleAnalyses } from "./analysis-jobs";
+import { runAnalysis } from "./run-analysis";
 
 export interface RunnerOptions {
   /** How often to look for work when there is none. */
