@@ -16,6 +16,8 @@ export const STALE_AFTER_MS = 60_000;
 export const MAX_PROGRAMS = 600;
 /** Only the most similar pairs are kept (the 300 of a large class make 44,850). */
 export const MAX_STORED_PAIRS = 50_000;
+/** The most similar pairs get their matching fragments for the side-by-side view; the rest show the two programs plain. */
+export const MAX_FRAGMENT_PAIRS = 2_000;
 
 export interface AnalysisProgress {
   phase: "reading" | "parsing" | "comparing" | "fragments" | "storing";
@@ -29,6 +31,8 @@ export interface AnalysisView {
   /** The stored pairs were computed from today's inputs. */
   fresh: boolean;
   hasResult: boolean;
+  /** Which stored pairs are the result (SimilarityPair.batch). */
+  batch: string | null;
   progress: AnalysisProgress | null;
   error: string | null;
   finishedAt: Date | null;
@@ -41,12 +45,13 @@ export interface AnalysisView {
 type AnalysisRow = NonNullable<Awaited<ReturnType<typeof db.similarityAnalysis.findUnique>>>;
 
 export function viewOf(row: AnalysisRow | null, signature: string): AnalysisView {
-  if (!row) return { id: null, status: "none", fresh: false, hasResult: false, progress: null, error: null, finishedAt: null, fileCount: 0, pairCount: 0, storedPairs: 0, durationMs: null };
+  if (!row) return { id: null, status: "none", fresh: false, hasResult: false, batch: null, progress: null, error: null, finishedAt: null, fileCount: 0, pairCount: 0, storedPairs: 0, durationMs: null };
   return {
     id: row.id,
     status: row.status as AnalysisStatus,
     fresh: row.resultSignature === signature,
-    hasResult: row.resultSignature != null,
+    hasResult: row.resultBatch != null,
+    batch: row.resultBatch,
     progress: row.status === "running" || row.status === "queued" ? ((row.progress as AnalysisProgress | null) ?? null) : null,
     error: row.error,
     finishedAt: row.finishedAt,

@@ -63,7 +63,7 @@ describe("comparePrograms (Dolos)", () => {
 
   it("gives fragments whose ranges hold the same code structure on both sides", async () => {
     const { pairs } = await comparePrograms(programs, { template: starter });
-    const top = pairs[0];
+    const top = { ...pairs[0], fragments: pairs[0].fragments! };
     const left = programs.find((p) => p.id === top.left)!.code;
     const right = programs.find((p) => p.id === top.right)!.code;
     expect(top.fragments.length).toBeGreaterThan(0);
@@ -85,6 +85,12 @@ describe("comparePrograms (Dolos)", () => {
     expect(pairs.some((p) => key(p) === "original+original-again")).toBe(false);
     const top = await comparePrograms(twice, { template: starter, maxPairs: 2 });
     expect(top.pairs.map(key)).toEqual(pairs.slice(0, 2).map(key));
+  });
+
+  it("builds fragments for the most similar pairs only when asked", async () => {
+    const { pairs } = await comparePrograms(programs, { template: starter, maxFragmentPairs: 1 });
+    expect(pairs[0].fragments?.length).toBeGreaterThan(0);
+    expect(pairs.slice(1).every((p) => p.fragments === null)).toBe(true);
   });
 
   it("answers no pairs for fewer than two programs", async () => {

@@ -61,8 +61,8 @@ async function sides(rows: { leftUserId: string; rightUserId: string; leftSubmis
 /** The pairs at or above `min` (0..1); `limit` rows at most (all when omitted). */
 export async function similarityReport(task: InputTask, mode: Mode, opts: { min: number; limit?: number }): Promise<SimilarityReport> {
   const analysis = await analysisView(task, mode);
-  if (!analysis.id || !analysis.hasResult) return { analysis, pairs: [], above: 0 };
-  const where = { analysisId: analysis.id, similarity: { gte: opts.min } };
+  if (!analysis.id || !analysis.batch) return { analysis, pairs: [], above: 0 };
+  const where = { analysisId: analysis.id, batch: analysis.batch, similarity: { gte: opts.min } };
   const [rows, above, flags] = await Promise.all([
     db.similarityPair.findMany({
       where,
@@ -96,7 +96,8 @@ export interface PairDetail extends ReportPair {
   rightCovered: number;
   leftTotal: number;
   rightTotal: number;
-  fragments: FragmentRanges[];
+  /** Null for a pair past the most similar ones that get fragments. */
+  fragments: FragmentRanges[] | null;
   history: FlagRecord[];
 }
 
@@ -125,7 +126,7 @@ export async function pairDetail(taskId: string, pairId: string): Promise<PairDe
     rightCovered: pair.rightCovered,
     leftTotal: pair.leftTotal,
     rightTotal: pair.rightTotal,
-    fragments: pair.fragments as FragmentRanges[],
+    fragments: pair.fragments as FragmentRanges[] | null,
     history,
   };
 }

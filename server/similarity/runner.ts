@@ -41,7 +41,7 @@ export class SimilarityRunner {
         const id = await claimAnalysis(this.id);
         if (id) {
           const started = Date.now();
-          const status = await runAnalysis(id, this.id);
+          const status = await runAnalysis(id, this.id, log);
           log(`analysis ${id}: ${status} in ${Date.now() - started} ms`);
           continue;
         }

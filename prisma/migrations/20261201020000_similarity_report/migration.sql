@@ -17,6 +17,7 @@ CREATE TABLE "SimilarityAnalysis" (
     "status" TEXT NOT NULL DEFAULT 'queued',
     "requestedSignature" TEXT NOT NULL,
     "resultSignature" TEXT,
+    "resultBatch" TEXT,
     "requestedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "startedAt" DATETIME,
     "finishedAt" DATETIME,
@@ -35,6 +36,7 @@ CREATE TABLE "SimilarityAnalysis" (
 CREATE TABLE "SimilarityPair" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "analysisId" TEXT NOT NULL,
+    "batch" TEXT NOT NULL,
     "leftSubmissionId" TEXT NOT NULL,
     "rightSubmissionId" TEXT NOT NULL,
     "leftUserId" TEXT NOT NULL,
@@ -45,7 +47,7 @@ CREATE TABLE "SimilarityPair" (
     "rightCovered" INTEGER NOT NULL,
     "leftTotal" INTEGER NOT NULL,
     "rightTotal" INTEGER NOT NULL,
-    "fragments" JSONB NOT NULL,
+    "fragments" JSONB,
     CONSTRAINT "SimilarityPair_analysisId_fkey" FOREIGN KEY ("analysisId") REFERENCES "SimilarityAnalysis" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -65,6 +67,6 @@ CREATE INDEX "SimilarityAnalysis_status_requestedAt_idx" ON "SimilarityAnalysis"
 
 CREATE UNIQUE INDEX "SimilarityAnalysis_taskId_mode_key" ON "SimilarityAnalysis"("taskId", "mode");
 
-CREATE INDEX "SimilarityPair_analysisId_similarity_idx" ON "SimilarityPair"("analysisId", "similarity");
+CREATE INDEX "SimilarityPair_analysisId_batch_similarity_idx" ON "SimilarityPair"("analysisId", "batch", "similarity");
 
 CREATE INDEX "SimilarityFlag_taskId_studentAId_studentBId_createdAt_idx" ON "SimilarityFlag"("taskId", "studentAId", "studentBId", "createdAt");

@@ -5,6 +5,7 @@ import { fragmentColour, SideBySide } from "@/components/similarity/side-by-side
 import { fmtDate } from "@/i18n/dictionary";
 import { getDictionary } from "@/i18n/locale";
 import { similarityAccess } from "@/server/similarity/access";
+import { MAX_FRAGMENT_PAIRS } from "@/server/similarity/analysis-jobs";
 import { pairDetail } from "@/server/similarity/report";
 
 export const dynamic = "force-dynamic";
@@ -19,6 +20,7 @@ export default async function SimilarityPairPage({ params }: { params: Promise<{
   if (!pair) notFound();
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
   const lines = (from: number, to: number) => s.pair.lines({ from: from + 1, to: to + 1 });
+  const fragments = pair.fragments ?? [];
   const name = (side: typeof pair.left) => (side.attempt != null ? `${side.name} (${s.attempt({ n: side.attempt })})` : side.name);
 
   return (
@@ -27,7 +29,7 @@ export default async function SimilarityPairPage({ params }: { params: Promise<{
         <h1 className="min-w-0 break-words text-2xl font-semibold">{s.pair.title({ a: pair.left.name, b: pair.right.name })}</h1>
         <Link href={`/instructor/tasks/${access.task.slug}/similarity?mode=${pair.mode}`} className="ml-auto text-sm underline">{s.pair.back}</Link>
       </div>
-      <p data-testid="pair-summary">{s.pair.summary({ similarity: percent.format(pair.similarity), fragments: pair.fragments.length })}</p>
+      <p data-testid="pair-summary">{s.pair.summary({ similarity: percent.format(pair.similarity), fragments: fragments.length })}</p>
       <p className="text-xs text-slate-600">{s.staffOnly}</p>
 
       <div className="grid gap-4 md:grid-cols-2">
@@ -53,9 +55,9 @@ export default async function SimilarityPairPage({ params }: { params: Promise<{
 
       <section className="space-y-2" aria-labelledby="fragments-title">
         <h2 id="fragments-title" className="font-semibold">{s.pair.fragments}</h2>
-        <p className="text-sm text-slate-600">{s.pair.legend}</p>
+        <p className="text-sm text-slate-600">{pair.fragments ? s.pair.legend : s.pair.noFragments({ max: MAX_FRAGMENT_PAIRS })}</p>
         <ol className="flex flex-wrap gap-2 text-sm" data-testid="fragment-list">
-          {pair.fragments.map((f, i) => (
+          {fragments.map((f, i) => (
             <li key={i} className={`rounded px-2 py-0.5 ${fragmentColour(i)}`}>
               <a href={`#left-${f[0] + 1}`} className="hover:underline">{s.pair.fragment({ n: i + 1, left: lines(f[0], f[2]), right: lines(f[4], f[6]) })}</a>
             </li>
@@ -66,7 +68,7 @@ export default async function SimilarityPairPage({ params }: { params: Promise<{
       <SideBySide
         left={{ title: s.pair.code({ name: name(pair.left) }), code: pair.leftCode, href: `/submissions/${pair.left.submissionId}` }}
         right={{ title: s.pair.code({ name: name(pair.right) }), code: pair.rightCode, href: `/submissions/${pair.right.submissionId}` }}
-        fragments={pair.fragments}
+        fragments={fragments}
         linkText={s.pair.submission}
       />
     </section>
