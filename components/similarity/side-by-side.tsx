@@ -1,6 +1,7 @@
 /**
- * Two programs side by side (stacked on a phone), each matching fragment in the same colour
- * and with the same number on both sides (server/similarity/highlight.ts cuts the lines).
+ * Two programs side by side (stacked on a phone), each matching fragment numbered where it
+ * starts on both sides and coloured by its number (server/similarity/highlight.ts cuts the
+ * lines; where fragments overlap, the first one's colour shows).
  * Each pane scrolls sideways on its own, so the page never does.
  */
 import { highlightLines, type Range } from "@/server/similarity/highlight";
@@ -12,9 +13,6 @@ export const fragmentColour = (i: number) => FRAGMENT_COLOURS[i % FRAGMENT_COLOU
 
 function Pane({ side, title, code, ranges, href, linkText }: { side: "left" | "right"; title: string; code: string; ranges: Range[]; href: string; linkText: string }) {
   const lines = highlightLines(code, ranges);
-  // Each fragment's number goes on its first visible piece (lines render in order).
-  const numbered = new Set<number>();
-  const firstPiece = (fragment: number) => !numbered.has(fragment) && numbered.add(fragment) !== undefined;
   return (
     <figure className="min-w-0 rounded border border-slate-200 bg-white" data-testid={`code-${side}`}>
       <figcaption className="flex flex-wrap items-baseline gap-x-3 border-b border-slate-200 px-3 py-2 text-sm">
@@ -27,14 +25,15 @@ function Pane({ side, title, code, ranges, href, linkText }: { side: "left" | "r
             <div key={row} id={`${side}-${row + 1}`} className="flex">
               <span className="w-10 shrink-0 select-none pr-3 text-right text-slate-400">{row + 1}</span>
               <code className="whitespace-pre pr-3">
-                {segments.length === 0 ? " " : segments.map((s, i) =>
-                  s.fragment == null ? <span key={i}>{s.text}</span> : (
-                    <mark key={i} className={`${fragmentColour(s.fragment)} text-slate-900`} data-fragment={s.fragment + 1}>
-                      {firstPiece(s.fragment) && <sup className="mr-0.5 font-sans font-semibold">{s.fragment + 1}</sup>}
-                      {s.text}
-                    </mark>
-                  ),
-                )}
+                {segments.length === 0 ? " " : segments.map((s, i) => {
+                  // Each fragment numbered where it starts, whichever fragment colours the text.
+                  const numbers = s.starts.length > 0 && <sup className={`mr-0.5 rounded px-0.5 font-sans font-semibold text-slate-900 ring-1 ring-slate-500 ${fragmentColour(s.starts[0])}`} data-starts={s.starts.map((n) => n + 1).join(",")}>{s.starts.map((n) => n + 1).join(",")}</sup>;
+                  return s.fragment == null ? (
+                    <span key={i}>{numbers}{s.text}</span>
+                  ) : (
+                    <mark key={i} className={`${fragmentColour(s.fragment)} text-slate-900`} data-fragment={s.fragment + 1}>{numbers}{s.text}</mark>
+                  );
+                })}
               </code>
             </div>
           ))}

@@ -34,9 +34,9 @@ export default async function SimilarityPage({ params, searchParams }: { params:
   const base = `/instructor/tasks/${task.slug}/similarity`;
   const side = (p: PairSide) => (
     <>
-      <span className="font-medium">{p.name}</span>
+      <span className="block font-medium">{p.name}</span>
       {p.attempt != null && (
-        <Link href={`/submissions/${p.submissionId}`} className="ml-1 text-xs text-slate-600 hover:underline">{s.attempt({ n: p.attempt })}</Link>
+        <Link href={`/submissions/${p.submissionId}`} className="block text-xs text-slate-600 hover:underline">{s.attempt({ n: p.attempt })}</Link>
       )}
     </>
   );
