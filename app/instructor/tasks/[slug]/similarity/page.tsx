@@ -98,13 +98,15 @@ export default async function SimilarityPage({ params, searchParams }: { params:
                       <th className="px-3 py-2">{s.studentB}</th>
                       <th className="px-3 py-2" title={s.longestHelp}>{s.longest}</th>
                       <th className="px-3 py-2">{s.flag}</th>
-                      <th className="px-3 py-2"><span className="sr-only">{s.compare}</span></th>
+                      {/* relative: the hidden label's box stays inside the scrolling table, not the page */}
+                      <th className="relative px-3 py-2"><span className="sr-only">{s.compare}</span></th>
                     </tr>
                   </thead>
                   <tbody>
                     {report.pairs.map((p) => (
                       <tr key={p.id} className="border-t border-slate-200" data-testid="similarity-pair">
-                        <td className="px-3 py-2 font-semibold tabular-nums" data-testid="pair-similarity">{percent.format(p.similarity)}</td>
+                        {/* The score opens the pair too: on a phone the last column is off screen. */}
+                        <td className="px-3 py-2 font-semibold tabular-nums" data-testid="pair-similarity"><Link href={`${base}/${p.id}`} className="text-indigo-700 hover:underline">{percent.format(p.similarity)}</Link></td>
                         <td className="px-3 py-2">{side(p.left)}</td>
                         <td className="px-3 py-2">{side(p.right)}</td>
                         <td className="px-3 py-2 tabular-nums">{p.longest}</td>
