@@ -174,6 +174,11 @@ async function main() {
     const iPage = await setupProf.newPage();
     await ensureInstructor(iPage);
     const studentPages = (await linksUnder(iPage, `${baseUrl}/instructor/gradebook`, "/instructor/students/")).slice(0, 1);
+    // The similarity report (visiting it queues its analysis: a pair shows once it is stored).
+    const similarity = `/instructor/tasks/${referenceTask}/similarity`;
+    await linksUnder(iPage, `${baseUrl}${similarity}`, similarity);
+    await iPage.waitForTimeout(5000);
+    const similarityPairs = (await linksUnder(iPage, `${baseUrl}${similarity}`, `${similarity}/`)).slice(0, 1);
     const instructorState = await setupProf.storageState();
     await setupProf.close();
 
@@ -200,6 +205,8 @@ async function main() {
       ...taskPages.map((h) => ({ name: `task-${slug(h)}`, url: `/instructor/tasks/${slug(h)}` })),
       { name: `leaderboard-${referenceTask}`, url: `${taskPages.find((h) => h.endsWith(`/${referenceTask}`)) ?? `/tasks/${referenceTask}`}/leaderboard` },
       ...studentPages.map((h) => ({ name: "student-page", url: h })),
+      { name: `similarity-${referenceTask}`, url: similarity },
+      ...similarityPairs.map((h) => ({ name: `similarity-pair-${referenceTask}`, url: h })),
     ];
 
     for (const locale of LOCALES) {

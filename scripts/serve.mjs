@@ -1,4 +1,4 @@
-// Runs the web server (scripts/web-server.mjs) and the grading worker side by side (and, with
+// Runs the web server (scripts/web-server.mjs), the grading worker and the similarity runner side by side (and, with
 // REDIS_URL, the collector that stores results from remote workers); a worker that dies is restarted,
 // and SIGINT/SIGTERM stop both (the worker hands its running jobs back first).
 import { spawn } from "node:child_process";
@@ -40,6 +40,9 @@ run("web", process.execPath, ["scripts/web-server.mjs"], { restart: false, env: 
 if (process.env.TREINO_LOCAL_WORKER !== "0") {
   run("worker", process.execPath, ["node_modules/tsx/dist/cli.mjs", "server/worker/main.ts"], { restart: true });
 }
+// The code similarity report's analyses (server/similarity): on the web host, beside the web
+// server, in a process of its own so a large class never holds up a request.
+run("similarity", process.execPath, ["node_modules/tsx/dist/cli.mjs", "server/similarity/main.ts"], { restart: true });
 // With BullMQ, workers anywhere send results through Redis; the collector stores them here.
 if (process.env.REDIS_URL) {
   run("collector", process.execPath, ["node_modules/tsx/dist/cli.mjs", "server/queue/bullmq/collector-main.ts"], { restart: true });

@@ -44,6 +44,7 @@ export default async function InstructorTaskPage({ params }: { params: Promise<{
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <h1 className="text-2xl font-semibold">{locale === "en" ? task.titleEn : task.titlePt}</h1>
         <Link href={`${taskPath(task)}/leaderboard`} className="text-indigo-700 underline">{t.instructor.leaderboard}</Link>
+        <Link href={`/instructor/tasks/${task.slug}/similarity`} className="text-indigo-700 underline">{t.similarity.link}</Link>
         <Link href="/instructor" className="ml-auto text-sm underline">{t.instructor.title}: {courseLabel(task.course)}</Link>
       </div>
       <ArchivedBanner locale={locale} course={task.course} />
