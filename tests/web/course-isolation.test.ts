@@ -2,8 +2,8 @@
  * Every access rule across courses, against a real SQLite file and the real pages, route
  * handlers and server actions. Two courses, A and B, each with its instructor, a student and a
  * graded submission: nobody in A (student or instructor) sees B's students, submissions,
- * gradebook, leaderboard, curves, roster, invitations or exceptions, or acts on B's tasks,
- * students or exceptions, whatever cookie or id they send; a
+ * gradebook, leaderboard, curves, roster, invitations, exceptions or similarity report, or
+ * acts on B's tasks, students, exceptions or similarity flags, whatever cookie or id they send; a
  * co-instructor sees a course only once added, and then only as the current course; an
  * archived course refuses hand-ins, rule changes and regrades. Only the framework's request
  * scope is stood in for: the session (next-auth's getServerSession), the cookie jar
@@ -54,6 +54,8 @@ const CoursesPage = (await import("../../app/instructor/courses/page")).default;
 const CourseSettingsPage = (await import("../../app/instructor/course/page")).default;
 const RosterPage = (await import("../../app/instructor/roster/page")).default;
 const InvitationPage = (await import("../../app/convite/[token]/page")).default;
+const SimilarityPage = (await import("../../app/instructor/tasks/[slug]/similarity/page")).default;
+const SimilarityPairPage = (await import("../../app/instructor/tasks/[slug]/similarity/[pairId]/page")).default;
 // Route handlers
 const submissionApi = await import("../../app/api/submissions/[id]/route");
 const eventsApi = await import("../../app/api/submissions/[id]/events/route");
@@ -63,11 +65,14 @@ const curvesApi = await import("../../app/api/instructor/curves/route");
 const rosterPreviewApi = await import("../../app/api/instructor/roster/preview/route");
 const rosterImportApi = await import("../../app/api/instructor/roster/import/route");
 const rosterInvitationsApi = await import("../../app/api/instructor/roster/invitations/route");
+const similarityApi = await import("../../app/api/instructor/similarity/[slug]/route");
+const similarityCsvApi = await import("../../app/api/instructor/similarity/[slug]/csv/route");
 // Server actions
 const taskActions = await import("../../app/instructor/actions");
 const courseActions = await import("../../app/instructor/courses/actions");
 const { joinCourseAction } = await import("../../app/courses/actions");
 const exceptionActions = await import("../../app/instructor/exception-actions");
+const similarityActions = await import("../../app/instructor/tasks/[slug]/similarity/actions");
 type GradeResult = import("../../grader/result").GradeResult;
 type SessionUser = import("../../server/auth").SessionUser;
 
@@ -494,6 +499,114 @@ describe("rosters, invitations and exceptions across courses", () => {
   });
 });
 
+describe("the similarity report across courses", () => {
+  /** A's report on next-number: a stored pair (Aluno a and a classmate), flagged with a note, and A's template code. */
+  let pairId: string;
+  const NOTE = "NOTA-SO-DOCENTES-A";
+  const TEMPLATE = "export const TEMPLATE_A = 1;";
+
+  beforeAll(async () => {
+    const r = await registerStudent({ name: "Colega a", email: "colega-a@x.org", password: "password-1", joinCode: "JOIN-A" });
+    if (!r.ok) throw new Error("registration");
+    const colega = await asUser(r.userId);
+    const created = await createSubmission(colega, A.taskId, new TextEncoder().encode('export const course = "Curso A 2026.1";'), null);
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
+    // A stored analysis, as the runner leaves it (no Dolos run needed to test who reads it).
+    const analysis = await db.similarityAnalysis.create({
+      data: { taskId: A.taskId, mode: "counting", status: "done", requestedSignature: "s", resultSignature: "s", resultBatch: "b", fileCount: 2, pairCount: 1, storedPairs: 1, finishedAt: new Date(), durationMs: 10 },
+    });
+    pairId = (await db.similarityPair.create({
+      data: { analysisId: analysis.id, batch: "b", leftSubmissionId: A.submissionId, rightSubmissionId: created.submissionId, leftUserId: A.student.id, rightUserId: colega.id, similarity: 0.97, longest: 40, leftCovered: 11, rightCovered: 11, leftTotal: 12, rightTotal: 12 },
+    })).id;
+    const [a, b] = [A.student.id, colega.id].sort();
+    await db.similarityFlag.create({ data: { taskId: A.taskId, studentAId: a, studentBId: b, status: "suspicious", note: NOTE, byUserId: A.prof.id } });
+    await db.similarityTemplate.create({ data: { taskId: A.taskId, code: TEMPLATE, updatedById: A.prof.id } });
+  });
+
+  const reportPage = () => SimilarityPage({ params: Promise.resolve({ slug: "next-number" }), searchParams: Promise.resolve({ min: "0" }) });
+  const pairPage = (id = pairId) => SimilarityPairPage({ params: Promise.resolve({ slug: "next-number", pairId: id }) });
+  const status = (query = "") => similarityApi.GET(new Request(`http://x/api/instructor/similarity/next-number?mode=counting${query}`), params({ slug: "next-number" }));
+  const csv = (query = "") => similarityCsvApi.GET(new Request(`http://x/api/instructor/similarity/next-number/csv?mode=counting&min=0${query}`), params({ slug: "next-number" }));
+  /** A's flags and template, as they were. */
+  async function aUntouched() {
+    expect(await db.similarityFlag.findMany({ where: { taskId: A.taskId }, select: { note: true } })).toEqual([{ note: NOTE }]);
+    expect(await db.similarityTemplate.findMany({ where: { taskId: A.taskId }, select: { code: true } })).toEqual([{ code: TEMPLATE }]);
+    expect(await db.similarityFlag.count({ where: { taskId: B.taskId } })).toBe(0);
+    expect(await db.similarityTemplate.count({ where: { taskId: B.taskId } })).toBe(0);
+  }
+
+  it("A's instructor reads A's report, pair, flag and CSV", async () => {
+    as(A.prof);
+    const page = text(await visit(reportPage()));
+    expect(page).toContain(pairId);
+    expect(page).toContain(TEMPLATE);
+    expect(text(await visit(pairPage()))).toContain(NOTE);
+    const res = await csv(`&task=${A.taskId}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="treino-curso-a-2026-1-next-number-similaridade.csv"');
+    expect(await res.text()).toContain(NOTE);
+  });
+
+  it("B's instructor gets B's own report, never A's: page, pair page, routes, whatever cookie it sends", async () => {
+    for (const cookie of [undefined, A.courseId, B.courseId, "forged"]) {
+      as(B.prof, cookie);
+      const page = text(await visit(reportPage()));
+      expect(page).toContain(B.taskId);
+      expect(page).not.toContain(A.taskId);
+      expect(page).not.toContain(pairId);
+      expect(page).not.toContain(NOTE);
+      expect(page).not.toContain(TEMPLATE);
+      expect(await visit(pairPage())).toEqual({ notFound: true });
+      const own = await status();
+      expect(own.status).toBe(200);
+      expect((await own.json()).id).not.toBe((await db.similarityAnalysis.findFirstOrThrow({ where: { taskId: A.taskId } })).id);
+      // A link or a poll made for A's task is refused, not answered with B's.
+      expect((await status(`&task=${A.taskId}`)).status).toBe(409);
+      expect((await csv(`&task=${A.taskId}`)).status).toBe(409);
+      const ownCsv = await csv();
+      expect(ownCsv.headers.get("content-disposition")).toContain("treino-curso-b-2026-2-next-number-similaridade");
+      const body = await ownCsv.text();
+      expect(body).not.toContain(NOTE);
+      expect(body).not.toContain("aluno-a@x.org");
+    }
+    expect(await db.similarityAnalysis.count({ where: { taskId: A.taskId } })).toBe(1);
+  });
+
+  it("B's instructor cannot flag A's pairs, change A's template or rerun A's analysis, by server action", async () => {
+    for (const cookie of [undefined, A.courseId]) {
+      as(B.prof, cookie);
+      expect(await similarityActions.saveFlag(null, form({ taskId: A.taskId, pairId, status: "cleared", note: "" }))).toEqual({ ok: false, message: "notFound" });
+      // A's pair under B's own task: not one of B's pairs.
+      expect(await similarityActions.saveFlag(null, form({ taskId: B.taskId, pairId, status: "cleared", note: "" }))).toEqual({ ok: false, message: "notFound" });
+      expect(await similarityActions.saveTemplate(null, form({ taskId: A.taskId, code: "" }))).toEqual({ ok: false, message: "notFound" });
+      expect(await similarityActions.retryAnalysis(null, form({ taskId: A.taskId, mode: "counting" }))).toEqual({ ok: false, message: "notFound" });
+    }
+    await aUntouched();
+  });
+
+  it("a student reaches none of it: 404 by page and route, nothing by action, whatever cookie it sends", async () => {
+    for (const student of [A.student, B.student]) {
+      for (const cookie of [undefined, A.courseId]) {
+        as(student, cookie);
+        expect(await visit(reportPage())).toEqual({ notFound: true });
+        expect(await visit(pairPage())).toEqual({ notFound: true });
+        expect((await status()).status).toBe(404);
+        expect((await status(`&task=${A.taskId}`)).status).toBe(404);
+        expect((await csv()).status).toBe(404);
+        expect(await similarityActions.saveFlag(null, form({ taskId: A.taskId, pairId, status: "cleared", note: "" }))).toEqual({ ok: false, message: "notFound" });
+        expect(await similarityActions.saveTemplate(null, form({ taskId: A.taskId, code: "" }))).toEqual({ ok: false, message: "notFound" });
+        expect(await similarityActions.retryAnalysis(null, form({ taskId: A.taskId, mode: "counting" }))).toEqual({ ok: false, message: "notFound" });
+      }
+    }
+    // Nor does A's student's own submission show anything of the report.
+    as(A.student);
+    const own = await submissionApi.GET(new Request("http://x/"), params({ id: A.submissionId }));
+    expect(await own.text()).not.toContain(NOTE);
+    expect(text(await visit(SubmissionPage(params({ id: A.submissionId }))))).not.toContain(NOTE);
+    await aUntouched();
+  });
+});
+
 describe("a co-instructor", () => {
   it("sees a course once added, as the current course only, and is refused a form shown for another course", async () => {
     as(B.prof, A.courseId);
@@ -529,6 +642,9 @@ describe("a co-instructor", () => {
     expect(await imported.json()).toEqual({ ok: false, error: { code: "roster.courseChanged" } });
     expect(await db.taskException.count()).toBe(0);
     expect(await db.user.count({ where: { email: "nova@x.org" } })).toBe(0);
+    expect(await similarityActions.saveTemplate(null, form({ taskId: A.taskId, code: "" }))).toEqual({ ok: false, message: "courseChanged" });
+    expect((await similarityApi.GET(new Request(`http://x/api/instructor/similarity/next-number?task=${A.taskId}`), params({ slug: "next-number" }))).status).toBe(409);
+    expect(await db.similarityTemplate.count({ where: { taskId: A.taskId } })).toBe(1);
     // Switching is theirs to do now.
     expect(await act(courseActions.switchCourse(form({ courseId: A.courseId, next: "/instructor/gradebook" })))).toEqual({ redirect: "/instructor/gradebook" });
     expect(request.cookies.get(CURRENT_COURSE_COOKIE)).toBe(A.courseId);
