@@ -94,6 +94,8 @@ async function timeRun(page: Page, backend: string): Promise<Timing | string> {
       const total = Number(/de (\d+)/.exec(epochs)?.[1] ?? done);
       return { backend, firstEpochS: (firstEpoch! - clicked) / 1000, perEpochS: (end - firstEpoch!) / 1000 / Math.max(1, total - 1), totalS: (end - clicked) / 1000, epochs: total };
     }
+    const status = (await page.getByTestId("practice-status").textContent().catch(() => null)) ?? "";
+    if (/parou no limite/.test(status)) return `stopped at the run's time cap after ${done} epochs (${((Date.now() - clicked) / 1000).toFixed(0)} s)`;
     if (Date.now() - clicked > 300_000) return `did not finish in 300 s (${((await page.getByTestId("practice-status").textContent()) ?? "").slice(0, 120)})`;
     await page.waitForTimeout(100);
   }
