@@ -5,7 +5,8 @@
  * student, and for each backend prints the time from the click to the first finished epoch,
  * the time per epoch after it, and the time from the click to the chart.
  *
- *   npm run bench:practice [-- --port 3400] [-- --runs 2]
+ *   npm run bench:practice [-- --port 3400] [-- --runs 2] [-- --backends wasm,webgl]
+ *   npm run bench:practice -- --base-url http://127.0.0.1:3100   (a running e2e server)
  *
  * WebGL needs a GPU; headless Chromium here has none, so its row runs on SwiftShader (a CPU
  * rasteriser) where the browser offers it, and says "unavailable" where it does not.
@@ -17,9 +18,17 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { REPO_ROOT } from "../grader/paths";
 
-const { values } = parseArgs({ options: { port: { type: "string", default: "3400" }, runs: { type: "string", default: "1" } } });
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: "3400" },
+    runs: { type: "string", default: "1" },
+    // A Treino already running with the e2e join code (scripts/e2e-server.sh): no server of its own.
+    "base-url": { type: "string" },
+    backends: { type: "string", default: "wasm,webgl,cpu" },
+  },
+});
 const PORT = Number(values.port);
-const BASE = `http://127.0.0.1:${PORT}`;
+const BASE = values["base-url"] ?? `http://127.0.0.1:${PORT}`;
 const DATA_DIR = path.join(REPO_ROOT, ".data", "bench-practice");
 const SOLUTION = fs.readFileSync(path.join(REPO_ROOT, "exercises", "sine-forecast", "solution.ts"), "utf8");
 const FLAGS = ["--headless", "--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -80,18 +89,20 @@ async function timeRun(page: Page, backend: string): Promise<Timing | string> {
     if (await page.getByTestId("practice-finished").count()) {
       const end = Date.now();
       const shown = (await page.getByTestId("practice-status").textContent()) ?? "";
-      const used = /Backend: (\w+)/.exec(shown)?.[1] ?? "?";
+      const used = /Backend: ([a-z]+)/.exec(shown)?.[1] ?? "?";
       if (used !== backend) return `unavailable (the run fell back to ${used})`;
       const total = Number(/de (\d+)/.exec(epochs)?.[1] ?? done);
       return { backend, firstEpochS: (firstEpoch! - clicked) / 1000, perEpochS: (end - firstEpoch!) / 1000 / Math.max(1, total - 1), totalS: (end - clicked) / 1000, epochs: total };
     }
-    if (Date.now() - clicked > 300_000) return "did not finish in 300 s";
+    const status = (await page.getByTestId("practice-status").textContent().catch(() => null)) ?? "";
+    if (/parou no limite/.test(status)) return `stopped at the run's time cap after ${done} epochs (${((Date.now() - clicked) / 1000).toFixed(0)} s)`;
+    if (Date.now() - clicked > 300_000) return `did not finish in 300 s (${((await page.getByTestId("practice-status").textContent()) ?? "").slice(0, 120)})`;
     await page.waitForTimeout(100);
   }
 }
 
 async function main(): Promise<void> {
-  const server = spawn("bash", ["scripts/e2e-server.sh"], {
+  const server = values["base-url"] ? null : spawn("bash", ["scripts/e2e-server.sh"], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: String(PORT), TREINO_E2E_DATA_DIR: DATA_DIR },
     stdio: ["ignore", "ignore", "inherit"],
@@ -101,7 +112,9 @@ async function main(): Promise<void> {
   try {
     await waitForServer(600_000);
     const rows: string[] = [];
-    for (const backend of ["wasm", "webgl", "cpu"]) {
+    const load = (await import("node:os")).loadavg()[0].toFixed(1);
+    console.log(`load average at the start: ${load} (2 cores)`);
+    for (const backend of values.backends!.split(",")) {
       // WebGL without a GPU: SwiftShader, where this Chromium still offers it.
       const args = backend === "webgl" ? [...FLAGS, "--use-angle=swiftshader", "--enable-unsafe-swiftshader"] : [...FLAGS, "--disable-gpu"];
       browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args });
@@ -122,7 +135,7 @@ async function main(): Promise<void> {
     for (const r of rows) console.log(r);
   } finally {
     await browser?.close();
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    if (server?.pid) process.kill(-server.pid, "SIGTERM");
   }
 }
 

@@ -23,7 +23,7 @@ describe("practiceReducer", () => {
     expect(s.curves.model.map((p) => p.loss)).toEqual([0.5, 0.2]);
     expect(s.models).toHaveLength(1);
     expect(s.models[0].contract.feedback.en).toBe("ablation ok");
-    expect(epochProgress(s)).toEqual({ done: 2, total: 2 });
+    expect(epochProgress(s)).toEqual({ done: 2, total: 2, models: 1 });
   });
 
   it("ignores what a stopped run still says, and records who stopped it", () => {

@@ -83,8 +83,8 @@ export function practiceReducer(state: PracticeState, action: PracticeAction): P
 }
 
 /** Epochs finished so far, across models, and how many the run will train at most. */
-export function epochProgress(state: PracticeState): { done: number; total: number | null } {
+export function epochProgress(state: PracticeState): { done: number; total: number | null; models: number } {
   const done = Object.values(state.curves).reduce((n, c) => n + c.length, 0);
   const trained = Math.max(1, state.models.filter((m) => m.contract.ok).length || state.models.length);
-  return { done, total: state.budget ? state.budget.epochs * trained : null };
+  return { done, total: state.budget ? state.budget.epochs * trained : null, models: trained };
 }

@@ -12,10 +12,11 @@ import { EpochChart, NEXT_NUMBER_LAST_TRAINING_START, PredictionChart } from "..
 import { formatValue } from "../charts/format";
 import { epochProgress, type PracticeState } from "./practice-state";
 
-function short(value: unknown): string {
+/** A value in a line or two: the first difference, highlighted below, says where to look. */
+function short(value: unknown, max = 160): string {
   try {
     const s = JSON.stringify(value);
-    return s === undefined ? String(value) : s.length > 400 ? `${s.slice(0, 400)}…` : s;
+    return s === undefined ? String(value) : s.length > max ? `${s.slice(0, max)}…` : s;
   } catch {
     return String(value);
   }
@@ -57,7 +58,7 @@ export function PracticeView({ state, locale, elapsedMs, hostError, onStop }: {
         {state.phase && running && <p>{t.phase({ phase: phaseLabel(state.phase, locale) })}</p>}
         {state.budget && <p>{t.caps({ epochs: state.budget.epochs, batchSize: state.budget.batchSize, seconds: Math.round(state.budget.timeLimitMs / 1000) })}</p>}
         <p className="flex flex-wrap gap-x-4">
-          {progress.total != null && <span data-testid="practice-epochs">{t.epochs({ done: progress.done, total: progress.total })}</span>}
+          {progress.total != null && <span data-testid="practice-epochs">{t.epochs({ done: progress.done, total: progress.total, models: progress.models })}</span>}
           <span data-testid="practice-elapsed">{state.budget ? t.elapsed({ seconds, limit: Math.round(state.budget.timeLimitMs / 1000) }) : `${seconds} s`}</span>
           {state.backend && <span>{t.backend({ backend: state.backend })}</span>}
         </p>
