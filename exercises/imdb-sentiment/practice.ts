@@ -5,23 +5,17 @@
  * validation accuracy, beside always guessing the majority class. padSequences is checked on
  * the same named edge cases as grading, with a public random batch.
  */
-import { review, type EncodedSplit } from "../../grader/data/imdb/encoded";
-import { padInto, padSequencesReference } from "../../grader/data/imdb/sequences";
+import { padSequencesReference } from "../../grader/data/imdb/sequences";
 import { makeRng } from "../../grader/data/random";
 import { localized } from "../../grader/i18n/messages";
 import type { PracticeTask } from "../../grader/practice/practice-task";
 import { acceptPadded } from "./training-rows";
-import { definition, imdbModel, padProbeCases, sequencesOf } from "./task";
+import { definition, imdbModel, padded, padProbeCases, sequencesOf } from "./task";
 
 /** Reviews in the public sample the server sends (the quick profile's training size). */
 export const PRACTICE_SAMPLE_REVIEWS = 3000;
 const VALIDATION_SHARE = 0.1;
 
-function padded(split: EncodedSplit, indices: number[], maxLen: number, numWords: number): Float32Array {
-  const out = new Float32Array(indices.length * maxLen);
-  indices.forEach((idx, row) => padInto(out, row, review(split, idx), maxLen, numWords));
-  return out;
-}
 
 export const practice: PracticeTask = {
   definition,

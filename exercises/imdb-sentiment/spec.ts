@@ -8,10 +8,8 @@
  * balanced subsets.
  */
 import { hashData } from "../../grader/data/hash";
-import type { EncodedSplit } from "../../grader/data/imdb/encoded";
-import { review } from "../../grader/data/imdb/encoded";
 import { loadImdb } from "../../grader/data/imdb/load";
-import { padInto, padSequencesReference } from "../../grader/data/imdb/sequences";
+import { padSequencesReference } from "../../grader/data/imdb/sequences";
 import { OOV_CHAR } from "../../grader/data/imdb/tokenize";
 import { makeRng, type Rng } from "../../grader/data/random";
 import { localized } from "../../grader/i18n/messages";
@@ -20,7 +18,7 @@ import { accuracy, confusion } from "../../grader/scoring/metrics";
 import { bothProfiles, leaderboardSplit, phaseTimeouts, pick, sameNumbers } from "../../grader/tasks/helpers";
 import type { CheckResult, CheckRule, ModelSettings, Profile, ScoreOutcome, TaskSpec } from "../../grader/tasks/types";
 import { acceptPadded } from "./training-rows";
-import { balancedSample, definition, imdbModel, MAX_PARAMS, padProbeCases, sequencesOf, VALIDATION_SPLIT } from "./task";
+import { balancedSample, definition, imdbModel, MAX_PARAMS, padded, padProbeCases, sequencesOf, VALIDATION_SPLIT } from "./task";
 
 export { balancedSample, MAX_PARAMS };
 
@@ -48,11 +46,6 @@ interface Hidden {
   split: { public: number[]; private: number[] };
 }
 
-function padded(split: EncodedSplit, indices: number[], maxLen: number, numWords: number): Float32Array {
-  const out = new Float32Array(indices.length * maxLen);
-  indices.forEach((idx, row) => padInto(out, row, review(split, idx), maxLen, numWords));
-  return out;
-}
 
 function rulesFor(threshold: { full: number; partial: number }): Record<string, CheckRule> {
   return {

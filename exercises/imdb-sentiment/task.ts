@@ -5,6 +5,7 @@
  */
 import type { EncodedSplit } from "../../grader/data/imdb/encoded";
 import { review } from "../../grader/data/imdb/encoded";
+import { padInto } from "../../grader/data/imdb/sequences";
 import { OOV_CHAR } from "../../grader/data/imdb/tokenize";
 import type { Rng } from "../../grader/data/random";
 import { bothProfiles } from "../../grader/tasks/helpers";
@@ -84,3 +85,9 @@ export function balancedSample(split: EncodedSplit, n: number, rng: Rng, exclude
   return rng.shuffle(chosen);
 }
 
+/** The chosen reviews padded the Keras way, as one flat [n, maxLen] table. */
+export function padded(split: EncodedSplit, indices: number[], maxLen: number, numWords: number): Float32Array {
+  const out = new Float32Array(indices.length * maxLen);
+  indices.forEach((idx, row) => padInto(out, row, review(split, idx), maxLen, numWords));
+  return out;
+}

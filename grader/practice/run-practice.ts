@@ -23,6 +23,7 @@ import { validateDescription } from "../contract/description";
 import { verdictAfterAblation, verdictBeforeTraining } from "../contract/verdict";
 import { errorFailure, makeFailure } from "../failures";
 import { inspectExports } from "../harness/describe/inspect-exports";
+import { MEMORY_PATTERNS } from "../harness/memory-error";
 import { compileSettingsOf, isDescribable, topologyOf } from "../harness/describe/describe-model";
 import { toPlain } from "../harness/describe/plain-value";
 import { tabulate } from "../harness/describe/tabulate";
@@ -60,7 +61,6 @@ const PREVIEW_ITEMS = 40;
 /** Browsers give WebAssembly up to 4 GiB: the figure a memory failure names. */
 const BROWSER_MEMORY_MB = 4096;
 
-const MEMORY_PATTERNS = /out of memory|Array buffer allocation failed|Cannot allocate|WebAssembly\.Memory|Invalid typed array length|memory access out of bounds/i;
 
 function errorInfo(err: unknown): { name: string; message: string; stack: string } {
   try {

@@ -7,6 +7,7 @@
  * never sees a test input or target: the train sandbox and the parent do that, without
  * student code. Everything sent from here is the student's speech, validated by the parent.
  */
+import { MEMORY_PATTERNS } from "../memory-error";
 import { captureConsole, listenForFrames, nextFrame, send, setNonce } from "../channel";
 import { PREPARED_CHUNK_BYTES, unpackTensor, type DescribeJobFrame, type DescribePlanFrame, type ErrorInfo, type PrepareRequest } from "../../sandbox/protocol";
 import { seedMathRandom } from "../seeded-random";
@@ -41,7 +42,6 @@ function safeString(value: unknown): string {
   }
 }
 
-const MEMORY_PATTERNS = /out of memory|Array buffer allocation failed|Cannot allocate|WebAssembly\.Memory|Invalid typed array length|memory access out of bounds/i;
 
 function failureKind(err: unknown): "exception" | "memory" {
   return err instanceof Error && MEMORY_PATTERNS.test(`${err.name} ${err.message}`) ? "memory" : "exception";

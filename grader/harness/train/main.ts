@@ -5,6 +5,7 @@
  * the public chart series), ablates the required recurrent layers, and streams every step
  * back. It never sees a test target and never scores: the parent does.
  */
+import { MEMORY_PATTERNS } from "../memory-error";
 import { listenForFrames, nextFrame, send, setNonce } from "../channel";
 import type { ErrorInfo, TensorData, TrainGoFrame, TrainInitFrame, TrainJobFrame, TrainModelPlan } from "../../sandbox/protocol";
 import { unpackTensor } from "../../sandbox/protocol";
@@ -17,7 +18,6 @@ function errorInfo(err: unknown): ErrorInfo {
   return { name: "Error", message: String(err).slice(0, 500), stack: "" };
 }
 
-const MEMORY_PATTERNS = /out of memory|Array buffer allocation failed|Cannot allocate|WebAssembly\.Memory|Invalid typed array length|memory access out of bounds/i;
 
 type Tf = typeof import("@tensorflow/tfjs");
 
