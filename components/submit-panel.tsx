@@ -92,12 +92,11 @@ export function SubmitPanel({
     if (file) form.set("file", file);
     // As a blob, not a text field: form fields turn every newline into CRLF.
     else form.set("code", new Blob([code], { type: "text/plain" }));
-    const res = await fetch("/api/submissions", { method: "POST", body: form });
-    const body = (await res.json().catch(() => ({ ok: false, error: { code: "request.invalid" } }))) as {
-      ok: boolean;
-      submissionId?: string;
-      error?: { code: keyof UploadMessages; params?: Record<string, unknown> };
-    };
+    type Reply = { ok: boolean; submissionId?: string; error?: { code: keyof UploadMessages; params?: Record<string, unknown> } };
+    // No answer, or one that is not ours (a proxy's error page): the server did not store it.
+    const unavailable: Reply = { ok: false, error: { code: "server.unavailable" } };
+    const res = await fetch("/api/submissions", { method: "POST", body: form }).catch(() => null);
+    const body: Reply = res ? await res.json().catch(() => (res.status >= 500 ? unavailable : { ok: false, error: { code: "request.invalid" } })) : unavailable;
     if (body.ok && body.submissionId) {
       // The editor's code is now the last submission, which the page loads anyway. A file
       // hand-in leaves the editor's draft alone: that work was not sent.

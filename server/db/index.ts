@@ -1,15 +1,18 @@
-/** The one database client. SQLite through better-sqlite3; one instance per process. */
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+/**
+ * The one database client. SQLite through better-sqlite3 (transactions take the write lock
+ * first: sqlite-adapter.ts); one instance per process.
+ */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { env } from "../env";
 import { PrismaClient } from "./generated/client";
+import { ImmediateSQLiteAdapterFactory } from "./sqlite-adapter";
 
 export { Prisma } from "./generated/client";
 
 function create(url: string): PrismaClient {
   fs.mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) });
+  return new PrismaClient({ adapter: new ImmediateSQLiteAdapterFactory({ url, timeout: 10_000 }) });
 }
 
 const globalForDb = globalThis as unknown as { treinoDb?: PrismaClient };

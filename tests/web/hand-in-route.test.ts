@@ -108,6 +108,20 @@ describe("POST /api/submissions with a streamed body", () => {
     expect(digest(stored)).toBe(digest(code));
   });
 
+  it("answers a database failure with a JSON 503 the page can word, and stores nothing", async () => {
+    const before = await db.submission.count();
+    // SQLite busy past its timeout, as Prisma reports it.
+    const busy = vi.spyOn(db, "$transaction").mockRejectedValueOnce(Object.assign(new Error("Operation has timed out"), { code: "P1008" }));
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    const { bytes, contentType } = await multipart({ taskId, code: new Blob(["export const x = 1;"]) });
+    const res = await POST(streamedPost(bytes, contentType).req);
+    busy.mockRestore();
+    quiet.mockRestore();
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ ok: false, error: { code: "server.unavailable" } });
+    expect(await db.submission.count()).toBe(before);
+  });
+
   it("still needs a session", async () => {
     const user = session.user;
     session.user = null;
