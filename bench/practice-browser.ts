@@ -5,7 +5,7 @@
  * student, and for each backend prints the time from the click to the first finished epoch,
  * the time per epoch after it, and the time from the click to the chart.
  *
- *   npm run bench:practice [-- --port 3400] [-- --runs 2] [-- --backends wasm,webgl]
+ *   npm run bench:practice [-- --port 3400] [-- --runs 2] [-- --backends auto,wasm,webgl]
  *   npm run bench:practice -- --base-url http://127.0.0.1:3100   (a running e2e server)
  *
  * WebGL needs a GPU; headless Chromium here has none, so its row runs on SwiftShader (a CPU
@@ -24,7 +24,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "1" },
     // A Treino already running with the e2e join code (scripts/e2e-server.sh): no server of its own.
     "base-url": { type: "string" },
-    backends: { type: "string", default: "wasm,webgl,cpu" },
+    backends: { type: "string", default: "auto,wasm,webgl,cpu" },
   },
 });
 const PORT = Number(values.port);
@@ -68,7 +68,8 @@ interface Timing {
 async function timeRun(page: Page, backend: string): Promise<Timing | string> {
   await page.goto(`${BASE}/tasks/sine-forecast`); // leads to the task in the student's course
   await page.waitForURL(/\/courses\/[^/]+\/tasks\//);
-  await page.goto(`${page.url().split("?")[0]}?practiceBackend=${backend}`);
+  // auto: the page's own choice, what a student gets (the row names the backend it took).
+  if (backend !== "auto") await page.goto(`${page.url().split("?")[0]}?practiceBackend=${backend}`);
   const editor = page.locator(".cm-content");
   await editor.click();
   await page.keyboard.press("ControlOrMeta+a");
@@ -90,9 +91,9 @@ async function timeRun(page: Page, backend: string): Promise<Timing | string> {
       const end = Date.now();
       const shown = (await page.getByTestId("practice-status").textContent()) ?? "";
       const used = /Backend: ([a-z]+)/.exec(shown)?.[1] ?? "?";
-      if (used !== backend) return `unavailable (the run fell back to ${used})`;
+      if (backend !== "auto" && used !== backend) return `unavailable (the run fell back to ${used})`;
       const total = Number(/de (\d+)/.exec(epochs)?.[1] ?? done);
-      return { backend, firstEpochS: (firstEpoch! - clicked) / 1000, perEpochS: (end - firstEpoch!) / 1000 / Math.max(1, total - 1), totalS: (end - clicked) / 1000, epochs: total };
+      return { backend: backend === "auto" ? `auto: ${used}` : backend, firstEpochS: (firstEpoch! - clicked) / 1000, perEpochS: (end - firstEpoch!) / 1000 / Math.max(1, total - 1), totalS: (end - clicked) / 1000, epochs: total };
     }
     const status = (await page.getByTestId("practice-status").textContent().catch(() => null)) ?? "";
     if (/parou no limite/.test(status)) return `stopped at the run's time cap after ${done} epochs (${((Date.now() - clicked) / 1000).toFixed(0)} s)`;
@@ -124,7 +125,7 @@ async function main(): Promise<void> {
         const t = await timeRun(page, backend);
         rows.push(typeof t === "string"
           ? `| ${backend} | ${t} | | | |`
-          : `| ${backend} | ${t.firstEpochS.toFixed(1)} | ${t.perEpochS.toFixed(2)} | ${t.totalS.toFixed(1)} | ${t.epochs} |`);
+          : `| ${t.backend} | ${t.firstEpochS.toFixed(1)} | ${t.perEpochS.toFixed(2)} | ${t.totalS.toFixed(1)} | ${t.epochs} |`);
         console.log(rows[rows.length - 1]);
       }
       await browser.close();

@@ -2,8 +2,8 @@
  * The practice worker: bundled by scripts/build-practice.ts into one script that the
  * sandboxed practice frame starts as a Web Worker. It receives the job and its assets (the
  * TensorFlow.js wasm binaries, the declaration bundle, the task's public data) in one
- * message, picks a backend (WebGL where the browser has it, else WebAssembly, else plain
- * JavaScript), and runs the practice pipeline (run-practice.ts), posting each event.
+ * message, picks a backend (WebGL where the browser has it on a GPU, else WebAssembly, else
+ * plain JavaScript: webgl-probe.ts), and runs the practice pipeline (run-practice.ts), posting each event.
  *
  * It runs the student's code, so nothing it posts is trusted: the page validates every
  * message and only shows it. It has no network: the frame's policy allows no connection
@@ -24,6 +24,7 @@ import type { PracticeEvent, PracticeJob } from "./events";
 import { decodeImdbSample } from "./imdb-sample";
 import type { PracticeData } from "./practice-task";
 import { runPractice } from "./run-practice";
+import { hardwareWebgl } from "./webgl-probe";
 import { loadInWorker } from "./worker-loader";
 import { practiceTasks } from "treino:practice-tasks";
 
@@ -80,7 +81,8 @@ async function selectBackend(preference: PracticeJob["backend"], wasm: Record<st
   // sandboxed frame never has, so it is never loaded: the SIMD build stands in for it.
   urls["tfjs-backend-wasm-threaded-simd.wasm"] ??= urls["tfjs-backend-wasm-simd.wasm"];
   setWasmPaths(urls);
-  const order = preference === "auto" ? ["webgl", "wasm", "cpu"] : [preference];
+  // A WebGL rendered on the CPU is slower than wasm: auto takes it only on a GPU.
+  const order = preference === "auto" ? [...(hardwareWebgl() ? ["webgl"] : []), "wasm", "cpu"] : [preference];
   for (const name of order) {
     try {
       if (await tf.setBackend(name)) {
