@@ -16,14 +16,17 @@ describe("the PostgreSQL schema", () => {
     expect(postgres).toBe(derivePostgresSchema(sqlite));
   });
 
-  it("differs from the SQLite schema only in provider and output", () => {
+  it("differs from the SQLite schema only in provider, output and Json fields stored as json", () => {
     const a = code(sqlite);
     const b = code(postgres);
     expect(b.length).toBe(a.length);
     const changed = a.flatMap((line, i) => (line === b[i] ? [] : [[line.trim(), b[i].trim()]]));
+    const jsonFields = a.filter((l) => /^\s+\w+\s+Json\??(\s|$)/.test(l)).map((l) => [l.trim(), `${l.trim()} @db.Json`]);
+    expect(jsonFields.length).toBeGreaterThan(0);
     expect(changed).toEqual([
       ['output     = "../server/db/generated"', 'output     = "../../server/db/generated-pg"'],
       ['provider = "sqlite"', 'provider = "postgresql"'],
+      ...jsonFields,
     ]);
   });
 

@@ -1,8 +1,14 @@
 /**
  * Writes prisma/postgresql/schema.prisma from prisma/schema.prisma, the one source of truth.
- * The two differ only in the datasource's provider, the generated client's folder and the
- * header comment: the models are the same text, so both clients have the same model APIs
- * (server/db/index.ts relies on it). `--check` writes nothing and exits 1 when the committed
+ * The two differ only in the datasource's provider, the generated client's folder, the header
+ * comment, and `@db.Json` on every Json field: the models are otherwise the same text, so both
+ * clients have the same model APIs (server/db/index.ts relies on it).
+ *
+ * Why `@db.Json`: Prisma's default for Json on PostgreSQL is jsonb, which keeps objects with
+ * their keys re-sorted (shortest first: {"simpleRnn":…,"lstm":…} comes back as {"lstm":…,
+ * "simpleRnn":…}). SQLite keeps the JSON text as written, and Treino shows what it stored in
+ * that order (a result's metrics table, the models of a loss chart). PostgreSQL's json type
+ * keeps the text as written too; Treino never queries inside its JSON, which is jsonb's gain. `--check` writes nothing and exits 1 when the committed
  * file is not what this would write (schema-drift.test.ts runs the same comparison).
  *
  *   npx tsx scripts/db/derive-postgres-schema.ts [--check]
@@ -37,6 +43,8 @@ export function derivePostgresSchema(sqlite: string): string {
   body = replaceOnce(body, /(datasource db \{[^}]*?provider\s*=\s*)"sqlite"/, '$1"postgresql"', 'datasource provider "sqlite"');
   // The schema moves one folder down: its output path gains a "../" and the folder a "-pg".
   body = replaceOnce(body, /(output\s*=\s*)"\.\.\/server\/db\/generated"/, '$1"../../server/db/generated-pg"', 'output "../server/db/generated"');
+  // Json fields as json, not jsonb (see above). A field line: name, type, then attributes.
+  body = body.replace(/^(\s+\w+\s+Json\??)((?:\s+@.*)?)$/gm, (_, field: string, attrs: string) => `${field}${attrs} @db.Json`);
   return HEADER + "\n" + body;
 }
 

@@ -53,13 +53,13 @@ CREATE TABLE "Task" (
     "maxPerDay" INTEGER,
     "policy" TEXT NOT NULL DEFAULT 'best',
     "leaderboardVisible" BOOLEAN NOT NULL DEFAULT false,
-    "overrides" JSONB,
+    "overrides" JSON,
     "maxEpochs" INTEGER,
-    "checkRules" JSONB,
+    "checkRules" JSON,
     "taskMaxEpochs" INTEGER NOT NULL DEFAULT 1,
     "taskRuns" INTEGER NOT NULL DEFAULT 1,
-    "calibrated" JSONB,
-    "referenceCurves" JSONB,
+    "calibrated" JSON,
+    "referenceCurves" JSON,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Task_pkey" PRIMARY KEY ("id")
@@ -82,7 +82,7 @@ CREATE TABLE "Submission" (
     "heartbeatAt" TIMESTAMP(3),
     "claims" INTEGER NOT NULL DEFAULT 0,
     "seed" INTEGER,
-    "progress" JSONB,
+    "progress" JSON,
 
     CONSTRAINT "Submission_pkey" PRIMARY KEY ("id")
 );
@@ -105,7 +105,7 @@ CREATE TABLE "GradingResult" (
     "seed" INTEGER NOT NULL,
     "profile" TEXT NOT NULL,
     "durationMs" INTEGER NOT NULL,
-    "result" JSONB NOT NULL,
+    "result" JSON NOT NULL,
 
     CONSTRAINT "GradingResult_pkey" PRIMARY KEY ("id")
 );
@@ -213,13 +213,13 @@ CREATE TABLE "SimilarityAnalysis" (
     "finishedAt" TIMESTAMP(3),
     "runnerId" TEXT,
     "heartbeatAt" TIMESTAMP(3),
-    "progress" JSONB,
+    "progress" JSON,
     "error" TEXT,
     "fileCount" INTEGER NOT NULL DEFAULT 0,
     "pairCount" INTEGER NOT NULL DEFAULT 0,
     "storedPairs" INTEGER NOT NULL DEFAULT 0,
     "durationMs" INTEGER,
-    "engine" JSONB,
+    "engine" JSON,
 
     CONSTRAINT "SimilarityAnalysis_pkey" PRIMARY KEY ("id")
 );
@@ -239,7 +239,7 @@ CREATE TABLE "SimilarityPair" (
     "rightCovered" INTEGER NOT NULL,
     "leftTotal" INTEGER NOT NULL,
     "rightTotal" INTEGER NOT NULL,
-    "fragments" JSONB,
+    "fragments" JSON,
 
     CONSTRAINT "SimilarityPair_pkey" PRIMARY KEY ("id")
 );
