@@ -1,10 +1,11 @@
 /**
  * The embedded queue: the Submission table is the queue. Claims are a single conditional
- * UPDATE, so two workers (threads or processes) never take the same job; a worker that dies
- * stops beating and its jobs go back to the queue.
+ * UPDATE, so two workers (threads or processes) never take the same job (on PostgreSQL with
+ * SKIP LOCKED, so they do not queue up behind each other either); a worker that dies stops
+ * beating and its jobs go back to the queue.
  */
 import * as os from "node:os";
-import { db, Prisma } from "../db";
+import { db, dbProvider, Prisma } from "../db";
 import { env } from "../env";
 import type { GradingQueue, JobSource } from "./types";
 
@@ -32,12 +33,18 @@ export const databaseQueue: GradingQueue & JobSource = {
 
   async claim(workerId) {
     const now = new Date();
+    // Identifiers quoted: PostgreSQL folds unquoted ones to lower case (SQLite takes both).
+    // On SQLite the statement runs alone under the write lock: no other claim can interleave.
+    // On PostgreSQL two claims run side by side: the subquery locks the row it picks and skips
+    // rows another claim has locked, so concurrent workers take different jobs and never wait
+    // on each other; `AND status = 'queued'` re-checks the row once locked.
+    const lock = dbProvider === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
     const rows = await db.$queryRaw<{ id: string }[]>`
       UPDATE "Submission"
-         SET status = 'running', workerId = ${workerId}, heartbeatAt = ${now}, startedAt = ${now}, claims = claims + 1, progress = NULL
-       WHERE id = (SELECT id FROM "Submission" WHERE status = 'queued' ORDER BY queuedAt, id LIMIT 1)
-         AND status = 'queued'
-      RETURNING id`;
+         SET "status" = 'running', "workerId" = ${workerId}, "heartbeatAt" = ${now}, "startedAt" = ${now}, "claims" = "claims" + 1, "progress" = NULL
+       WHERE "id" = (SELECT "id" FROM "Submission" WHERE "status" = 'queued' ORDER BY "queuedAt", "id" LIMIT 1 ${lock})
+         AND "status" = 'queued'
+      RETURNING "id"`;
     return rows[0]?.id ?? null;
   },
 
