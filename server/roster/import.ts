@@ -60,6 +60,13 @@ export async function previewForInstructor(instructor: SessionUser, cookies: Coo
   return previewRoster(found.course.id, bytes);
 }
 
+/**
+ * A full roster (MAX_ROSTER_ROWS students: some 5,000 statements) takes 4-5 s on this 2-core
+ * machine, on SQLite and on PostgreSQL alike: past Prisma's default 5-second limit for an
+ * interactive transaction, which then fails the whole import. Time enough for a loaded server.
+ */
+const IMPORT_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
+
 /** `shownFor`: the course the roster page was shown for; required, and must still be current. */
 export async function importRoster(instructor: SessionUser, cookies: CookieReader, bytes: Uint8Array, shownFor: unknown, now = new Date()): Promise<ImportedRoster | { ok: false; error: ImportError }> {
   const found = await rosterCourse(instructor, cookies, shownFor ?? null);
@@ -95,7 +102,7 @@ export async function importRoster(instructor: SessionUser, cookies: CookieReade
         }
       }
       return { ok: true as const, courseId: course.id, courseTitle: courseLabel(course), invited, enrolled, skipped: preview.counts.skipped };
-    });
+    }, IMPORT_TRANSACTION);
   } catch (err) {
     // Someone registered or was enrolled with one of these addresses since the file was judged
     // (on PostgreSQL, possibly while this transaction ran: registration takes no course lock).
