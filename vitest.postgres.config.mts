@@ -15,10 +15,17 @@ process.env.TREINO_TEST_POSTGRES_URL ||= "postgresql://postgres@127.0.0.1:5432/t
 
 /**
  * Left out: what is SQLite by nature (the courses migration on an old SQLite file, SQLite's
- * write lock), and the distributed queue's fault test (minutes of grading through Redis, whose
- * results reach the database through the same storeResult the web tests cover).
+ * write lock), and two slow tests whose subject is not the database: the distributed queue's
+ * fault test (minutes of grading through Redis) and the hidden-data scan (a real grading, a
+ * minute and more here); the results they store go through the same storeResult that
+ * tests/web/submissions.test.ts covers on PostgreSQL.
  */
-const SQLITE_ONLY = new Set(["tests/web/courses-migration.test.ts", "server/db/sqlite-adapter.test.ts", "tests/distributed/bullmq-fault.test.ts"]);
+const LEFT_OUT = new Set([
+  "tests/web/courses-migration.test.ts",
+  "server/db/sqlite-adapter.test.ts",
+  "tests/distributed/bullmq-fault.test.ts",
+  "tests/web/hidden-data.test.ts",
+]);
 
 function testFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -30,9 +37,10 @@ function testFiles(dir: string): string[] {
 
 const databaseTests = ["server", "tests", "scripts"]
   .flatMap(testFiles)
-  .filter((f) => !SQLITE_ONLY.has(f) && /freshDatabase\(|TREINO_TEST_POSTGRES_URL/.test(fs.readFileSync(f, "utf8")));
+  .filter((f) => !LEFT_OUT.has(f) && /freshDatabase\(|TREINO_TEST_POSTGRES_URL/.test(fs.readFileSync(f, "utf8")));
 
 export default defineConfig({
   ...base,
-  test: { ...base.test, include: databaseTests },
+  // Drops what a killed run left behind (tests/web/test-db.ts, dropStaleTestDatabases).
+  test: { ...base.test, include: databaseTests, globalSetup: ["tests/web/postgres-global-setup.ts"] },
 });

@@ -48,6 +48,37 @@ export function runSqlSync(url: string, statements: string[]): void {
   execFileSync(process.execPath, ["-e", script], { env: { ...process.env, URL: url, STATEMENTS: JSON.stringify(statements) }, stdio: ["ignore", "ignore", "inherit"] });
 }
 
+/**
+ * Drops the test databases a crashed or killed run left behind (cleanup never ran): those
+ * whose creating process is gone. Only on a server on this machine, where the process ids
+ * mean something; vitest.postgres.config.mts calls it before a run.
+ */
+export async function dropStaleTestDatabases(serverUrl: string): Promise<string[]> {
+  if (!["127.0.0.1", "localhost", "[::1]"].includes(new URL(serverUrl).hostname)) return [];
+  const { Client } = await import("pg");
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'treino\\_test\\_%'`);
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch (err) {
+        return (err as NodeJS.ErrnoException).code === "EPERM";
+      }
+    };
+    const stale = rows.map((r) => r.datname).filter((name) => {
+      const pid = Number(/^treino_test_(\d+)_[0-9a-f]+$/.exec(name)?.[1]);
+      return Number.isInteger(pid) && pid > 0 && !alive(pid);
+    });
+    for (const name of stale) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    return stale;
+  } finally {
+    await client.end();
+  }
+}
+
 function migrate(url: string): void {
   execFileSync(process.execPath, [path.join("node_modules", "prisma", "build", "index.js"), "migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: url },
@@ -66,7 +97,7 @@ export function freshDatabase(): FreshDatabase {
     migrate(url);
     return { dir, url, provider: "sqlite", cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
-  // The creating process's id in the name: scripts/drop-stale-test-databases.ts can tell a leftover from a live one.
+  // The creating process's id in the name: dropStaleTestDatabases tells a leftover from a live one.
   const name = `treino_test_${process.pid}_${randomBytes(4).toString("hex")}`;
   const url = databaseUrl(server, name);
   runSqlSync(server, [`CREATE DATABASE "${name}"`]);
