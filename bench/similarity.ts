@@ -15,7 +15,7 @@ import * as path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import seedrandom from "seedrandom";
 import { syncTasks } from "../server/courses/sync-tasks";
-import { db } from "../server/db";
+import { db, dbProvider } from "../server/db";
 import { analysisView, ensureAnalysis } from "../server/similarity/analysis-jobs";
 
 const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 1);
@@ -120,8 +120,8 @@ async function measure(n: number, students: string[], task: Awaited<ReturnType<t
 async function main() {
   console.log(`Treino similarity report — ${new Date().toISOString()}`);
   console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model}, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}; Dolos 3.5.1 on synthetic next-number classes`);
-  // As in production (scripts/setup.ts): readers never wait for a writer.
-  await db.$queryRawUnsafe("PRAGMA journal_mode=WAL");
+  // As in production (scripts/setup.ts): readers never wait for a writer (SQLite; PostgreSQL needs nothing).
+  if (dbProvider === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode=WAL");
   const course = await db.course.create({ data: { slug: "c", title: "Course", joinCode: "JOIN" } });
   await syncTasks();
   const task = await db.task.findFirstOrThrow({ where: { slug: "next-number" } });

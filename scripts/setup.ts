@@ -1,13 +1,13 @@
 /**
- * Prepares the embedded installation, idempotently: applies migrations (offline, Prisma's
- * wasm engine), switches SQLite to WAL so the web server and workers write side by side,
- * seeds the demo course, syncs tasks from exercises/, creates the first instructor when
+ * Prepares the installation, idempotently: applies migrations (offline, Prisma's wasm engine;
+ * SQLite's or PostgreSQL's by DATABASE_URL), switches SQLite to WAL so the web server and
+ * workers write side by side, seeds the demo course, syncs tasks from exercises/, creates the first instructor when
  * TREINO_ADMIN_EMAIL and TREINO_ADMIN_PASSWORD are set, and prints how to sign in.
  */
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { upsertInstructor } from "../server/accounts/register";
-import { db } from "../server/db";
+import { db, dbProvider } from "../server/db";
 import { env } from "../server/env";
 import { syncTasks } from "../server/courses/sync-tasks";
 import { seedDemo } from "../prisma/seed";
@@ -19,7 +19,8 @@ async function main() {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, DATABASE_URL: env.DATABASE_URL },
   });
-  await db.$queryRawUnsafe("PRAGMA journal_mode=WAL");
+  // SQLite only: WAL lets the web server and the workers write side by side (PostgreSQL needs nothing of the kind).
+  if (dbProvider === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode=WAL");
   const demo = await seedDemo();
   const tasks = await syncTasks();
   // Public data for practice runs in the browser (IMDb's training sample): never the test set.

@@ -12,6 +12,11 @@ fi
 # The fused recurrent kernels, rebuilt when their sources (or the BLAS found) changed since install.
 node native/rnn/build.mjs --if-changed
 
-# Unit and integration tests, then the browser tests (Debian's Chromium, a throwaway server).
+# Unit and integration tests on SQLite (the embedded default); the tests that touch the database
+# again on PostgreSQL (a fresh database per test file on 127.0.0.1:5432, or
+# TREINO_TEST_POSTGRES_URL's server: vitest.postgres.config.mts); then the browser tests
+# (Debian's Chromium, a throwaway server).
 npx vitest run
+bash scripts/ensure-postgres.sh
+npx vitest run --config vitest.postgres.config.mts
 npx playwright test

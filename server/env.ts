@@ -29,7 +29,13 @@ function persistedSecret(name: string): string {
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  DATABASE_URL: z.string().startsWith("file:").default(`file:${path.join(dataDir, "treino.db")}`),
+  /** `file:<path>`: SQLite, the embedded default; `postgresql://` (or `postgres://`): PostgreSQL (server/db). */
+  DATABASE_URL: z
+    .string()
+    .refine((v) => v.startsWith("file:") || /^postgres(ql)?:\/\/[^/\s]+/.test(v), "must be file:<path> (SQLite) or postgresql://user@host:port/database")
+    .default(`file:${path.join(dataDir, "treino.db")}`),
+  /** PostgreSQL only: connections per process (the web server, each worker and the similarity runner have their own pool). */
+  TREINO_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   /** Grading jobs at a time per worker; defaults to the number of cores. */

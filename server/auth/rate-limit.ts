@@ -23,7 +23,7 @@
  *
  * Attempts are stored in the database so the web server's restarts and processes share them.
  */
-import { db } from "../db";
+import { db, dbProvider } from "../db";
 import { env } from "../env";
 import { retryAt as backoffRetryAt, type RecentFailures } from "./backoff";
 
@@ -66,9 +66,21 @@ export function loginRateLimit(email: string, ip: string, now = new Date()): Pro
   return limit(email, ip, now);
 }
 
+/** Any 64-bit number of Treino's own: the advisory lock that orders stored login attempts on PostgreSQL. */
+const ATTEMPT_ORDER_LOCK = 7_315_082_026n;
+
 /** Stores an attempt, as a failure until a success clears its pair; returns its id. */
 async function storeAttempt(email: string, ip: string, now: Date): Promise<number> {
-  const { id } = await db.loginAttempt.create({ data: { email: email.toLowerCase(), ip, createdAt: now }, select: { id: true } });
+  const data = { email: email.toLowerCase(), ip, createdAt: now };
+  // The ids must give the order attempts became visible in: each is judged by the ids below its
+  // own. SQLite stores one insert at a time. On PostgreSQL an id is drawn from the sequence
+  // before the insert commits, so a later id could be committed and judged while an earlier
+  // one is not visible yet, and miss it; holding an advisory lock from the draw to the commit
+  // makes the two orders one (logins are few: the wait is an insert's).
+  const { id } =
+    dbProvider === "postgresql"
+      ? (await db.$transaction([db.$executeRaw`SELECT pg_advisory_xact_lock(${ATTEMPT_ORDER_LOCK})`, db.loginAttempt.create({ data, select: { id: true } })]))[1]
+      : await db.loginAttempt.create({ data, select: { id: true } });
   // Keep the table small: what left the window counts for nothing.
   await db.loginAttempt.deleteMany({ where: { createdAt: { lte: windowStart(now) } } });
   return id;

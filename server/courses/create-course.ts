@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { SessionUser } from "../auth";
 import { generateJoinCode } from "../accounts/join-code";
 import { db } from "../db";
+import { isUniqueViolation } from "../db/errors";
 import { addBlankTasks, copyTasks } from "./course-tasks";
 import { slugify, uniqueSlug } from "./course-slug";
 import { INSTRUCTOR, isCourseStaff } from "./membership";
@@ -35,7 +36,9 @@ export async function createCourse(user: Pick<SessionUser, "id" | "role">, input
   // Only a course the instructor is staff of can be cloned; any other id looks missing.
   if (cloneFrom && !(await isCourseStaff(user, cloneFrom))) return { ok: false, error: "sourceNotFound" };
 
-  // A join code or slug taken between the check and the insert fails the unique index: try again.
+  // A join code or slug taken between the check and the insert fails the unique index: try
+  // again (on PostgreSQL two creations run side by side and both may pick the same slug; the
+  // second insert waits for the first to commit, then fails, and the retry sees it taken).
   for (let tries = 0; ; tries++) {
     try {
       return await db.$transaction(async (tx) => {
@@ -48,7 +51,7 @@ export async function createCourse(user: Pick<SessionUser, "id" | "role">, input
         return { ok: true as const, courseId: course.id, tasks };
       });
     } catch (err) {
-      if (tries >= 3 || !String(err).includes("Unique constraint")) throw err;
+      if (tries >= 3 || !isUniqueViolation(err)) throw err;
     }
   }
 }

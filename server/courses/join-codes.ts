@@ -2,13 +2,15 @@
 import type { SessionUser } from "../auth";
 import { generateJoinCode, matchJoinCode } from "../accounts/join-code";
 import { db } from "../db";
+import { isUniqueViolation } from "../db/errors";
 import { isCourseStaff } from "./membership";
 
 /** The course whose join code matches, ignoring case and surrounding spaces. */
 export async function courseByJoinCode(typed: string) {
   const exact = await db.course.findUnique({ where: { joinCode: typed.trim() } });
   if (exact) return exact;
-  // SQLite compares case-sensitively and courses are few: any case, next.
+  // SQLite and PostgreSQL compare case-sensitively (and Prisma's `mode: "insensitive"` is
+  // PostgreSQL's only), and courses are few: any case, next, in JavaScript for both.
   const all = await db.course.findMany({ select: { id: true, joinCode: true } });
   const match = matchJoinCode(all, typed);
   return match ? db.course.findUnique({ where: { id: match.id } }) : null;
@@ -26,7 +28,7 @@ export async function regenerateJoinCode(user: Pick<SessionUser, "id" | "role">,
       const { count } = await db.course.updateMany({ where: { id: courseId, archivedAt: null }, data: { joinCode } });
       return count ? { ok: true, joinCode } : { ok: false, error: "course.archived" };
     } catch (err) {
-      if (tries >= 3 || !String(err).includes("Unique constraint")) throw err;
+      if (tries >= 3 || !isUniqueViolation(err)) throw err;
     }
   }
 }

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { SessionUser } from "../auth";
 import { db } from "../db";
+import { lockCourse } from "../db/locks";
 import { addStaffMembership, INSTRUCTOR, isCourseStaff } from "./membership";
 
 export async function courseStaff(courseId: string) {
@@ -35,6 +36,10 @@ export async function addCoInstructor(actor: Pick<SessionUser, "id" | "role">, c
 export async function removeCoInstructor(actor: Pick<SessionUser, "id" | "role">, courseId: string, userId: string): Promise<{ ok: true } | { ok: false; error: "forbidden" | "notStaff" | "lastInstructor" }> {
   if (!(await isCourseStaff(actor, courseId))) return { ok: false, error: "forbidden" };
   return db.$transaction(async (tx) => {
+    // The course is locked first (on PostgreSQL; SQLite's transaction holds the write lock
+    // already): two instructors removing each other at once would otherwise both see two
+    // instructors and both delete, leaving none. The second waits here and counts one.
+    if (!(await lockCourse(tx, courseId))) return { ok: false as const, error: "notStaff" as const };
     const staff = await tx.enrollment.findMany({ where: { courseId, role: INSTRUCTOR }, select: { userId: true } });
     if (!staff.some((s) => s.userId === userId)) return { ok: false as const, error: "notStaff" as const };
     // A course nobody can open any more would be lost to everyone.

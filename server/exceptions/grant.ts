@@ -11,6 +11,7 @@ import type { SessionUser } from "../auth";
 import type { CookieReader } from "../courses/current-course";
 import { studentsOf } from "../courses/membership";
 import { db } from "../db";
+import { lockEnrollment } from "../db/locks";
 import { taskInCurrentCourse } from "../instructor/access";
 import { actingCourse } from "../instructor/acting-course";
 import { optionalDate } from "../instructor/task-settings";
@@ -104,13 +105,19 @@ export async function grantException(instructor: SessionUser, cookies: CookieRea
   const refused = refusals(found.task, granted);
   if (refused) return refused;
   // One in force per student and task: the one before is revoked (and kept) in the same transaction.
-  const { id, before } = await db.$transaction(async (tx) => {
+  const done = await db.$transaction(async (tx) => {
+    // The student's membership is locked first (on PostgreSQL; SQLite's transaction holds the
+    // write lock already), as a hand-in of theirs locks it: of two grants at once the second
+    // waits, then revokes the first's (at READ COMMITTED it would not see it, and two would be
+    // in force), and a hand-in is judged by the exception before or after, never half of one.
+    if (!(await lockEnrollment(tx, s.userId, found.task.courseId))) return null; // left the course meanwhile
     const before = await exceptionInForce(tx, s.taskId, s.userId);
     await tx.taskException.updateMany({ where: { taskId: s.taskId, userId: s.userId, revokedAt: null }, data: { revokedAt: now, revokedById: instructor.id } });
     const created = await tx.taskException.create({ data: { taskId: s.taskId, userId: s.userId, ...granted, grantedById: instructor.id, grantedAt: now } });
     return { id: created.id, before };
   });
-  return { ok: true, exceptionId: id, change: await studentGradeChange(found.task, s.userId, before, granted) };
+  if (!done) return { ok: false, error: "forbidden" };
+  return { ok: true, exceptionId: done.id, change: await studentGradeChange(found.task, s.userId, done.before, granted) };
 }
 
 export async function revokeException(instructor: SessionUser, cookies: CookieReader, exceptionId: unknown, now = new Date()): Promise<RevokeResult> {

@@ -1,10 +1,11 @@
 /**
  * The embedded queue: the Submission table is the queue. Claims are a single conditional
- * UPDATE, so two workers (threads or processes) never take the same job; a worker that dies
- * stops beating and its jobs go back to the queue.
+ * UPDATE, so two workers (threads or processes) never take the same job (on PostgreSQL with
+ * SKIP LOCKED, so they do not queue up behind each other either); a worker that dies stops
+ * beating and its jobs go back to the queue.
  */
 import * as os from "node:os";
-import { db, Prisma } from "../db";
+import { db, dbProvider, Prisma, type Db } from "../db";
 import { env } from "../env";
 import type { GradingQueue, JobSource } from "./types";
 
@@ -12,6 +13,26 @@ import type { GradingQueue, JobSource } from "./types";
 export const STALE_AFTER_MS = 30_000;
 /** After this many claims a job is not retried: it keeps killing its workers. */
 export const MAX_CLAIMS = 3;
+
+/**
+ * Takes the oldest queued job for the worker through `client` (the process's `db`; the tests
+ * race several clients). Identifiers are quoted: PostgreSQL folds unquoted ones to lower case.
+ * On SQLite the statement runs alone under the write lock: no other claim can interleave. On
+ * PostgreSQL claims run side by side: the subquery locks the row it picks and skips rows
+ * another claim has locked, so concurrent workers take different jobs and never wait on each
+ * other; `AND "status" = 'queued'` re-checks the row once it is locked.
+ */
+export async function claimNext(client: Db, workerId: string): Promise<string | null> {
+  const now = new Date();
+  const lock = dbProvider === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
+  const rows = await client.$queryRaw<{ id: string }[]>`
+    UPDATE "Submission"
+       SET "status" = 'running', "workerId" = ${workerId}, "heartbeatAt" = ${now}, "startedAt" = ${now}, "claims" = "claims" + 1, "progress" = NULL
+     WHERE "id" = (SELECT "id" FROM "Submission" WHERE "status" = 'queued' ORDER BY "queuedAt", "id" LIMIT 1 ${lock})
+       AND "status" = 'queued'
+    RETURNING "id"`;
+  return rows[0]?.id ?? null;
+}
 
 export const databaseQueue: GradingQueue & JobSource = {
   async enqueue() {
@@ -30,16 +51,7 @@ export const databaseQueue: GradingQueue & JobSource = {
     return Math.max(1, running, env.TREINO_WORKER_CONCURRENCY ?? os.availableParallelism());
   },
 
-  async claim(workerId) {
-    const now = new Date();
-    const rows = await db.$queryRaw<{ id: string }[]>`
-      UPDATE "Submission"
-         SET status = 'running', workerId = ${workerId}, heartbeatAt = ${now}, startedAt = ${now}, claims = claims + 1, progress = NULL
-       WHERE id = (SELECT id FROM "Submission" WHERE status = 'queued' ORDER BY queuedAt, id LIMIT 1)
-         AND status = 'queued'
-      RETURNING id`;
-    return rows[0]?.id ?? null;
-  },
+  claim: (workerId) => claimNext(db, workerId),
 
   async heartbeat(workerId, submissionIds) {
     if (submissionIds.length === 0) return;

@@ -13,7 +13,9 @@ import { archivedRefusal, type ArchivedRefusal } from "../courses/archive";
 import { courseLabel } from "../courses/course-label";
 import type { CookieReader } from "../courses/current-course";
 import { STUDENT } from "../courses/membership";
-import { db, Prisma } from "../db";
+import { db } from "../db";
+import { isUniqueViolation } from "../db/errors";
+import { lockCourse } from "../db/locks";
 import { actingCourse } from "../instructor/acting-course";
 import { issueInvitation } from "./invitations";
 import { previewRoster, type RosterError, type RosterPreview } from "./preview";
@@ -58,6 +60,13 @@ export async function previewForInstructor(instructor: SessionUser, cookies: Coo
   return previewRoster(found.course.id, bytes);
 }
 
+/**
+ * A full roster (MAX_ROSTER_ROWS students: some 5,000 statements) takes 4-5 s on this 2-core
+ * machine, on SQLite and on PostgreSQL alike: past Prisma's default 5-second limit for an
+ * interactive transaction, which then fails the whole import. Time enough for a loaded server.
+ */
+const IMPORT_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
+
 /** `shownFor`: the course the roster page was shown for; required, and must still be current. */
 export async function importRoster(instructor: SessionUser, cookies: CookieReader, bytes: Uint8Array, shownFor: unknown, now = new Date()): Promise<ImportedRoster | { ok: false; error: ImportError }> {
   const found = await rosterCourse(instructor, cookies, shownFor ?? null);
@@ -65,6 +74,10 @@ export async function importRoster(instructor: SessionUser, cookies: CookieReade
   const { course } = found;
   try {
     return await db.$transaction(async (tx) => {
+      // The course is locked first (on PostgreSQL; SQLite's transaction holds the write lock
+      // already): a second import into it waits, then judges its file against the students
+      // this one added (already in the course) instead of failing on their addresses.
+      await lockCourse(tx, course.id);
       // Archived since it was checked: nothing is written.
       const state = await tx.course.findUniqueOrThrow({ where: { id: course.id }, select: { archivedAt: true } });
       const archived = archivedRefusal(state);
@@ -89,11 +102,11 @@ export async function importRoster(instructor: SessionUser, cookies: CookieReade
         }
       }
       return { ok: true as const, courseId: course.id, courseTitle: courseLabel(course), invited, enrolled, skipped: preview.counts.skipped };
-    });
+    }, IMPORT_TRANSACTION);
   } catch (err) {
-    // Someone registered or was enrolled with one of these addresses since the file was judged.
-    const unique = (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") || String(err).includes("Unique constraint");
-    if (unique) return { ok: false, error: { code: "roster.changed" } };
+    // Someone registered or was enrolled with one of these addresses since the file was judged
+    // (on PostgreSQL, possibly while this transaction ran: registration takes no course lock).
+    if (isUniqueViolation(err)) return { ok: false, error: { code: "roster.changed" } };
     throw err;
   }
 }

@@ -13,10 +13,11 @@ import { registration } from "../accounts/register";
 import type { CookieReader } from "../courses/current-course";
 import { studentsOf } from "../courses/membership";
 import { db } from "../db";
+import { lockUser } from "../db/locks";
 import { env } from "../env";
 import { actingCourse } from "../instructor/acting-course";
 
-type Tx = Pick<typeof db, "invitation">;
+type Tx = Pick<typeof db, "invitation" | "$queryRaw">;
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -32,8 +33,14 @@ export interface IssuedInvitation {
   expiresAt: Date;
 }
 
-/** A new link for the student (the ones before it revoked), inside the caller's transaction. */
+/**
+ * A new link for the student (the ones before it revoked), inside the caller's transaction.
+ * The account is locked first (on PostgreSQL; SQLite's transaction holds the write lock
+ * already): two links issued at once would otherwise each revoke only the links before both,
+ * and both would work.
+ */
 export async function issueInvitation(tx: Tx, o: { userId: string; courseId: string; createdById: string; now: Date }): Promise<IssuedInvitation> {
+  await lockUser(tx, o.userId);
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(o.now.getTime() + env.TREINO_INVITATION_DAYS * 24 * 3600_000);
   await tx.invitation.updateMany({ where: { userId: o.userId, usedAt: null, revokedAt: null }, data: { revokedAt: o.now } });
@@ -61,7 +68,15 @@ export async function reissueInvitation(instructor: SessionUser, cookies: Cookie
   if (!student) return { ok: false, error: "forbidden" };
   if (course.archivedAt) return { ok: false, error: "course.archived" };
   if (student.passwordHash !== NO_PASSWORD) return { ok: false, error: "hasPassword" };
-  const issued = await db.$transaction((tx) => issueInvitation(tx, { userId: student.id, courseId: course.id, createdById: instructor.id, now }));
+  const issued = await db.$transaction(async (tx) => {
+    // Read again under the account's lock: a password set since the check above (an invitation
+    // accepted meanwhile) means no new link.
+    await lockUser(tx, student.id);
+    const account = await tx.user.findUniqueOrThrow({ where: { id: student.id }, select: { passwordHash: true } });
+    if (account.passwordHash !== NO_PASSWORD) return null;
+    return issueInvitation(tx, { userId: student.id, courseId: course.id, createdById: instructor.id, now });
+  });
+  if (!issued) return { ok: false, error: "hasPassword" };
   return { ok: true, userId: student.id, name: student.name, email: student.email, ...issued };
 }
 
@@ -104,6 +119,10 @@ export async function acceptInvitation(input: unknown, now = new Date()): Promis
   const tokenHash = hashToken(parsed.data.token);
   return db.$transaction(async (tx) => {
     const inv = await tx.invitation.findUniqueOrThrow({ where: { tokenHash } });
+    // The account first, as issueInvitation locks it (the same order: no deadlock with a new
+    // link being issued). The conditional updates below are what decide: of two acceptances at
+    // once, the second's UPDATE waits for the first's row, then finds the link used.
+    await lockUser(tx, inv.userId);
     const spent = await tx.invitation.updateMany({ where: { id: inv.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     if (spent.count === 0) return { ok: false as const, error: "used" as const };
     const set = await tx.user.updateMany({ where: { id: inv.userId, passwordHash: NO_PASSWORD }, data: { passwordHash } });

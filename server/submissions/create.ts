@@ -3,6 +3,8 @@
  * fail to compile is kept too), and queue it. Nothing is stored when the input is refused.
  */
 import { db } from "../db";
+import { isUniqueViolation } from "../db/errors";
+import { lockEnrollment } from "../db/locks";
 import { gradingQueue } from "../queue";
 import type { SessionUser } from "../auth";
 import { archivedRefusal, type ArchivedRefusal } from "../courses/archive";
@@ -34,6 +36,11 @@ export async function createSubmission(
   for (let tries = 0; ; tries++) {
     try {
       const result = await db.$transaction(async (tx) => {
+        // The student's membership is locked first (on PostgreSQL; SQLite's transaction holds
+        // the write lock already): a second hand-in of theirs, or an exception being granted
+        // them, waits here, then counts with this one stored. Without it, at READ COMMITTED
+        // two hand-ins would both count the same past and both take the last slot.
+        if (!(await lockEnrollment(tx, user.id, task.courseId))) return { ok: false as const, error: { code: "task.notEnrolled" as const } };
         const now = new Date();
         // An archived course is read-only: nothing is stored (read here, so an archive that
         // lands first wins over a hand-in in flight).
@@ -51,7 +58,8 @@ export async function createSubmission(
       if (result.ok) await gradingQueue.enqueue(result.submissionId);
       return result;
     } catch (err) {
-      if (tries >= 3 || !String(err).includes("Unique constraint")) throw err;
+      // Two attempts numbered alike fail the unique index (the lock above makes it unlikely): number again.
+      if (tries >= 3 || !isUniqueViolation(err)) throw err;
     }
   }
 }

@@ -4,6 +4,11 @@
  * current. The write happens only while the job still belongs to `holder` (the database
  * queue's worker, or the BullMQ job id), so a job that was handed on or regraded meanwhile
  * ends with exactly one final result.
+ *
+ * On PostgreSQL too: the transaction's first statement updates the submission's row, which
+ * locks it; a second store for the same submission waits there, then (its holder condition no
+ * longer met) stores nothing, or, without a holder, marks the first's result no longer current
+ * in a later statement that sees it committed. One current result either way.
  */
 import type { GradeResult } from "../../grader/result";
 import { db, Prisma } from "../db";
