@@ -5,6 +5,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "e2e",
+  // Two web hosts on PostgreSQL have their own server and config (playwright.two-hosts.config.ts).
+  testIgnore: "two-hosts/**",
   timeout: 180_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

@@ -44,6 +44,8 @@ export async function seedDemo(): Promise<DemoAccounts> {
     if (await db.user.findUnique({ where: { email: s.email } })) continue;
     await registerStudent({ name: ["Ana Souza", "Bruno Lima"][i] ?? s.email, email: s.email, password: s.password, joinCode: course.joinCode });
   }
+  // On PostgreSQL nothing else has made the data folder yet.
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(accounts, null, 2), { mode: 0o600 });
   return accounts;
 }
