@@ -51,3 +51,10 @@ export async function submitNextNumber(page: Page, code: string) {
   await expect(page).toHaveURL(/\/submissions\//);
   await expect(page.getByTestId("verdict")).toBeVisible({ timeout: 150_000 });
 }
+
+/** A datetime-local value `days` from now at 18:00, in the browser's (and server's) time zone. */
+export function localDate(days: number): string {
+  const d = new Date(Date.now() + days * 24 * 3600_000);
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T18:00`;
+}

@@ -9,18 +9,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { exercise, setEditorCode, signInInstructor, uniqueEmail } from "./helpers";
+import { exercise, localDate, setEditorCode, signInInstructor, uniqueEmail } from "./helpers";
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, "..", "tests", "fixtures", "similarity", `${name}.ts`), "utf8");
 const stamp = Date.now().toString(36);
 const COURSE = `Redes Recorrentes ${stamp}`;
-
-/** A datetime-local value `days` from now at 18:00, in the browser's (and server's) time zone. */
-function localDate(days: number): string {
-  const d = new Date(Date.now() + days * 24 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T18:00`;
-}
 
 /** The invited student's first visit: a password from the link, then the course's task list. */
 async function acceptInvitation(page: Page, link: string, name: string): Promise<string> {

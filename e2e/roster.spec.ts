@@ -5,14 +5,7 @@
  * a later deadline and the student's task page says so.
  */
 import { expect, test } from "@playwright/test";
-import { signInInstructor, uniqueEmail } from "./helpers";
-
-/** A datetime-local value `days` from now at 18:00, in the browser's (and server's) time zone. */
-function localDate(days: number): string {
-  const d = new Date(Date.now() + days * 24 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T18:00`;
-}
+import { localDate, signInInstructor, uniqueEmail } from "./helpers";
 
 /** Excel's "CSV (separado por vírgulas)" in Portuguese: semicolons, Windows-1252 (ç is 0xE7, ã is 0xE3). */
 function excelCsv(lines: string[]): Buffer {

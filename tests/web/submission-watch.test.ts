@@ -3,7 +3,7 @@
  * at each change (running, done, back to the queue on a regrade) and nothing to someone else;
  * the previous attempt's diff is the same student's earlier submission of the task.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { freshDatabase } from "./test-db";
 
 const testDb = freshDatabase();
@@ -103,5 +103,50 @@ describe("watching a submission", () => {
     expect(seen[0].code).toContain("mine");
     stop.abort();
     await forProf;
+  });
+});
+
+describe("many watches at once", () => {
+  it("share one read per interval, and each still gets its own changes", async () => {
+    const ids = await Promise.all(Array.from({ length: 40 }, (_, i) => hand(i % 2 ? ana : bia, `export const n${i} = ${i};\n`)));
+    const owner = (i: number) => (i % 2 ? ana : bia);
+    const seen = ids.map(() => [] as SubmissionView[]);
+    const stop = new AbortController();
+    const reads = vi.spyOn(db.submission, "findMany");
+    const watches = ids.map((id, i) => watchSubmission(owner(i), id, { intervalMs: 100, queuedRefreshMs: 60_000, signal: stop.signal, onView: (v) => seen[i].push(v) }));
+    await until(() => seen.every((s) => s.length === 1));
+    reads.mockClear();
+    await new Promise((r) => setTimeout(r, 1050));
+    // About ten ticks of one read each (the fingerprints), not forty watches' reads per tick.
+    const fingerprintReads = reads.mock.calls.filter(([args]) => (args as { where?: { id?: { in?: string[] } } })?.where?.id?.in?.length === ids.length).length;
+    expect(fingerprintReads).toBeGreaterThanOrEqual(6);
+    expect(fingerprintReads).toBeLessThanOrEqual(12);
+    expect(reads.mock.calls.length).toBe(fingerprintReads);
+
+    // One submission changes: only its watch hears of it.
+    await db.submission.update({ where: { id: ids[7] }, data: { status: "running", startedAt: new Date() } });
+    await until(() => seen[7].length === 2);
+    expect(seen[7][1].status).toBe("running");
+    await new Promise((r) => setTimeout(r, 250));
+    expect(seen.filter((s) => s.length > 1)).toHaveLength(1);
+    reads.mockRestore();
+    stop.abort();
+    await Promise.all(watches);
+  });
+
+  it("a watch that ends leaves nothing waiting on its signal", async () => {
+    const id = await hand(ana, "export const once = 1;\n");
+    const stop = new AbortController();
+    let listeners = 0;
+    const add = stop.signal.addEventListener.bind(stop.signal);
+    const remove = stop.signal.removeEventListener.bind(stop.signal);
+    stop.signal.addEventListener = ((...args: Parameters<typeof add>) => { listeners++; return add(...args); }) as typeof add;
+    stop.signal.removeEventListener = ((...args: Parameters<typeof remove>) => { listeners--; return remove(...args); }) as typeof remove;
+    const watching = watchSubmission(ana, id, { intervalMs: 10, queuedRefreshMs: 60_000, signal: stop.signal, onView: () => {} });
+    await new Promise((r) => setTimeout(r, 300));
+    // Some thirty ticks so far: at most the one pending wait listens.
+    expect(listeners).toBeLessThanOrEqual(1);
+    stop.abort();
+    await watching;
   });
 });
