@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm start`: sets up and starts Treino on its embedded default (SQLite, one machine).
+# `npm start`: sets up and starts Treino on its embedded default (SQLite, one machine), or on
+# the PostgreSQL database DATABASE_URL names (postgresql://...).
 # Installs what is missing, applies migrations, seeds the demo course (printing its accounts),
 # builds the web app when the code changed, then runs the web server and the grading worker.
 set -euo pipefail
