@@ -12,5 +12,7 @@ export default defineConfig({
     hookTimeout: 240_000,
     fileParallelism: true,
     maxWorkers: 2,
+    // One migrated database for the run, copied by each test file's fresh one (tests/web/test-db.ts).
+    globalSetup: ["tests/web/template-database.ts"],
   },
 });

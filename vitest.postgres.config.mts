@@ -41,6 +41,7 @@ const databaseTests = ["server", "tests", "scripts"]
 
 export default defineConfig({
   ...base,
-  // Drops what a killed run left behind (tests/web/test-db.ts, dropStaleTestDatabases).
-  test: { ...base.test, include: databaseTests, globalSetup: ["tests/web/postgres-global-setup.ts"] },
+  // Drops what a killed run left behind (tests/web/test-db.ts, dropStaleTestDatabases), then
+  // makes the run's migrated template database.
+  test: { ...base.test, include: databaseTests, globalSetup: ["tests/web/postgres-global-setup.ts", "tests/web/template-database.ts"] },
 });

@@ -86,27 +86,41 @@ function migrate(url: string): void {
   });
 }
 
+/**
+ * Set by the test run's global setup (./template-database.ts): a database migrated once for
+ * the whole run, which each test file's fresh database copies instead of migrating again (a
+ * file copy on SQLite, CREATE DATABASE ... TEMPLATE on PostgreSQL). Without it (a bench, a
+ * single file run some other way) each fresh database is migrated as before.
+ */
+export const TEMPLATE_ENV = "TREINO_TEST_TEMPLATE_DATABASE";
+
 export function freshDatabase(): FreshDatabase {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "treino-db-test-"));
   process.env.TREINO_DATA_DIR = dir;
   process.env.TREINO_SECRET_SEED = "integration-test-secret";
   const server = testPostgresUrl();
+  const template = process.env[TEMPLATE_ENV] || undefined;
   if (!server) {
-    const url = `file:${path.join(dir, "treino.db")}`;
+    const file = path.join(dir, "treino.db");
+    const url = `file:${file}`;
     process.env.DATABASE_URL = url;
-    migrate(url);
+    if (template?.startsWith("file:")) fs.copyFileSync(template.slice("file:".length), file);
+    else migrate(url);
     return { dir, url, provider: "sqlite", cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
   // The creating process's id in the name: dropStaleTestDatabases tells a leftover from a live one.
   const name = `treino_test_${process.pid}_${randomBytes(4).toString("hex")}`;
   const url = databaseUrl(server, name);
-  runSqlSync(server, [`CREATE DATABASE "${name}"`]);
+  const templateName = template && !template.startsWith("file:") ? new URL(template).pathname.slice(1) : null;
+  runSqlSync(server, [templateName ? `CREATE DATABASE "${name}" TEMPLATE "${templateName}"` : `CREATE DATABASE "${name}"`]);
   process.env.DATABASE_URL = url;
-  try {
-    migrate(url);
-  } catch (err) {
-    runSqlSync(server, [`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`]);
-    throw err;
+  if (!templateName) {
+    try {
+      migrate(url);
+    } catch (err) {
+      runSqlSync(server, [`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`]);
+      throw err;
+    }
   }
   return {
     dir,
@@ -117,4 +131,23 @@ export function freshDatabase(): FreshDatabase {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Makes the run's template: a database migrated with the committed migrations exactly as
+ * `npm start` does, on the provider the run uses. Returns its URL and how to remove it.
+ */
+export function makeTemplateDatabase(): { url: string; remove: () => void } {
+  const server = testPostgresUrl();
+  if (!server) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "treino-db-template-"));
+    const url = `file:${path.join(dir, "template.db")}`;
+    migrate(url);
+    return { url, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `treino_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const url = databaseUrl(server, name);
+  runSqlSync(server, [`CREATE DATABASE "${name}"`]);
+  migrate(url);
+  return { url, remove: () => runSqlSync(server, [`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`]) };
 }
