@@ -13,8 +13,10 @@ export async function regradeSubmission(submissionId: string, opts: { recordedSe
   if (!sub || sub.status === "running" || sub.status === "queued") return false;
   if (await isCourseArchived(sub.task.courseId)) return false;
   const recorded = (sub.results[0]?.result as unknown as GradeResult | undefined)?.environment.seed;
-  await db.submission.update({
-    where: { id: submissionId },
+  // Only from the finished state just read: two regrades at once (a double click, "regrade all"
+  // beside a single one) queue it once, and a worker that took it meanwhile keeps it.
+  const queued = await db.submission.updateMany({
+    where: { id: submissionId, status: sub.status },
     data: {
       status: "queued", workerId: null, heartbeatAt: null, claims: 0, progress: Prisma.DbNull, finishedAt: null,
       seed: opts.recordedSeed && recorded != null ? recorded : null,
@@ -22,6 +24,7 @@ export async function regradeSubmission(submissionId: string, opts: { recordedSe
       queuedAt: new Date(),
     },
   });
+  if (queued.count === 0) return false;
   await gradingQueue.enqueue(submissionId);
   return true;
 }

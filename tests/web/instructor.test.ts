@@ -167,4 +167,11 @@ describe("gradebook, CSV and leaderboard", () => {
     expect(history.map((h) => [h.score, h.current])).toEqual([[7, true], [9, false]]);
     expect((await gradebook(courseId)).rows.find((r) => r.student.id === students[1].id)?.total).toBe(7);
   });
+
+  it("two regrades at once queue the submission once", async () => {
+    const sub = await db.submission.findFirstOrThrow({ where: { userId: students[2].id, status: "graded" } });
+    const answers = await Promise.all([regradeSubmission(sub.id, { recordedSeed: false }), regradeSubmission(sub.id, { recordedSeed: false })]);
+    expect(answers.filter(Boolean)).toHaveLength(1);
+    expect((await db.submission.findUniqueOrThrow({ where: { id: sub.id } })).status).toBe("queued");
+  });
 });
