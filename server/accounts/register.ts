@@ -1,6 +1,7 @@
 /** Creating accounts: students join with a course's code; instructors come from the CLI or the seed. */
 import { z } from "zod";
 import { db } from "../db";
+import { isUniqueViolation } from "../db/errors";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password";
 import { courseByJoinCode } from "../courses/join-codes";
 import { addStaffMembership, STUDENT } from "../courses/membership";
@@ -23,10 +24,18 @@ export async function registerStudent(input: unknown): Promise<{ ok: true; userI
   // An archived course is read-only: it takes no new students.
   if (course.archivedAt) return { ok: false, error: "courseArchived" };
   if (await db.user.findUnique({ where: { email } })) return { ok: false, error: "emailTaken" };
-  const user = await db.user.create({
-    data: { name, email, passwordHash: await hashPassword(password), role: "student", enrollments: { create: { courseId: course.id, role: STUDENT } } },
-  });
-  return { ok: true, userId: user.id };
+  const passwordHash = await hashPassword(password);
+  try {
+    const user = await db.user.create({
+      data: { name, email, passwordHash, role: "student", enrollments: { create: { courseId: course.id, role: STUDENT } } },
+    });
+    return { ok: true, userId: user.id };
+  } catch (err) {
+    // The same email registered a moment ago (a double submit, or two tabs): the check above
+    // could not see it yet.
+    if (isUniqueViolation(err)) return { ok: false, error: "emailTaken" };
+    throw err;
+  }
 }
 
 /**

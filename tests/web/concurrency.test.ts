@@ -15,7 +15,7 @@ delete process.env.REDIS_URL; // the database queue
 const { db, createClient, dbProvider, Prisma } = await import("../../server/db");
 const { isUniqueViolation } = await import("../../server/db/errors");
 const { seedClass } = await import("./class-fixture");
-const { upsertInstructor } = await import("../../server/accounts/register");
+const { registerStudent, upsertInstructor } = await import("../../server/accounts/register");
 const { createSubmission } = await import("../../server/submissions/create");
 const { claimNext } = await import("../../server/queue/database-queue");
 const { removeCoInstructor } = await import("../../server/courses/staff");
@@ -47,6 +47,17 @@ afterAll(async () => {
 });
 
 describe(`races on ${dbProvider}`, () => {
+  it("of two registrations with one email at once, one account is made and the other is told the email is taken", async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const email = `twice-${round}@x.org`;
+      const form = { name: "Twice", email, password: "password-1", joinCode: "JOIN" };
+      const answers = await Promise.all([registerStudent(form), registerStudent(form)]);
+      expect(answers.filter((a) => a.ok)).toHaveLength(1);
+      expect(answers.find((a) => !a.ok)).toEqual({ ok: false, error: "emailTaken" });
+      expect(await db.user.count({ where: { email } })).toBe(1);
+    }
+  });
+
   it("of several hand-ins for the last slot of the 24-hour limit, exactly one is stored", async () => {
     await db.task.update({ where: { id: c.taskId }, data: { maxPerDay: 1 } });
     for (let round = 0; round < ROUNDS; round++) {
