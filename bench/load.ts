@@ -65,6 +65,7 @@ const opts = new Command()
   .option("--port <n>", "first web process's port (3500-3599 on the shared machine)", "3500")
   .option("--label <text>", "a label for this run's tables", "")
   .option("--json <file>", "also write the figures as JSON here")
+  .option("--cpu-prof <dir>", "write a V8 CPU profile of every server process into this folder (node --cpu-prof)")
   .option("--no-build", "do not build the web app first (scripts/build-if-changed.sh)")
   .parse()
   .opts();
@@ -223,18 +224,23 @@ async function waitReady(port: number, ms = 60_000): Promise<void> {
   throw new Error(`web process on ${port} not ready after ${ms / 1000} s`);
 }
 
+/** Every host started and not yet stopped: stopped on the way out, whatever happened. */
+const running = new Set<Host>();
+
 async function startHosts(database: Database, dataDir: string, n: number): Promise<Host[]> {
   const hosts: Host[] = [];
   for (let i = 0; i < n; i++) {
     const port = basePort + i;
     // The first host is a whole installation (web, grading worker, similarity runner); the
     // others are web hosts only (TREINO_ROLE=web in scripts/serve.mjs).
-    const env = { ...serverEnv(database, dataDir, port), ...(i > 0 ? { TREINO_ROLE: "web" } : {}) };
+    const env: NodeJS.ProcessEnv = { ...serverEnv(database, dataDir, port), ...(i > 0 ? { TREINO_ROLE: "web" } : {}) };
+    if (opts.cpuProf) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${path.resolve(opts.cpuProf)}`.trim();
     const serve = spawn(process.execPath, ["scripts/serve.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] });
     const out = fs.createWriteStream(path.join(benchDir, `host-${i}.log`));
     serve.stdout!.pipe(out);
     serve.stderr!.pipe(out);
     hosts.push({ port, serve, webPid: 0 });
+    running.add(hosts.at(-1)!);
   }
   for (const h of hosts) {
     await waitReady(h.port);
@@ -251,6 +257,7 @@ async function startHosts(database: Database, dataDir: string, n: number): Promi
 }
 
 async function stopHosts(hosts: Host[]): Promise<void> {
+  for (const h of hosts) running.delete(h);
   for (const h of hosts) h.serve.kill("SIGTERM");
   await Promise.all(hosts.map((h) => new Promise<void>((resolve) => {
     if (h.serve.exitCode !== null) return resolve();
@@ -363,12 +370,18 @@ interface CannonSpec {
   path: (i: number) => { path: string; cookie: string };
 }
 
-/** One autocannon instance per web process, each with its share of the rate; latencies merged. */
+/**
+ * One autocannon instance per web process, each with its share of the rate; latencies merged.
+ * autocannon takes whole requests per second: a rate is split into whole shares (1 over two
+ * processes: 1 and 0, the second process then gets none of that kind).
+ */
 function runCannons(hosts: Host[], spec: CannonSpec, stats: Latencies, ms: number): Promise<{ requests: number; errors: number; timeouts: number }> {
+  const shares = hosts.map((_, i) => Math.floor(spec.rate / hosts.length) + (i < spec.rate % hosts.length ? 1 : 0));
   return Promise.all(hosts.map((h, hi) => new Promise<{ requests: number; errors: number; timeouts: number }>((resolve, reject) => {
     let k = hi;
-    const rate = spec.rate / hosts.length;
-    const connections = Math.max(1, Math.min(spec.connections, Math.floor(rate)));
+    const rate = shares[hi];
+    if (rate < 1) return resolve({ requests: 0, errors: 0, timeouts: 0 });
+    const connections = Math.max(1, Math.min(spec.connections, rate));
     const instance = autocannon(
       {
         url: `http://127.0.0.1:${h.port}`,
@@ -548,7 +561,11 @@ async function runConfiguration(database: Database, n: number) {
       else stats.login.errors++;
     }
   })();
-  const totals = await cannons;
+  const totals = await cannons.catch(async (err) => {
+    for (const f of feeds.values()) f.close();
+    await stopHosts(hosts);
+    throw err;
+  });
   const newFeeds = (await Promise.all(handIns)).filter((f): f is Feed => f !== null);
   await logins;
   clearInterval(sampler);
@@ -628,7 +645,8 @@ async function main() {
   if (opts.json) fs.writeFileSync(opts.json, JSON.stringify(all, null, 2));
 }
 
-main().catch((err) => {
+main().catch(async (err) => {
   console.error(err);
+  await stopHosts([...running]);
   process.exit(1);
 });
