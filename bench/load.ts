@@ -5,6 +5,7 @@
  * (scripts/serve.mjs: the first host with its grading worker at the quick profile and the
  * similarity runner; every further host with TREINO_ROLE=web), and then:
  *
+ * - first, each kind of request alone, one at a time (what one request costs, whatever the load);
  * - every student opens their submission page (`/submissions/<id>`) and keeps its live feed
  *   open (`GET /api/submissions/<id>/events`, server-sent events) for the whole run;
  * - 300 open feeds, nothing else, for a while: the web processes' CPU (the feeds of a process
@@ -34,6 +35,9 @@
  *   npm run bench:load -- --processes 1                 # one configuration
  *   npm run bench:load -- --database postgresql://127.0.0.1:5432/treino_bench --processes 1,2
  *
+ * `--sql "CREATE INDEX ..."`: run on the seeded database before the servers start (an index
+ * measured without a migration; SQLite through better-sqlite3, PostgreSQL through psql).
+ *
  * `--database`: the database to use, EMPTIED first (SQLite: a file of this bench's own folder by
  * default; PostgreSQL: its public schema is dropped, so the database's name must contain
  * "bench"). The URL is passed to every server process as DATABASE_URL.
@@ -45,6 +49,7 @@ import * as http from "node:http";
 import * as os from "node:os";
 import * as path from "node:path";
 import autocannon from "autocannon";
+import Database from "better-sqlite3";
 import { Command } from "commander";
 import { encode } from "next-auth/jwt";
 import type { LoadManifest } from "./load-seed";
@@ -61,10 +66,13 @@ const opts = new Command()
   .option("--gradebook-rate <n>", "gradebook loads per second (instructors)", "1")
   .option("--leaderboard-rate <n>", "leaderboard loads per second (instructors)", "2")
   .option("--logins <n>", "real logins timed during the run", "5")
+  .option("--alone <n>", "requests of each kind timed one at a time before the load", "20")
   .option("--worker-concurrency <n>", "grading jobs at a time on the first host", "1")
   .option("--port <n>", "first web process's port (3500-3599 on the shared machine)", "3500")
   .option("--label <text>", "a label for this run's tables", "")
   .option("--json <file>", "also write the figures as JSON here")
+  .option("--sql <statement>", "run on the database after seeding, e.g. a CREATE INDEX tried without a migration (repeatable)", (v: string, all: string[]) => [...all, v], [] as string[])
+  .option("--cpu-prof <dir>", "write a V8 CPU profile of every server process into this folder (node --cpu-prof)")
   .option("--no-build", "do not build the web app first (scripts/build-if-changed.sh)")
   .parse()
   .opts();
@@ -88,6 +96,8 @@ interface Database {
   kind: "sqlite" | "postgresql";
   /** Empties it. */
   reset(): void;
+  /** Runs a statement (--sql). */
+  exec(sql: string): void;
   /** Connections (PostgreSQL) or open handles to the file (SQLite) right now. */
   connections(pids: number[]): number;
 }
@@ -99,6 +109,11 @@ function sqliteDatabase(url: string): Database {
     kind: "sqlite",
     reset() {
       for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
+    },
+    exec(sql) {
+      const raw = new Database(file);
+      raw.exec(sql);
+      raw.close();
     },
     connections(pids) {
       // Every descriptor of every process of the installation that points at the .db file.
@@ -132,6 +147,9 @@ function postgresDatabase(url: string): Database {
     kind: "postgresql",
     reset() {
       psql("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+    },
+    exec(sql) {
+      psql(sql);
     },
     connections() {
       return Number(psql(`SELECT count(*) FROM pg_stat_activity WHERE datname = '${name.replace(/'/g, "''")}'`));
@@ -223,18 +241,30 @@ async function waitReady(port: number, ms = 60_000): Promise<void> {
   throw new Error(`web process on ${port} not ready after ${ms / 1000} s`);
 }
 
+/** Every host started and not yet stopped: stopped on the way out, whatever happened. */
+const running = new Set<Host>();
+
 async function startHosts(database: Database, dataDir: string, n: number): Promise<Host[]> {
   const hosts: Host[] = [];
   for (let i = 0; i < n; i++) {
     const port = basePort + i;
     // The first host is a whole installation (web, grading worker, similarity runner); the
     // others are web hosts only (TREINO_ROLE=web in scripts/serve.mjs).
-    const env = { ...serverEnv(database, dataDir, port), ...(i > 0 ? { TREINO_ROLE: "web" } : {}) };
-    const serve = spawn(process.execPath, ["scripts/serve.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const env: NodeJS.ProcessEnv = { ...serverEnv(database, dataDir, port), ...(i > 0 ? { TREINO_ROLE: "web" } : {}) };
+    // Profiling: the web server alone under `node --cpu-prof` (Node refuses the flag in
+    // NODE_OPTIONS, and serve.mjs passes no flags on), the first host's grading worker beside it.
+    const serve = opts.cpuProf
+      ? spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${path.resolve(opts.cpuProf)}`, "scripts/web-server.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] })
+      : spawn(process.execPath, ["scripts/serve.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    if (opts.cpuProf && i === 0) {
+      const worker = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "server/worker/main.ts"], { env, stdio: "ignore" });
+      serve.on("exit", () => worker.kill("SIGTERM"));
+    }
     const out = fs.createWriteStream(path.join(benchDir, `host-${i}.log`));
     serve.stdout!.pipe(out);
     serve.stderr!.pipe(out);
     hosts.push({ port, serve, webPid: 0 });
+    running.add(hosts.at(-1)!);
   }
   for (const h of hosts) {
     await waitReady(h.port);
@@ -251,6 +281,7 @@ async function startHosts(database: Database, dataDir: string, n: number): Promi
 }
 
 async function stopHosts(hosts: Host[]): Promise<void> {
+  for (const h of hosts) running.delete(h);
   for (const h of hosts) h.serve.kill("SIGTERM");
   await Promise.all(hosts.map((h) => new Promise<void>((resolve) => {
     if (h.serve.exitCode !== null) return resolve();
@@ -363,12 +394,18 @@ interface CannonSpec {
   path: (i: number) => { path: string; cookie: string };
 }
 
-/** One autocannon instance per web process, each with its share of the rate; latencies merged. */
+/**
+ * One autocannon instance per web process, each with its share of the rate; latencies merged.
+ * autocannon takes whole requests per second: a rate is split into whole shares (1 over two
+ * processes: 1 and 0, the second process then gets none of that kind).
+ */
 function runCannons(hosts: Host[], spec: CannonSpec, stats: Latencies, ms: number): Promise<{ requests: number; errors: number; timeouts: number }> {
+  const shares = hosts.map((_, i) => Math.floor(spec.rate / hosts.length) + (i < spec.rate % hosts.length ? 1 : 0));
   return Promise.all(hosts.map((h, hi) => new Promise<{ requests: number; errors: number; timeouts: number }>((resolve, reject) => {
     let k = hi;
-    const rate = spec.rate / hosts.length;
-    const connections = Math.max(1, Math.min(spec.connections, Math.floor(rate)));
+    const rate = shares[hi];
+    if (rate < 1) return resolve({ requests: 0, errors: 0, timeouts: 0 });
+    const connections = Math.max(1, Math.min(spec.connections, rate));
     const instance = autocannon(
       {
         url: `http://127.0.0.1:${h.port}`,
@@ -454,6 +491,11 @@ async function runConfiguration(database: Database, n: number) {
     }
   }
 
+  for (const sql of opts.sql as string[]) {
+    database.exec(sql);
+    log(`${label}: applied ${sql}`);
+  }
+
   const hosts = await startHosts(database, dataDir, n);
   const pids = hosts.map((h) => h.serve.pid!);
   const portOf = (i: number) => hosts[i % hosts.length].port;
@@ -482,6 +524,19 @@ async function runConfiguration(database: Database, n: number) {
   for (const p of ["/instructor/gradebook", leaderboardPaths[0]]) {
     for (const h of hosts) await fetch(`http://127.0.0.1:${h.port}${p}`, { headers: { cookie: instructors[0].cookie }, redirect: "manual" }).then((r) => r.arrayBuffer());
   }
+
+  // 0. Each kind of request alone, one at a time, before any load: what one request costs.
+  const alone = { page: new Latencies(), api: new Latencies(), gradebook: new Latencies(), leaderboard: new Latencies() };
+  for (let k = 0; k < Number(opts.alone); k++) {
+    const s = students[(k * 7919) % students.length];
+    const who = instructors[k % instructors.length];
+    const port = portOf(k);
+    await timed(alone.page, `http://127.0.0.1:${port}/submissions/${s.submissionId}`, { headers: { cookie: s.cookie } });
+    await timed(alone.api, `http://127.0.0.1:${port}/api/submissions/${s.submissionId}`, { headers: { cookie: s.cookie } });
+    await timed(alone.gradebook, `http://127.0.0.1:${port}/instructor/gradebook`, { headers: { cookie: who.cookie } });
+    await timed(alone.leaderboard, `http://127.0.0.1:${port}${leaderboardPaths[k % leaderboardPaths.length]}`, { headers: { cookie: who.cookie } });
+  }
+  const aloneLoad = loadavg();
 
   // 1. Every student opens their submission page, then its live feed (ten at a time).
   log(`${label}: ${students.length} students open their submission page and its live feed (load ${loadavg()})`);
@@ -548,7 +603,11 @@ async function runConfiguration(database: Database, n: number) {
       else stats.login.errors++;
     }
   })();
-  const totals = await cannons;
+  const totals = await cannons.catch(async (err) => {
+    for (const f of feeds.values()) f.close();
+    await stopHosts(hosts);
+    throw err;
+  });
   const newFeeds = (await Promise.all(handIns)).filter((f): f is Feed => f !== null);
   await logins;
   clearInterval(sampler);
@@ -576,12 +635,19 @@ async function runConfiguration(database: Database, n: number) {
     row("leaderboard", stats.leaderboard, secs),
     row("real login (csrf + credentials)", stats.login, null),
   ];
+  const aloneRows: Row[] = [
+    row("submission page", alone.page, null),
+    row("GET /api/submissions/<id>", alone.api, null),
+    row("/instructor/gradebook", alone.gradebook, null),
+    row("leaderboard", alone.leaderboard, null),
+  ];
   const cannonErrors = totals.reduce((s, t) => s + t.errors + t.timeouts, 0);
   const summary = {
     label: opts.label || undefined,
     configuration: label,
     at: new Date().toISOString(),
-    load: { beforeMixed: loadBefore, afterMixed: loadAfter, idleFeeds: idleLoad },
+    load: { beforeMixed: loadBefore, afterMixed: loadAfter, idleFeeds: idleLoad, alone: aloneLoad },
+    aloneRows,
     rows,
     socketErrorsAndTimeouts: cannonErrors,
     feeds: { open: students.length, droppedOrRefused: dropped, openAtEnd, newAfterHandIn: newFeeds.length, sawLiveProgress: withProgress, sawGraded: graded },
@@ -602,6 +668,14 @@ function printSummary(s: Awaited<ReturnType<typeof runConfiguration>> extends in
   const lines = [
     "",
     `## ${s.configuration}${s.label ? ` — ${s.label}` : ""} (${s.at.slice(0, 16)}; load average ${s.load.beforeMixed} before the mixed load, ${s.load.afterMixed} after)`,
+    "",
+    `One request at a time, no other load from the bench (load average ${s.load.alone}):`,
+    "",
+    "| request | n | p50 ms | p95 ms | p99 ms | non-2xx | errors |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...s.aloneRows.map((r) => `| ${r.name} | ${r.count} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${r.non2xx} | ${r.errors} |`),
+    "",
+    "Under load:",
     "",
     "| request | n | p50 ms | p95 ms | p99 ms | non-2xx | errors | req/s |",
     "| --- | --- | --- | --- | --- | --- | --- | --- |",
@@ -628,7 +702,8 @@ async function main() {
   if (opts.json) fs.writeFileSync(opts.json, JSON.stringify(all, null, 2));
 }
 
-main().catch((err) => {
+main().catch(async (err) => {
   console.error(err);
+  await stopHosts([...running]);
   process.exit(1);
 });

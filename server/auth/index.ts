@@ -4,6 +4,7 @@
  * redirect to /login is a convenience, never the check.
  */
 import { getServerSession, type NextAuthOptions } from "next-auth";
+import { cache } from "react";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "../db";
@@ -78,10 +79,15 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
-export async function currentUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user, checked against the database (the account may have been deleted, or its
+ * role changed, since the token was issued). Once per request: the layout and the page both
+ * ask, and React's `cache` hands the second the first's answer (outside a render, as in route
+ * handlers, every call reads).
+ */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.user?.id) return null;
-  // The account may have been deleted since the token was issued.
   const exists = await db.user.findUnique({ where: { id: session.user.id }, select: { id: true, role: true } });
   return exists ? { ...session.user, role: exists.role === "instructor" ? "instructor" : "student" } : null;
-}
+});

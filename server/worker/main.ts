@@ -12,6 +12,8 @@ let signals = 0;
 
 async function bullmqWorker(redisUrl: string) {
   const { startBullmqWorker } = await import("../queue/bullmq/grading-worker");
+  // A grading host of its own would generate a secret seed of its own, and grade on other hidden data.
+  if (!process.env.TREINO_SECRET_SEED) log(`TREINO_SECRET_SEED is not set: grading with the seed in ${env.DATA_DIR}/secret-seed; on a host apart from the web host set it to the installation's (docs/deployment.md)`);
   const w = startBullmqWorker({ redisUrl, prefix: env.TREINO_QUEUE_PREFIX, concurrency: env.TREINO_WORKER_CONCURRENCY, lockMs: env.TREINO_QUEUE_LOCK_MS, log });
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.on(signal, () => {

@@ -21,7 +21,8 @@ export function startCollector(opts: { redisUrl: string; prefix: string; log?: (
     async (job) => {
       const { submissionId, gradeJobId, result } = job.data as ResultJob;
       const stored = await storeResult(submissionId, gradeJobId, result as GradeResult);
-      if (!stored) log(`result of ${gradeJobId} not stored: the submission no longer waits for it`);
+      // With a collector on every web host, each result is stored by exactly one of them.
+      log(stored ? `stored the result of ${gradeJobId}` : `result of ${gradeJobId} not stored: the submission no longer waits for it`);
     },
     { connection, concurrency: 4 },
   );
