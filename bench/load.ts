@@ -414,9 +414,9 @@ function runCannons(hosts: Host[], spec: CannonSpec, stats: Latencies, ms: numbe
         duration: ms / 1000,
         timeout: 30,
         requests: [{
-          setupRequest: (req) => {
+          setupRequest: (req: Record<string, unknown>) => {
             const { path: p, cookie } = spec.path((k += hosts.length));
-            return { ...req, method: "GET", path: p, headers: { ...req.headers, cookie } };
+            return { ...req, method: "GET", path: p, headers: { ...(req.headers as object), cookie } };
           },
         }],
       },
