@@ -67,7 +67,7 @@ const opts = new Command()
   .option("--leaderboard-rate <n>", "leaderboard loads per second (instructors)", "2")
   .option("--logins <n>", "real logins timed during the run", "5")
   .option("--alone <n>", "requests of each kind timed one at a time before the load", "20")
-  .option("--worker-concurrency <n>", "grading jobs at a time on the first host", "1")
+  .option("--worker-concurrency <n>", "grading jobs at a time on the first host; 0: no grading worker on this machine (grading hosts elsewhere: hand-ins stay queued)", "1")
   .option("--port <n>", "first web process's port (3500-3599 on the shared machine)", "3500")
   .option("--label <text>", "a label for this run's tables", "")
   .option("--json <file>", "also write the figures as JSON here")
@@ -219,7 +219,7 @@ function serverEnv(database: Database, dataDir: string, port: number): NodeJS.Pr
     TREINO_SECRET_SEED: SEED_SECRET,
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     TREINO_GRADING_PROFILE: "quick",
-    TREINO_WORKER_CONCURRENCY: String(opts.workerConcurrency),
+    ...(Number(opts.workerConcurrency) > 0 ? { TREINO_WORKER_CONCURRENCY: String(opts.workerConcurrency) } : { TREINO_LOCAL_WORKER: "0" }),
     HOST: "127.0.0.1",
     PORT: String(port),
   };
@@ -256,7 +256,7 @@ async function startHosts(database: Database, dataDir: string, n: number): Promi
     const serve = opts.cpuProf
       ? spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${path.resolve(opts.cpuProf)}`, "scripts/web-server.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] })
       : spawn(process.execPath, ["scripts/serve.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] });
-    if (opts.cpuProf && i === 0) {
+    if (opts.cpuProf && i === 0 && Number(opts.workerConcurrency) > 0) {
       const worker = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "server/worker/main.ts"], { env, stdio: "ignore" });
       serve.on("exit", () => worker.kill("SIGTERM"));
     }
@@ -644,7 +644,7 @@ async function runConfiguration(database: Database, n: number) {
   const cannonErrors = totals.reduce((s, t) => s + t.errors + t.timeouts, 0);
   const summary = {
     label: opts.label || undefined,
-    configuration: label,
+    configuration: `${label}; ${Number(opts.workerConcurrency) > 0 ? `grading worker beside them (${opts.workerConcurrency} job at a time)` : "no grading worker on this machine"}`,
     at: new Date().toISOString(),
     load: { beforeMixed: loadBefore, afterMixed: loadAfter, idleFeeds: idleLoad, alone: aloneLoad },
     aloneRows,
