@@ -569,6 +569,7 @@ async function runConfiguration(database: Database, n: number) {
   log(`${label}: ${opts.duration} s of mixed load, ${opts.submitters} hand-ins (load ${loadBefore})`);
   const sampler = setInterval(sampleConnections, 1000);
   const cpu1 = hosts.map((h) => cpuSeconds(h.webPid));
+  const benchCpu0 = process.cpuUsage();
   const rand = (k: number) => students[(k * 7919) % students.length];
   const cannons = Promise.all([
     runCannons(hosts, { name: "page", rate: Number(opts.pageRate), connections: 8, path: (k) => ({ path: `/submissions/${rand(k).submissionId}`, cookie: rand(k).cookie }) }, stats.page, duration),
@@ -611,6 +612,8 @@ async function runConfiguration(database: Database, n: number) {
   const newFeeds = (await Promise.all(handIns)).filter((f): f is Feed => f !== null);
   await logins;
   clearInterval(sampler);
+  const benchCpu = process.cpuUsage(benchCpu0);
+  const benchCpuPercent = Math.round(((benchCpu.user + benchCpu.system) / 1000 / duration) * 1000) / 10;
   const busyCpu = hosts.map((h, i) => Math.round(((cpuSeconds(h.webPid) - cpu1[i]) / (duration / 1000)) * 1000) / 10);
   const loadAfter = loadavg();
   const rss = hosts.map((h) => rssMb(h.webPid));
@@ -653,6 +656,7 @@ async function runConfiguration(database: Database, n: number) {
     feeds: { open: students.length, droppedOrRefused: dropped, openAtEnd, newAfterHandIn: newFeeds.length, sawLiveProgress: withProgress, sawGraded: graded },
     idleFeedsCpuPercent: idleCpu,
     mixedCpuPercent: busyCpu,
+    benchCpuPercent,
     webRssMb: rss,
     dbConnectionsMax: maxConnections,
     dbConnectionsWhat: database.kind === "sqlite" ? "open handles to the .db file across the installation's processes" : "pg_stat_activity rows for the database",
@@ -683,7 +687,7 @@ function printSummary(s: Awaited<ReturnType<typeof runConfiguration>> extends in
     "",
     `socket errors and timeouts (autocannon): ${s.socketErrorsAndTimeouts}`,
     `live feeds: ${s.feeds.open} opened, ${s.feeds.droppedOrRefused} dropped or refused, ${s.feeds.openAtEnd} open at the end; after hand-in ${s.feeds.newAfterHandIn} new feeds, ${s.feeds.sawLiveProgress} saw live progress, ${s.feeds.sawGraded} saw the grade within the run`,
-    `web process CPU: ${s.idleFeedsCpuPercent.join(", ")}% with only the feeds open (load ${s.load.idleFeeds}); ${s.mixedCpuPercent.join(", ")}% under the mixed load; RSS ${s.webRssMb.join(", ")} MB`,
+    `web process CPU: ${s.idleFeedsCpuPercent.join(", ")}% with only the feeds open (load ${s.load.idleFeeds}); ${s.mixedCpuPercent.join(", ")}% under the mixed load; RSS ${s.webRssMb.join(", ")} MB; the load generator itself: ${s.benchCpuPercent}%`,
     `database connections (max): ${s.dbConnectionsMax} (${s.dbConnectionsWhat})`,
     `seed: ${s.seed.users} users, ${s.seed.submissions} graded submissions, ${s.seed.epochRows} epoch rows`,
     "",
