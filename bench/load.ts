@@ -67,7 +67,7 @@ const opts = new Command()
   .option("--leaderboard-rate <n>", "leaderboard loads per second (instructors)", "2")
   .option("--logins <n>", "real logins timed during the run", "5")
   .option("--alone <n>", "requests of each kind timed one at a time before the load", "20")
-  .option("--worker-concurrency <n>", "grading jobs at a time on the first host", "1")
+  .option("--worker-concurrency <n>", "grading jobs at a time on the first host; 0: no grading worker on this machine (grading hosts elsewhere: hand-ins stay queued)", "1")
   .option("--port <n>", "first web process's port (3500-3599 on the shared machine)", "3500")
   .option("--label <text>", "a label for this run's tables", "")
   .option("--json <file>", "also write the figures as JSON here")
@@ -219,7 +219,7 @@ function serverEnv(database: Database, dataDir: string, port: number): NodeJS.Pr
     TREINO_SECRET_SEED: SEED_SECRET,
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     TREINO_GRADING_PROFILE: "quick",
-    TREINO_WORKER_CONCURRENCY: String(opts.workerConcurrency),
+    ...(Number(opts.workerConcurrency) > 0 ? { TREINO_WORKER_CONCURRENCY: String(opts.workerConcurrency) } : { TREINO_LOCAL_WORKER: "0" }),
     HOST: "127.0.0.1",
     PORT: String(port),
   };
@@ -256,7 +256,7 @@ async function startHosts(database: Database, dataDir: string, n: number): Promi
     const serve = opts.cpuProf
       ? spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${path.resolve(opts.cpuProf)}`, "scripts/web-server.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] })
       : spawn(process.execPath, ["scripts/serve.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] });
-    if (opts.cpuProf && i === 0) {
+    if (opts.cpuProf && i === 0 && Number(opts.workerConcurrency) > 0) {
       const worker = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "server/worker/main.ts"], { env, stdio: "ignore" });
       serve.on("exit", () => worker.kill("SIGTERM"));
     }
@@ -569,6 +569,7 @@ async function runConfiguration(database: Database, n: number) {
   log(`${label}: ${opts.duration} s of mixed load, ${opts.submitters} hand-ins (load ${loadBefore})`);
   const sampler = setInterval(sampleConnections, 1000);
   const cpu1 = hosts.map((h) => cpuSeconds(h.webPid));
+  const benchCpu0 = process.cpuUsage();
   const rand = (k: number) => students[(k * 7919) % students.length];
   const cannons = Promise.all([
     runCannons(hosts, { name: "page", rate: Number(opts.pageRate), connections: 8, path: (k) => ({ path: `/submissions/${rand(k).submissionId}`, cookie: rand(k).cookie }) }, stats.page, duration),
@@ -611,6 +612,8 @@ async function runConfiguration(database: Database, n: number) {
   const newFeeds = (await Promise.all(handIns)).filter((f): f is Feed => f !== null);
   await logins;
   clearInterval(sampler);
+  const benchCpu = process.cpuUsage(benchCpu0);
+  const benchCpuPercent = Math.round(((benchCpu.user + benchCpu.system) / 1000 / duration) * 1000) / 10;
   const busyCpu = hosts.map((h, i) => Math.round(((cpuSeconds(h.webPid) - cpu1[i]) / (duration / 1000)) * 1000) / 10);
   const loadAfter = loadavg();
   const rss = hosts.map((h) => rssMb(h.webPid));
@@ -644,7 +647,7 @@ async function runConfiguration(database: Database, n: number) {
   const cannonErrors = totals.reduce((s, t) => s + t.errors + t.timeouts, 0);
   const summary = {
     label: opts.label || undefined,
-    configuration: label,
+    configuration: `${label}; ${Number(opts.workerConcurrency) > 0 ? `grading worker beside them (${opts.workerConcurrency} job at a time)` : "no grading worker on this machine"}`,
     at: new Date().toISOString(),
     load: { beforeMixed: loadBefore, afterMixed: loadAfter, idleFeeds: idleLoad, alone: aloneLoad },
     aloneRows,
@@ -653,6 +656,7 @@ async function runConfiguration(database: Database, n: number) {
     feeds: { open: students.length, droppedOrRefused: dropped, openAtEnd, newAfterHandIn: newFeeds.length, sawLiveProgress: withProgress, sawGraded: graded },
     idleFeedsCpuPercent: idleCpu,
     mixedCpuPercent: busyCpu,
+    benchCpuPercent,
     webRssMb: rss,
     dbConnectionsMax: maxConnections,
     dbConnectionsWhat: database.kind === "sqlite" ? "open handles to the .db file across the installation's processes" : "pg_stat_activity rows for the database",
@@ -683,7 +687,7 @@ function printSummary(s: Awaited<ReturnType<typeof runConfiguration>> extends in
     "",
     `socket errors and timeouts (autocannon): ${s.socketErrorsAndTimeouts}`,
     `live feeds: ${s.feeds.open} opened, ${s.feeds.droppedOrRefused} dropped or refused, ${s.feeds.openAtEnd} open at the end; after hand-in ${s.feeds.newAfterHandIn} new feeds, ${s.feeds.sawLiveProgress} saw live progress, ${s.feeds.sawGraded} saw the grade within the run`,
-    `web process CPU: ${s.idleFeedsCpuPercent.join(", ")}% with only the feeds open (load ${s.load.idleFeeds}); ${s.mixedCpuPercent.join(", ")}% under the mixed load; RSS ${s.webRssMb.join(", ")} MB`,
+    `web process CPU: ${s.idleFeedsCpuPercent.join(", ")}% with only the feeds open (load ${s.load.idleFeeds}); ${s.mixedCpuPercent.join(", ")}% under the mixed load; RSS ${s.webRssMb.join(", ")} MB; the load generator itself: ${s.benchCpuPercent}%`,
     `database connections (max): ${s.dbConnectionsMax} (${s.dbConnectionsWhat})`,
     `seed: ${s.seed.users} users, ${s.seed.submissions} graded submissions, ${s.seed.epochRows} epoch rows`,
     "",
