@@ -66,6 +66,7 @@ const opts = new Command()
   .option("--gradebook-rate <n>", "gradebook loads per second (instructors)", "1")
   .option("--leaderboard-rate <n>", "leaderboard loads per second (instructors)", "2")
   .option("--logins <n>", "real logins timed during the run", "5")
+  .option("--arrivals <how>", "spread: requests evenly over each second (default); burst: autocannon's own pacing, each second's requests at once", "spread")
   .option("--alone <n>", "requests of each kind timed one at a time before the load", "20")
   .option("--worker-concurrency <n>", "grading jobs at a time on the first host; 0: no grading worker on this machine (grading hosts elsewhere: hand-ins stay queued)", "1")
   .option("--port <n>", "first web process's port (3500-3599 on the shared machine)", "3500")
@@ -395,35 +396,48 @@ interface CannonSpec {
 }
 
 /**
- * One autocannon instance per web process, each with its share of the rate; latencies merged.
- * autocannon takes whole requests per second: a rate is split into whole shares (1 over two
- * processes: 1 and 0, the second process then gets none of that kind).
+ * A kind of request at `rate` a second across the web processes, through autocannon.
+ * autocannon's own rate limit sends each connection's quota back to back at the start of every
+ * second, so all kinds would land together in one burst each second: `spread` (the default)
+ * runs one single-connection instance per request a second instead, each at 1/s, their starts
+ * staggered evenly over the second and their targets taken round robin over the processes, so
+ * requests arrive as from many independent students; `burst` keeps autocannon's own pacing
+ * (one instance per process with its share of the rate), the harsher, synchronised case.
  */
 function runCannons(hosts: Host[], spec: CannonSpec, stats: Latencies, ms: number): Promise<{ requests: number; errors: number; timeouts: number }> {
-  const shares = hosts.map((_, i) => Math.floor(spec.rate / hosts.length) + (i < spec.rate % hosts.length ? 1 : 0));
-  return Promise.all(hosts.map((h, hi) => new Promise<{ requests: number; errors: number; timeouts: number }>((resolve, reject) => {
-    let k = hi;
-    const rate = shares[hi];
-    if (rate < 1) return resolve({ requests: 0, errors: 0, timeouts: 0 });
-    const connections = Math.max(1, Math.min(spec.connections, rate));
-    const instance = autocannon(
-      {
-        url: `http://127.0.0.1:${h.port}`,
-        connections,
-        overallRate: rate,
-        duration: ms / 1000,
-        timeout: 30,
-        requests: [{
-          setupRequest: (req: Record<string, unknown>) => {
-            const { path: p, cookie } = spec.path((k += hosts.length));
-            return { ...req, method: "GET", path: p, headers: { ...(req.headers as object), cookie } };
-          },
-        }],
-      },
-      (err: Error | null, result: { requests: { total: number }; errors: number; timeouts: number }) => (err ? reject(err) : resolve({ requests: result.requests.total, errors: result.errors, timeouts: result.timeouts })),
-    );
-    instance.on("response", (_client: unknown, status: number, _bytes: number, responseTime: number) => stats.add(responseTime, status));
-  }))).then((parts) => parts.reduce((a, b) => ({ requests: a.requests + b.requests, errors: a.errors + b.errors, timeouts: a.timeouts + b.timeouts })));
+  const plan: { host: Host; rate: number; connections: number; delay: number; first: number }[] = [];
+  if (opts.arrivals === "burst") {
+    // Whole requests per second per process (1 over two processes: 1 and 0).
+    hosts.forEach((host, i) => {
+      const rate = Math.floor(spec.rate / hosts.length) + (i < spec.rate % hosts.length ? 1 : 0);
+      if (rate >= 1) plan.push({ host, rate, connections: Math.min(spec.connections, rate), delay: 0, first: i });
+    });
+  } else {
+    for (let j = 0; j < spec.rate; j++) plan.push({ host: hosts[j % hosts.length], rate: 1, connections: 1, delay: (j * 1000) / spec.rate, first: j });
+  }
+  const step = plan.length;
+  return Promise.all(plan.map((p) => new Promise<{ requests: number; errors: number; timeouts: number }>((resolve, reject) => {
+    let k = p.first;
+    setTimeout(() => {
+      const instance = autocannon(
+        {
+          url: `http://127.0.0.1:${p.host.port}`,
+          connections: p.connections,
+          overallRate: p.rate,
+          duration: Math.max(1, (ms - p.delay) / 1000),
+          timeout: 30,
+          requests: [{
+            setupRequest: (req: Record<string, unknown>) => {
+              const { path: target, cookie } = spec.path((k += step));
+              return { ...req, method: "GET", path: target, headers: { ...(req.headers as object), cookie } };
+            },
+          }],
+        },
+        (err, result) => (err ? reject(err) : resolve({ requests: result.requests.total, errors: result.errors, timeouts: result.timeouts })),
+      );
+      instance.on("response", (_client: unknown, status: number, _bytes: number, responseTime: number) => stats.add(responseTime, status));
+    }, p.delay);
+  }))).then((parts) => parts.reduce((a, b) => ({ requests: a.requests + b.requests, errors: a.errors + b.errors, timeouts: a.timeouts + b.timeouts }), { requests: 0, errors: 0, timeouts: 0 }));
 }
 
 async function realLogin(port: number, who: { email: string; password: string }): Promise<{ ms: number; ok: boolean }> {
@@ -647,7 +661,7 @@ async function runConfiguration(database: Database, n: number) {
   const cannonErrors = totals.reduce((s, t) => s + t.errors + t.timeouts, 0);
   const summary = {
     label: opts.label || undefined,
-    configuration: `${label}; ${Number(opts.workerConcurrency) > 0 ? `grading worker beside them (${opts.workerConcurrency} job at a time)` : "no grading worker on this machine"}`,
+    configuration: `${label}; ${opts.arrivals === "burst" ? "burst arrivals; " : ""}${Number(opts.workerConcurrency) > 0 ? `grading worker beside them (${opts.workerConcurrency} job at a time)` : "no grading worker on this machine"}`,
     at: new Date().toISOString(),
     load: { beforeMixed: loadBefore, afterMixed: loadAfter, idleFeeds: idleLoad, alone: aloneLoad },
     aloneRows,

@@ -11,6 +11,7 @@
 import http from "node:http";
 import { fileURLToPath } from "node:url";
 import { clientAddress, parseTrustedProxies } from "../server/auth/client-address.mjs";
+import { missingSharedSecrets } from "../server/shared-secrets.mjs";
 
 process.env.NODE_ENV ||= "production";
 process.env.NEXT_RUNTIME = "nodejs";
@@ -18,6 +19,14 @@ process.env.NEXT_RUNTIME = "nodejs";
 const dir = fileURLToPath(new URL("..", import.meta.url));
 const hostname = process.env.HOST ?? "127.0.0.1";
 const port = Number(process.env.PORT ?? "3000");
+
+// On several hosts, refuse to start without the secrets they share (server/shared-secrets.mjs):
+// otherwise the first request would fail, or each host would make sessions of its own.
+const refusal = missingSharedSecrets(process.env);
+if (refusal) {
+  console.error(`[web] ${refusal}`);
+  process.exit(1);
+}
 
 let trustedProxies;
 try {

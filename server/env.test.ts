@@ -1,6 +1,7 @@
 /**
  * Secrets that every host of an installation must share are never generated per host where
- * there are several hosts: the settings refuse to load, saying which and why.
+ * there are several hosts: the settings refuse to load, and the web server to start, saying
+ * which and why (server/shared-secrets.mjs).
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -45,13 +46,26 @@ describe("shared secrets on several hosts", () => {
   });
 
   it("a shared database (not a file: URL) counts as several hosts", async () => {
-    process.env.NEXTAUTH_SECRET ??= "env-test-secret-0123456789abcdef"; // nothing generated into a data folder by this import
-    const { missingSharedSecrets } = await import("./env");
+    const { missingSharedSecrets } = await import("./shared-secrets.mjs");
     const message = missingSharedSecrets({}, "postgresql://treino@db.internal:5432/treino");
     expect(message).toMatch(/DATABASE_URL is a shared database \(postgresql:\)/);
     expect(message).toMatch(/NEXTAUTH_SECRET/);
     expect(message).not.toMatch(/db\.internal/); // never echoes the URL's host or credentials
     expect(missingSharedSecrets({ NEXTAUTH_SECRET: "x".repeat(32), TREINO_SECRET_SEED: "seed-1234" }, "postgresql://db/treino")).toBeNull();
     expect(missingSharedSecrets({}, "file:/var/treino/treino.db")).toBeNull();
+  });
+
+  it("the web server refuses at start, before serving a request, and serve.mjs stops with it", () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "treino-env-test-"));
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, TREINO_DATA_DIR: dataDir, TREINO_ROLE: "web", PORT: "3599", HOST: "127.0.0.1" } as unknown as NodeJS.ProcessEnv;
+    let failure: { status: number; stderr: string } | null = null;
+    try {
+      execFileSync(process.execPath, ["scripts/serve.mjs"], { env, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", timeout: 60_000 });
+    } catch (err) {
+      failure = err as { status: number; stderr: string };
+    }
+    expect(failure?.status).not.toBe(0);
+    expect(failure?.stderr).toMatch(/\[web\] Treino runs on several hosts here \(TREINO_ROLE=web/);
+    expect(failure?.stderr).toMatch(/\[serve\] web exited \(1\); stopping/);
   });
 });

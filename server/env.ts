@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { z } from "zod";
+import { missingSharedSecrets } from "./shared-secrets.mjs";
 
 const root = process.cwd();
 const dataDir = process.env.TREINO_DATA_DIR ?? path.join(root, ".data");
@@ -70,31 +71,7 @@ if (!parsed.success) {
   throw new Error(`Invalid settings:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
 }
 
-/**
- * Secrets every process of an installation must share, which one machine generates into its
- * data folder when they are unset. Several hosts (a database that is not a local file, or a host
- * started with TREINO_ROLE=web beside another) would each generate their own and silently
- * disagree: one host's sessions rejected by the next behind the load balancer, hidden test data
- * that differs between hosts. There they must come from the environment, or nothing starts.
- */
-const SHARED_SECRETS = {
-  NEXTAUTH_SECRET: "signs and encrypts the session cookies: a session made on one host must open on every other",
-  TREINO_SECRET_SEED: "chooses the hidden test data: every host must grade and show the same",
-} as const;
-
-export function missingSharedSecrets(environment: Record<string, string | undefined>, databaseUrl: string): string | null {
-  const severalHosts = !databaseUrl.startsWith("file:") || environment.TREINO_ROLE === "web";
-  if (!severalHosts) return null;
-  const missing = (Object.keys(SHARED_SECRETS) as (keyof typeof SHARED_SECRETS)[]).filter((name) => !environment[name]);
-  if (missing.length === 0) return null;
-  const why = !databaseUrl.startsWith("file:") ? `DATABASE_URL is a shared database (${databaseUrl.split(":")[0]}:)` : "TREINO_ROLE=web (one of several web hosts)";
-  return [
-    `Treino runs on several hosts here (${why}), so each of these must be set, to the same value on every host, instead of being generated into this host's data folder:`,
-    ...missing.map((name) => `  ${name}: ${SHARED_SECRETS[name]}`),
-    "Generate each once (e.g. `openssl rand -base64 32`) and give it to every host (docs/deployment.md).",
-  ].join("\n");
-}
-
+// Several hosts: the secrets they share come from the environment, never from this host's data folder.
 const refusal = missingSharedSecrets(process.env, parsed.data.DATABASE_URL);
 if (refusal) throw new Error(refusal);
 

@@ -62,24 +62,49 @@ export async function getSubmissionView(user: SessionUser, id: string): Promise<
   };
 }
 
-async function waitingInfo(sub: { id: string; status: string; taskId: string }) {
+/**
+ * Figures every queued student's page shares, kept for a moment in each process: a class that
+ * just handed in has dozens of pages refreshing their place in the queue every two seconds
+ * (bench/load.ts), and the workers' capacity and a task's recent grading times move slowly.
+ */
+const SHARED_FIGURES_MS = 2000;
+const sharedFigures = new Map<string, { at: number; value: Promise<number | null> }>();
+function shared(key: string, read: () => Promise<number | null>): Promise<number | null> {
+  const now = Date.now();
+  const hit = sharedFigures.get(key);
+  if (hit && now - hit.at < SHARED_FIGURES_MS) return hit.value;
+  const value = read();
+  sharedFigures.set(key, { at: now, value });
+  value.catch(() => sharedFigures.delete(key));
+  return value;
+}
+
+/** The task's mean grading time over its 20 newest graded submissions, or null before any. */
+function recentMeanMs(taskId: string): Promise<number | null> {
+  return shared(`mean ${taskId}`, async () => {
+    // Read from the submission side (its task, status and hand-in time), not by sorting every
+    // result of the task.
+    const recent = await db.submission.findMany({
+      where: { taskId, status: "graded" },
+      orderBy: { createdAt: "desc" },
+      take: 20,
+      select: { results: { where: { current: true }, take: 1, select: { durationMs: true } } },
+    });
+    const durations = recent.flatMap((r) => r.results.map((g) => g.durationMs));
+    return durations.length ? durations.reduce((s, ms) => s + ms, 0) / durations.length : null;
+  });
+}
+
+/** A queued submission's place in the queue and the wait estimate; nulls once it is not waiting. */
+export async function waitingInfo(sub: { id: string; status: string; taskId: string }): Promise<Pick<SubmissionView, "queuePosition" | "waitEstimateSeconds">> {
   if (sub.status !== "queued") return { queuePosition: null, waitEstimateSeconds: null };
   const position = await gradingQueue.position(sub.id);
   if (position == null) return { queuePosition: null, waitEstimateSeconds: null };
-  // The task's 20 newest graded submissions' current gradings. Read from the submission side
-  // (its task, status and hand-in time), not by sorting every result of the task: every queued
-  // student's page asks this every two seconds (bench/load.ts).
-  const recent = await db.submission.findMany({
-    where: { taskId: sub.taskId, status: "graded" },
-    orderBy: { createdAt: "desc" },
-    take: 20,
-    select: { results: { where: { current: true }, take: 1, select: { durationMs: true } } },
-  });
-  const durations = recent.flatMap((r) => r.results.map((g) => g.durationMs));
-  if (durations.length === 0) return { queuePosition: position, waitEstimateSeconds: null };
-  const meanMs = durations.reduce((s, ms) => s + ms, 0) / durations.length;
+  const meanMs = await recentMeanMs(sub.taskId);
+  if (meanMs == null) return { queuePosition: position, waitEstimateSeconds: null };
   // Everyone ahead (and this one's own turn) shares the capacity of the workers.
-  const seconds = Math.ceil(((position - 1) * meanMs) / (await gradingQueue.capacity()) / 1000);
+  const capacity = (await shared("capacity", () => gradingQueue.capacity())) ?? 1;
+  const seconds = Math.ceil(((position - 1) * meanMs) / capacity / 1000);
   return { queuePosition: position, waitEstimateSeconds: seconds };
 }
 

@@ -10,7 +10,7 @@
  */
 import type { SessionUser } from "../auth";
 import { db } from "../db";
-import { getSubmissionView, type SubmissionView } from "./read";
+import { getSubmissionView, waitingInfo, type SubmissionView } from "./read";
 
 /** Ids per query: well under SQLite's limit on bound variables. */
 const IDS_PER_QUERY = 500;
@@ -100,22 +100,36 @@ export interface WatchOptions {
   onView: (view: SubmissionView) => void;
 }
 
-/** Calls `onView` with the first view and with each changed one, until `signal` aborts or access is lost. */
+/**
+ * Calls `onView` with the first view and with each changed one, until `signal` aborts or access
+ * is lost. While the submission waits and its row does not change, only its place in the queue
+ * and the wait estimate are read again every `queuedRefreshMs`, and a view is handed on only
+ * when they moved: a class that just handed in refreshes dozens of queued pages at once
+ * (bench/load.ts), and the whole view (code, task, access) is read again at every change of the
+ * row, as before.
+ */
 export async function watchSubmission(user: SessionUser, id: string, opts: WatchOptions): Promise<void> {
   let last: string | null = null;
   let lastSent = 0;
-  let status: SubmissionView["status"] | null = null;
+  let lastView: SubmissionView | null = null;
   const clock = clockFor(opts.intervalMs);
   let print = await submissionFingerprint(id);
   while (!opts.signal.aborted) {
-    const stale = status === "queued" && Date.now() - lastSent >= opts.queuedRefreshMs;
-    if (print !== last || stale) {
+    if (print !== last || !lastView) {
       const view = await getSubmissionView(user, id);
       if (!view) return; // gone, or never theirs
       last = print;
       lastSent = Date.now();
-      status = view.status;
+      lastView = view;
       opts.onView(view);
+    } else if (lastView.status === "queued" && Date.now() - lastSent >= opts.queuedRefreshMs) {
+      const before: SubmissionView = lastView;
+      lastSent = Date.now();
+      const info = await waitingInfo({ id, status: before.status, taskId: before.task.id });
+      if (info.queuePosition !== before.queuePosition || info.waitEstimateSeconds !== before.waitEstimateSeconds) {
+        lastView = { ...before, ...info };
+        opts.onView(lastView);
+      }
     }
     print = await clock.next(id, opts.signal);
   }

@@ -134,6 +134,30 @@ describe("many watches at once", () => {
     await Promise.all(watches);
   });
 
+  it("while queued, hands on a new place in the queue without re-reading the view, and nothing when it did not move", async () => {
+    const ahead = await hand(ana, "export const ahead = 1;\n");
+    const id = await hand(bia, "export const behind = 1;\n");
+    const seen: SubmissionView[] = [];
+    const stop = new AbortController();
+    const views = vi.spyOn(db.submission, "findUnique");
+    const watching = watchSubmission(bia, id, { intervalMs: 20, queuedRefreshMs: 40, signal: stop.signal, onView: (v) => seen.push(v) });
+    await until(() => seen.length === 1);
+    const place = seen[0].queuePosition!;
+    expect(place).toBeGreaterThanOrEqual(2);
+    await new Promise((r) => setTimeout(r, 300)); // several refreshes: the place did not move
+    expect(seen).toHaveLength(1);
+    // The worker takes the oldest waiting jobs until the one ahead is gone: each move is handed on.
+    const { jobSource } = await import("../../server/queue");
+    for (let taken = await jobSource.claim("w"); taken && taken !== ahead; taken = await jobSource.claim("w"));
+    await until(() => seen.at(-1)!.queuePosition === 1);
+    expect(seen.at(-1)).toMatchObject({ id, status: "queued", code: "export const behind = 1;\n" });
+    // The whole view (with its include of the task) was read once; refreshes read only the queue.
+    expect(views.mock.calls.filter(([args]) => (args as { include?: unknown }).include).length).toBe(1);
+    views.mockRestore();
+    stop.abort();
+    await watching;
+  });
+
   it("a watch that ends leaves nothing waiting on its signal", async () => {
     const id = await hand(ana, "export const once = 1;\n");
     const stop = new AbortController();
