@@ -108,6 +108,8 @@ export function freshDatabase(): FreshDatabase {
     else migrate(url);
     return { dir, url, provider: "sqlite", cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
+  // A shared database takes both shared secrets from the environment, or refuses to start.
+  process.env.NEXTAUTH_SECRET ??= "integration-test-session-secret";
   // The creating process's id in the name: dropStaleTestDatabases tells a leftover from a live one.
   const name = `treino_test_${process.pid}_${randomBytes(4).toString("hex")}`;
   const url = databaseUrl(server, name);
