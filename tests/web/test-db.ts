@@ -110,29 +110,39 @@ export function freshDatabase(): FreshDatabase {
   }
   // A shared database takes both shared secrets from the environment, or refuses to start.
   process.env.NEXTAUTH_SECRET ??= "integration-test-session-secret";
-  // The creating process's id in the name: dropStaleTestDatabases tells a leftover from a live one.
-  const name = `treino_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const url = databaseUrl(server, name);
   const templateName = template && !template.startsWith("file:") ? new URL(template).pathname.slice(1) : null;
-  runSqlSync(server, [templateName ? `CREATE DATABASE "${name}" TEMPLATE "${templateName}"` : `CREATE DATABASE "${name}"`]);
-  process.env.DATABASE_URL = url;
-  if (!templateName) {
-    try {
-      migrate(url);
-    } catch (err) {
-      runSqlSync(server, [`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`]);
-      throw err;
-    }
-  }
+  const database = newPostgresDatabase(server, templateName);
+  process.env.DATABASE_URL = database.url;
   return {
     dir,
-    url,
+    url: database.url,
     provider: "postgresql",
     cleanup: () => {
-      runSqlSync(server, [`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`]);
+      database.drop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A new database on the PostgreSQL `server`: a copy of the database named `template`, or
+ * migrated (and dropped again if the migration fails). The creating process's id is in the
+ * name: dropStaleTestDatabases tells a leftover from a live one.
+ */
+function newPostgresDatabase(server: string, template: string | null): { url: string; drop: () => void } {
+  const name = `treino_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const url = databaseUrl(server, name);
+  const drop = () => runSqlSync(server, [`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`]);
+  runSqlSync(server, [template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`]);
+  if (!template) {
+    try {
+      migrate(url);
+    } catch (err) {
+      drop();
+      throw err;
+    }
+  }
+  return { url, drop };
 }
 
 /**
@@ -147,9 +157,6 @@ export function makeTemplateDatabase(): { url: string; remove: () => void } {
     migrate(url);
     return { url, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `treino_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const url = databaseUrl(server, name);
-  runSqlSync(server, [`CREATE DATABASE "${name}"`]);
-  migrate(url);
-  return { url, remove: () => runSqlSync(server, [`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`]) };
+  const database = newPostgresDatabase(server, null);
+  return { url: database.url, remove: database.drop };
 }
