@@ -30,12 +30,14 @@ const result = (score: number) => ({
   environment: { backend: "cpu", tfjsVersion: "4.22.0", graderVersion: "test", seed: 1, profile: "quick" }, timing: { totalMs: 5 },
 });
 
-const collectors: { child: ChildProcess; stored: number; refused: number }[] = [];
+const collectors: { child: ChildProcess; stored: number; refused: number; ready: Promise<void> }[] = [];
 
 function startCollector() {
   const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "server/queue/bullmq/collector-main.ts"], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
-  const entry = { child, stored: 0, refused: 0 };
+  let markReady!: () => void;
+  const entry = { child, stored: 0, refused: 0, ready: new Promise<void>((r) => (markReady = r)) };
   readline.createInterface({ input: child.stdout! }).on("line", (line) => {
+    if (/collector ready/.test(line)) markReady();
     if (/stored the result of/.test(line)) entry.stored++;
     if (/not stored/.test(line)) entry.refused++;
   });
@@ -43,10 +45,10 @@ function startCollector() {
   return entry;
 }
 
-beforeAll(() => {
-  startCollector();
-  startCollector();
-});
+// Both must listen before the results go out, or the first one up may take them all.
+beforeAll(async () => {
+  await Promise.all([startCollector().ready, startCollector().ready]);
+}, 60_000);
 
 afterAll(async () => {
   await Promise.all(collectors.map(({ child }) => new Promise((r) => { child.once("exit", r); child.kill("SIGTERM"); })));

@@ -49,9 +49,14 @@ export function startCollector(opts: { redisUrl: string; prefix: string; log?: (
       })
       .catch(() => {});
   });
-  log(`collector: results from ${names.results}, progress from ${names.grade}`);
+  // "ready" only once both connections listen: a host (or a test) can tell a started collector
+  // from one that would already take its share of results.
+  const ready = Promise.all([results.waitUntilReady(), events.waitUntilReady(), gradeQueue.waitUntilReady()]).then(() =>
+    log(`collector ready: results from ${names.results}, progress from ${names.grade}`),
+  );
 
   return {
+    ready,
     async close(): Promise<void> {
       await results.close();
       await events.close();
