@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import type { GradeResult } from "@/grader/result";
 import { dictionary, type Locale } from "@/i18n/dictionary";
 import { failureKindLabel, failureText, formatMetric, metricLabel } from "@/i18n/grading-terms";
+import { numberFormat } from "@/i18n/number-format";
 import { resultSections } from "@/server/submissions/result-sections";
 import { EpochChart, NEXT_NUMBER_LAST_TRAINING_START, PredictionChart, ProbabilityHistogram } from "./charts";
 import { RunsTable } from "./runs-table";
@@ -139,7 +140,7 @@ export function ResultView({ result, code, locale }: { result: GradeResult; code
 
       {shown.environment && (
         <p className="text-xs text-slate-500" data-testid="environment">
-          {t.environment}: {result.environment.backend ? `${result.environment.backend} · ` : ""}tfjs {result.environment.tfjsVersion ?? "—"} · {t.seed.toLowerCase()} {result.runs ? result.runs.each[result.runs.chosen].seed : result.environment.seed} · {result.environment.isolation.join(", ")} · {new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(result.timing.totalMs / 1000)} s
+          {t.environment}: {result.environment.backend ? `${result.environment.backend} · ` : ""}tfjs {result.environment.tfjsVersion ?? "—"} · {t.seed.toLowerCase()} {result.runs ? result.runs.each[result.runs.chosen].seed : result.environment.seed} · {result.environment.isolation.join(", ")} · {numberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(result.timing.totalMs / 1000)} s
           {recurrentNotes(result, t).map((note) => <span key={note}> · {note}</span>)}
         </p>
       )}

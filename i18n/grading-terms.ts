@@ -6,6 +6,7 @@
 import { text, type MessageCode } from "../grader/i18n/messages";
 import type { Failure, FailureKind } from "../grader/result";
 import type { Locale } from "./dictionary";
+import { numberFormat } from "./number-format";
 
 type Words = { pt: string; en: string };
 const pick = (w: Words, locale: Locale) => (locale === "en" ? w.en : w.pt);
@@ -128,12 +129,12 @@ const COUNT_METRICS = new Set(["testReviews", "trainReviews"]);
 export function formatMetric(name: string, value: number | null | undefined, locale: Locale): string {
   if (value == null || Number.isNaN(value)) return "—";
   if (!Number.isFinite(value)) return value > 0 ? "∞" : "−∞";
-  const nf = (o: Intl.NumberFormatOptions) => new Intl.NumberFormat(intlLocale(locale), { useGrouping: false, ...o }).format(value);
+  const nf = (o: Intl.NumberFormatOptions) => numberFormat(intlLocale(locale), { useGrouping: false, ...o }).format(value);
   if (COUNT_METRICS.has(name) || name === "score") return nf({ maximumFractionDigits: 2 });
   if (/accuracy$/i.test(name)) return nf({ minimumFractionDigits: 3, maximumFractionDigits: 3 });
   const abs = Math.abs(value);
   if (abs === 0) return nf({ maximumFractionDigits: 0 });
-  if (abs < 0.0001) return new Intl.NumberFormat(intlLocale(locale), { notation: "scientific", maximumFractionDigits: 2 }).format(value);
+  if (abs < 0.0001) return numberFormat(intlLocale(locale), { notation: "scientific", maximumFractionDigits: 2 }).format(value);
   if (abs < 0.1) return nf({ minimumFractionDigits: 4, maximumFractionDigits: 4 });
   return nf({ maximumSignificantDigits: 3 });
 }

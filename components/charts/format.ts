@@ -1,25 +1,26 @@
 /** Numbers on the charts in the reader's language: 0,0123 in pt-BR, 0.0123 in English. */
 import type { Locale } from "@/i18n/dictionary";
+import { numberFormat } from "@/i18n/number-format";
 
 /** A measured value (a loss, an error): three significant digits. */
 export function formatValue(locale: Locale, v: number | null | undefined): string {
   if (v == null || !Number.isFinite(v)) return "—";
-  return new Intl.NumberFormat(locale, { maximumSignificantDigits: 3 }).format(v);
+  return numberFormat(locale, { maximumSignificantDigits: 3 }).format(v);
 }
 
 /** A tick: already a round number, printed as it is (no rounding to fewer digits). */
 export function formatTick(locale: Locale, v: number): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(v);
+  return numberFormat(locale, { maximumFractionDigits: 6 }).format(v);
 }
 
 /** A share as a whole percentage: "92%". */
 export function formatPercent(locale: Locale, share: number): string {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(share);
+  return numberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(share);
 }
 
 /** An accuracy as a percentage with one decimal: "70,7%". */
 export function formatPercentPrecise(locale: Locale, share: number): string {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(share);
+  return numberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(share);
 }
 
 const SUPERSCRIPT: Record<string, string> = { "-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹" };
