@@ -108,6 +108,7 @@ async function seedCourse(label: string, students: number, rng: () => number, re
           failureKind: r.failure?.kind ?? null, failureLine: r.failure?.line ?? null, failureMessage: r.failure?.message ?? null,
           backend: r.environment.backend, tfjsVersion: r.environment.tfjsVersion, graderVersion: r.environment.graderVersion,
           seed, profile: r.environment.profile, durationMs: Math.round(r.timing.totalMs), result: r as unknown as Prisma.InputJsonValue,
+          leaderboard: r.leaderboard ? (r.leaderboard as Prisma.InputJsonValue) : Prisma.DbNull,
         });
         for (const c of r.checks) checks.push({ id: randomUUID(), resultId, checkId: c.id, status: c.status, points: c.points, maxPoints: c.maxPoints });
         for (const [name, value] of Object.entries(r.metrics)) metrics.push({ id: randomUUID(), resultId, name, value: value as number | null });

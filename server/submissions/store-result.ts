@@ -41,6 +41,7 @@ export async function storeResult(submissionId: string, holder: string | null, r
         profile: result.environment.profile,
         durationMs: Math.round(result.timing.totalMs),
         result: result as unknown as Prisma.InputJsonValue,
+        leaderboard: result.leaderboard ? (result.leaderboard as Prisma.InputJsonValue) : Prisma.DbNull,
         checks: { create: result.checks.map((c) => ({ checkId: c.id, status: c.status, points: c.points, maxPoints: c.maxPoints })) },
         metrics: { create: Object.entries(result.metrics).map(([name, value]) => ({ name, value })) },
         epochs: {
