@@ -333,6 +333,12 @@ async function timed(stats: Latencies, url: string, init: RequestInit = {}): Pro
 }
 
 /** A live feed as a browser's EventSource holds it: statuses seen, views, whether it dropped. */
+/** The version of the view a submission page was rendered with (in its payload), as the page's own script reads it. */
+async function viewVersion(page: Response | null): Promise<string | null> {
+  if (!page || page.status !== 200) return null;
+  return /\\?"version\\?":\\?"([0-9a-f]{16})/.exec(await page.text())?.[1] ?? null;
+}
+
 class Feed {
   views = 0;
   statuses: string[] = [];
@@ -342,18 +348,25 @@ class Feed {
   firstEventMs: number | null = null;
   private req: http.ClientRequest | null = null;
 
-  constructor(readonly port: number, readonly id: string, readonly cookie: string) {}
+  /** `since`: the version of the view the page showed, as the page opens its feed; null when the page did not say. */
+  constructor(readonly port: number, readonly id: string, readonly cookie: string, readonly since: string | null = null) {}
 
-  open(onFirst?: (ms: number, status: number) => void): void {
+  /**
+   * `onOpen`: when the feed is open. As the browser's page, with `since`: at the stream's answer
+   * (the server sends no view until the submission changes); without: at the first view.
+   */
+  open(onOpen?: (ms: number, status: number) => void): void {
     const t0 = performance.now();
     let buffer = "";
-    this.req = http.get({ host: "127.0.0.1", port: this.port, path: `/api/submissions/${this.id}/events`, headers: { cookie: this.cookie, accept: "text/event-stream" }, agent: false }, (res) => {
+    const path = `/api/submissions/${this.id}/events${this.since ? `?since=${this.since}` : ""}`;
+    this.req = http.get({ host: "127.0.0.1", port: this.port, path, headers: { cookie: this.cookie, accept: "text/event-stream" }, agent: false }, (res) => {
       if (res.statusCode !== 200) {
-        onFirst?.(performance.now() - t0, res.statusCode ?? 0);
+        onOpen?.(performance.now() - t0, res.statusCode ?? 0);
         this.dropped = true;
         res.resume();
         return;
       }
+      if (this.since) onOpen?.(performance.now() - t0, 200);
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => {
         buffer += chunk;
@@ -366,7 +379,7 @@ class Feed {
           const view = JSON.parse(data.slice(6)) as { status: string; progress: unknown };
           if (this.firstEventMs === null) {
             this.firstEventMs = performance.now() - t0;
-            onFirst?.(this.firstEventMs, 200);
+            if (!this.since) onOpen?.(this.firstEventMs, 200);
           }
           this.views++;
           if (this.statuses.at(-1) !== view.status) this.statuses.push(view.status);
@@ -560,8 +573,8 @@ async function runConfiguration(database: Database, n: number) {
   for (let i = 0; i < students.length; i += 10) {
     await Promise.all(students.slice(i, i + 10).map(async (s, j) => {
       const port = portOf(i + j);
-      await timed(stats.pageFirst, `http://127.0.0.1:${port}/submissions/${s.submissionId}`, { headers: { cookie: s.cookie } });
-      const feed = new Feed(port, s.submissionId, s.cookie);
+      const page = await timed(stats.pageFirst, `http://127.0.0.1:${port}/submissions/${s.submissionId}`, { headers: { cookie: s.cookie } });
+      const feed = new Feed(port, s.submissionId, s.cookie, await viewVersion(page));
       feeds.set(s.id, feed);
       opening.push(new Promise((resolve) => feed.open((ms, status) => { stats.feedFirst.add(ms, status); resolve(); })));
     }));
@@ -601,10 +614,10 @@ async function runConfiguration(database: Database, n: number) {
     const res = await timed(stats.handIn, `http://127.0.0.1:${port}/api/submissions`, { method: "POST", body: form, headers: { cookie: s.cookie } });
     if (!res || res.status !== 201) return null;
     const { submissionId } = (await res.json()) as { submissionId: string };
-    await timed(stats.pageAfterHandIn, `http://127.0.0.1:${port}/submissions/${submissionId}`, { headers: { cookie: s.cookie } });
+    const page = await timed(stats.pageAfterHandIn, `http://127.0.0.1:${port}/submissions/${submissionId}`, { headers: { cookie: s.cookie } });
     // The page's feed moves to the new submission.
     feeds.get(s.id)!.close();
-    const feed = new Feed(port, submissionId, s.cookie);
+    const feed = new Feed(port, submissionId, s.cookie, await viewVersion(page));
     feeds.set(s.id, feed);
     feed.open((ms, status) => stats.feedFirst.add(ms, status));
     return feed;
@@ -643,7 +656,7 @@ async function runConfiguration(database: Database, n: number) {
   const row = (name: string, l: Latencies, seconds: number | null): Row => ({ name, count: l.ms.length, p50: l.pct(50), p95: l.pct(95), p99: l.pct(99), non2xx: l.non2xx, errors: l.errors, rps: seconds ? Math.round((l.ms.length / seconds) * 10) / 10 : 0 });
   const rows: Row[] = [
     row("submission page, first load", stats.pageFirst, openSeconds),
-    row("live feed, first event", stats.feedFirst, null),
+    row("live feed, open", stats.feedFirst, null),
     row("submission page, reload", stats.page, secs),
     row("GET /api/submissions/<id>", stats.api, secs),
     row("POST /api/submissions", stats.handIn, secs),
@@ -667,7 +680,7 @@ async function runConfiguration(database: Database, n: number) {
     aloneRows,
     rows,
     socketErrorsAndTimeouts: cannonErrors,
-    feeds: { open: students.length, droppedOrRefused: dropped, openAtEnd, newAfterHandIn: newFeeds.length, sawLiveProgress: withProgress, sawGraded: graded },
+    feeds: { open: students.length, sinceView: [...feeds.values()].filter((f) => f.since).length, droppedOrRefused: dropped, openAtEnd, newAfterHandIn: newFeeds.length, sawLiveProgress: withProgress, sawGraded: graded },
     idleFeedsCpuPercent: idleCpu,
     mixedCpuPercent: busyCpu,
     benchCpuPercent,
@@ -700,7 +713,7 @@ function printSummary(s: Awaited<ReturnType<typeof runConfiguration>> extends in
     ...s.rows.map((r) => `| ${r.name} | ${r.count} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${r.non2xx} | ${r.errors} | ${r.rps || ""} |`),
     "",
     `socket errors and timeouts (autocannon): ${s.socketErrorsAndTimeouts}`,
-    `live feeds: ${s.feeds.open} opened, ${s.feeds.droppedOrRefused} dropped or refused, ${s.feeds.openAtEnd} open at the end; after hand-in ${s.feeds.newAfterHandIn} new feeds, ${s.feeds.sawLiveProgress} saw live progress, ${s.feeds.sawGraded} saw the grade within the run`,
+    `live feeds: ${s.feeds.open} opened (the last ${s.feeds.open}: ${s.feeds.sinceView} since the view their page showed), ${s.feeds.droppedOrRefused} dropped or refused, ${s.feeds.openAtEnd} open at the end; after hand-in ${s.feeds.newAfterHandIn} new feeds, ${s.feeds.sawLiveProgress} saw live progress, ${s.feeds.sawGraded} saw the grade within the run`,
     `web process CPU: ${s.idleFeedsCpuPercent.join(", ")}% with only the feeds open (load ${s.load.idleFeeds}); ${s.mixedCpuPercent.join(", ")}% under the mixed load; RSS ${s.webRssMb.join(", ")} MB; the load generator itself: ${s.benchCpuPercent}%`,
     `database connections (max): ${s.dbConnectionsMax} (${s.dbConnectionsWhat})`,
     `seed: ${s.seed.users} users, ${s.seed.submissions} graded submissions, ${s.seed.epochRows} epoch rows`,

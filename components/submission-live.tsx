@@ -28,7 +28,8 @@ function useLiveView(initial: SubmissionView): SubmissionView {
       setStreamFailed(true);
       return;
     }
-    const events = new EventSource(`/api/submissions/${initial.id}/events`);
+    // `since`: the server sends nothing until the submission moves past the view the page was rendered with.
+    const events = new EventSource(`/api/submissions/${initial.id}/events?since=${initial.version}`);
     events.addEventListener("view", (e) => setView(JSON.parse((e as MessageEvent<string>).data) as SubmissionView));
     // The browser reconnects by itself after a dropped connection; CLOSED means it gave up
     // (an error status, a proxy that does not pass the stream).
@@ -36,7 +37,7 @@ function useLiveView(initial: SubmissionView): SubmissionView {
       if (events.readyState === EventSource.CLOSED) setStreamFailed(true);
     };
     return () => events.close();
-  }, [initial.id]);
+  }, [initial.id, initial.version]);
   const waiting = view.status === "queued" || view.status === "running";
   // The fallback: every second while it waits or runs, now and then afterwards (a regrade).
   useSWR(streamFailed ? `/api/submissions/${initial.id}` : null, fetcher, { refreshInterval: waiting ? 1000 : 10_000, onSuccess: setView });

@@ -7,11 +7,14 @@ import type { SessionUser } from "../auth";
 import { isCourseStaff } from "../courses/membership";
 import { db } from "../db";
 import { gradingQueue } from "../queue";
+import { fingerprintOf, versionOf } from "./fingerprint";
 import type { LiveProgress } from "../worker/progress";
 import { leaderboardRevealed, resultForStudent } from "./student-view";
 
 export interface SubmissionView {
   id: string;
+  /** Changes whenever what a live page shows may change (server/submissions/fingerprint.ts). */
+  version: string;
   attempt: number;
   status: "queued" | "running" | "graded" | "error";
   createdAt: string;
@@ -33,6 +36,12 @@ export async function canSee(user: SessionUser, submission: { userId: string; ta
   return isCourseStaff(user, submission.task.courseId);
 }
 
+/** Whether the user may see the submission (as getSubmissionView decides), without reading it whole. */
+export async function canSeeSubmission(user: SessionUser, id: string): Promise<boolean> {
+  const sub = await db.submission.findUnique({ where: { id }, select: { userId: true, task: { select: { courseId: true } } } });
+  return sub != null && (await canSee(user, sub));
+}
+
 export async function getSubmissionView(user: SessionUser, id: string): Promise<SubmissionView | null> {
   const sub = await db.submission.findUnique({
     where: { id },
@@ -47,6 +56,7 @@ export async function getSubmissionView(user: SessionUser, id: string): Promise<
   const result = stored && !(await isCourseStaff(user, sub.task.courseId)) ? resultForStudent(stored, { leaderboardRevealed: leaderboardRevealed(sub.task) }) : stored;
   return {
     id: sub.id,
+    version: versionOf(fingerprintOf({ ...sub, resultId: sub.results[0]?.id ?? null })),
     attempt: sub.attempt,
     status: sub.status as SubmissionView["status"],
     createdAt: sub.createdAt.toISOString(),

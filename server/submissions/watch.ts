@@ -10,6 +10,7 @@
  */
 import type { SessionUser } from "../auth";
 import { db } from "../db";
+import { fingerprintOf, versionOf } from "./fingerprint";
 import { getSubmissionView, waitingInfo, type SubmissionView } from "./read";
 
 /** Ids per query: well under SQLite's limit on bound variables. */
@@ -23,7 +24,7 @@ export async function submissionFingerprints(ids: string[]): Promise<Map<string,
       where: { id: { in: ids.slice(i, i + IDS_PER_QUERY) } },
       select: { id: true, status: true, progress: true, startedAt: true, finishedAt: true, queuedAt: true, results: { where: { current: true }, take: 1, select: { id: true } } },
     });
-    for (const row of rows) prints.set(row.id, JSON.stringify([row.status, row.queuedAt, row.startedAt, row.finishedAt, row.results[0]?.id ?? null, row.progress]));
+    for (const row of rows) prints.set(row.id, fingerprintOf({ ...row, resultId: row.results[0]?.id ?? null }));
   }
   return prints;
 }
@@ -98,6 +99,8 @@ export interface WatchOptions {
   queuedRefreshMs: number;
   signal: AbortSignal;
   onView: (view: SubmissionView) => void;
+  /** The `version` of the view the page already shows: not sent again while it is current. */
+  since?: string;
 }
 
 /**
@@ -114,15 +117,23 @@ export async function watchSubmission(user: SessionUser, id: string, opts: Watch
   let lastView: SubmissionView | null = null;
   const clock = clockFor(opts.intervalMs);
   let print = await submissionFingerprint(id);
+  if (print !== null && opts.since && versionOf(print) === opts.since) {
+    // The page shows this very view: nothing to send until it changes.
+    last = print;
+    lastSent = Date.now();
+  }
   while (!opts.signal.aborted) {
-    if (print !== last || !lastView) {
+    if (print !== last || print === null) {
       const view = await getSubmissionView(user, id);
       if (!view) return; // gone, or never theirs
       last = print;
       lastSent = Date.now();
       lastView = view;
       opts.onView(view);
-    } else if (lastView.status === "queued" && Date.now() - lastSent >= opts.queuedRefreshMs) {
+    } else if (statusOf(print) === "queued" && Date.now() - lastSent >= opts.queuedRefreshMs) {
+      // The page's own view was not read here (opened `since` it): read it once, to compare with.
+      lastView ??= await getSubmissionView(user, id);
+      if (!lastView) return;
       const before: SubmissionView = lastView;
       lastSent = Date.now();
       const info = await waitingInfo({ id, status: before.status, taskId: before.task.id });
@@ -133,4 +144,8 @@ export async function watchSubmission(user: SessionUser, id: string, opts: Watch
     }
     print = await clock.next(id, opts.signal);
   }
+}
+
+function statusOf(print: string): string {
+  return (JSON.parse(print) as [string])[0];
 }

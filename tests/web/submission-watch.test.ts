@@ -106,6 +106,71 @@ describe("watching a submission", () => {
   });
 });
 
+describe("opening a watch since the view the page shows", () => {
+  it("sends nothing while that view is current, then each change", async () => {
+    const id = await hand(ana, "export const since = 1;\n");
+    const page = (await getSubmissionView(ana, id))!;
+    const seen: SubmissionView[] = [];
+    const stop = new AbortController();
+    const watching = watchSubmission(ana, id, { intervalMs: 20, queuedRefreshMs: 60_000, signal: stop.signal, since: page.version, onView: (v) => seen.push(v) });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(seen).toEqual([]);
+    await db.submission.update({ where: { id }, data: { status: "running", startedAt: new Date(), progress: { phase: "train:rnn", totalEpochs: 3, curves: {} } } });
+    await until(() => seen.length === 1);
+    expect(seen[0]).toMatchObject({ status: "running", progress: { phase: "train:rnn" } });
+    expect(seen[0].version).not.toBe(page.version);
+    // A view read now carries the version the watch saw last.
+    expect((await getSubmissionView(ana, id))!.version).toBe(seen[0].version);
+    stop.abort();
+    await watching;
+  });
+
+  it("sends the view at once when the page's is out of date, or its version is not one", async () => {
+    const id = await hand(ana, "export const stale = 1;\n");
+    const page = (await getSubmissionView(ana, id))!;
+    await db.submission.update({ where: { id }, data: { status: "running", startedAt: new Date() } });
+    for (const since of [page.version, "0123456789abcdef", "not a version"]) {
+      const seen: SubmissionView[] = [];
+      const stop = new AbortController();
+      const watching = watchSubmission(ana, id, { intervalMs: 20, queuedRefreshMs: 60_000, signal: stop.signal, since, onView: (v) => seen.push(v) });
+      await until(() => seen.length === 1);
+      expect(seen[0].status).toBe("running");
+      stop.abort();
+      await watching;
+    }
+  });
+
+  it("gives nothing to someone else, whatever version they name", async () => {
+    const id = await hand(ana, "export const notYours = 1;\n");
+    const page = (await getSubmissionView(ana, id))!;
+    const seen: SubmissionView[] = [];
+    const stop = new AbortController();
+    const watching = watchSubmission(bia, id, { intervalMs: 20, queuedRefreshMs: 60_000, signal: stop.signal, since: page.version, onView: (v) => seen.push(v) });
+    await db.submission.update({ where: { id }, data: { status: "running", startedAt: new Date() } });
+    await watching; // ends at the first change: the view is not theirs
+    expect(seen).toEqual([]);
+    stop.abort();
+  });
+
+  it("while queued, still hands on a new place in the queue", async () => {
+    const ahead = await hand(ana, "export const first = 1;\n");
+    const id = await hand(bia, "export const second = 1;\n");
+    const page = (await getSubmissionView(bia, id))!;
+    expect(page.queuePosition).toBeGreaterThanOrEqual(2);
+    const seen: SubmissionView[] = [];
+    const stop = new AbortController();
+    const watching = watchSubmission(bia, id, { intervalMs: 20, queuedRefreshMs: 40, signal: stop.signal, since: page.version, onView: (v) => seen.push(v) });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(seen).toEqual([]);
+    const { jobSource } = await import("../../server/queue");
+    for (let taken = await jobSource.claim("w2"); taken && taken !== ahead; taken = await jobSource.claim("w2"));
+    await until(() => seen.at(-1)?.queuePosition === 1);
+    expect(seen.at(-1)).toMatchObject({ id, status: "queued" });
+    stop.abort();
+    await watching;
+  });
+});
+
 describe("many watches at once", () => {
   it("share one read per interval, and each still gets its own changes", async () => {
     const ids = await Promise.all(Array.from({ length: 40 }, (_, i) => hand(i % 2 ? ana : bia, `export const n${i} = ${i};\n`)));

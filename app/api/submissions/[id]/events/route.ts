@@ -2,10 +2,12 @@
  * The submission page's live feed (server-sent events): one `view` event with the whole
  * submission as `GET /api/submissions/:id` gives it, then one per change, until the browser
  * goes away. Same access rule and same view as that route: nothing more reaches the stream.
+ * `?since=<version>`: the page already shows that view, so the first event waits for a change.
  */
 import { NextResponse } from "next/server";
 import { currentUser } from "@/server/auth";
-import { getSubmissionView } from "@/server/submissions/read";
+import { VERSION_PATTERN } from "@/server/submissions/fingerprint";
+import { canSeeSubmission } from "@/server/submissions/read";
 import { watchSubmission } from "@/server/submissions/watch";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +22,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   if (!user) return NextResponse.json({ error: "auth.required" }, { status: 401 });
   const id = (await params).id;
   // Refused before the stream opens, with the same answer as the JSON route.
-  if (!(await getSubmissionView(user, id))) return NextResponse.json({ error: "notFound" }, { status: 404 });
+  if (!(await canSeeSubmission(user, id))) return NextResponse.json({ error: "notFound" }, { status: 404 });
+  const since = new URL(req.url).searchParams.get("since");
 
   const stop = new AbortController();
   req.signal.addEventListener("abort", () => stop.abort(), { once: true });
@@ -35,7 +38,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
         }
       };
       const keepalive = setInterval(() => write(": keepalive\n\n"), KEEPALIVE_MS);
-      watchSubmission(user, id, { intervalMs: INTERVAL_MS, queuedRefreshMs: 2000, signal: stop.signal, onView: (view) => write(`event: view\ndata: ${JSON.stringify(view)}\n\n`) })
+      watchSubmission(user, id, { intervalMs: INTERVAL_MS, queuedRefreshMs: 2000, signal: stop.signal, since: since && VERSION_PATTERN.test(since) ? since : undefined, onView: (view) => write(`event: view\ndata: ${JSON.stringify(view)}\n\n`) })
         .catch(() => {})
         .finally(() => {
           clearInterval(keepalive);
