@@ -100,14 +100,22 @@ const SHAPES: Shape[] = [
   },
 ];
 
-/** Seconds for one epoch at the shape's full size (timed on its sample, after a warm-up fit). */
+/**
+ * Seconds for one epoch at the shape's full size (timed on its sample, after a warm-up fit),
+ * and the CPU seconds this process spent meanwhile (less sensitive than the wall clock to
+ * other processes on a shared machine). Also the last figures of epochSeconds, for the callers that want them.
+ */
+let lastEpochCpuSeconds = 0;
 async function epochSeconds(shape: Shape, cell: Cell): Promise<number> {
   const model = shape.build(cell);
   const { x, y } = shape.data();
   await model.fit(x.slice(0, shape.batch * 2), y.slice(0, shape.batch * 2), { epochs: 1, batchSize: shape.batch, verbose: 0 });
   const t = performance.now();
+  const cpu = process.cpuUsage();
   await model.fit(x, y, { epochs: 1, batchSize: shape.batch, verbose: 0, yieldEvery: "never" });
   const s = (performance.now() - t) / 1000;
+  const used = process.cpuUsage(cpu);
+  lastEpochCpuSeconds = (((used.user + used.system) / 1e6) * shape.scaleTo) / shape.samples;
   model.dispose();
   x.dispose();
   y.dispose();
@@ -225,14 +233,19 @@ async function main() {
     ];
     console.log(`\nFused IMDb LSTM epoch (${KERAS_TRAIN} reviews, fused layers; ${rounds} rounds, the modes in turns within this run; load ${load()}):`);
     const times = modes.map(() => [] as number[]);
+    const cpuTimes = modes.map(() => [] as number[]);
     for (let r = 0; r < rounds; r++) {
-      for (const [i, mode] of modes.entries()) times[i].push((await fusedEpochSeconds(fused, mode.adam, imdb, "lstm"))!);
+      for (const [i, mode] of modes.entries()) {
+        times[i].push((await fusedEpochSeconds(fused, mode.adam, imdb, "lstm"))!);
+        cpuTimes[i].push(lastEpochCpuSeconds);
+      }
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    const base = median(times[0]);
+    const base = median(times[0]), cpuBase = median(cpuTimes[0]);
+    const change = (m: number, b: number) => `${m > b ? "+" : ""}${(100 * (m - b) / b).toFixed(1)}%`;
     for (const [i, mode] of modes.entries()) {
-      const m = median(times[i]);
-      console.log(`  ${mode.name.padEnd(42)} median ${fmt(m)} s  (${times[i].map(fmt).join(", ")})${i ? `  ${(100 * (m - base) / base).toFixed(1)}%` : ""}`);
+      const m = median(times[i]), c = median(cpuTimes[i]);
+      console.log(`  ${mode.name.padEnd(42)} wall median ${fmt(m)} s${i ? ` ${change(m, base)}` : ""} (${times[i].map(fmt).join(", ")}); CPU median ${fmt(c)} s${i ? ` ${change(c, cpuBase)}` : ""} (${cpuTimes[i].map(fmt).join(", ")})`);
     }
     for (const mode of modes.slice(0, 2)) {
       const split = await splitImdbEpoch(status, IMDB_SAMPLES, KERAS_TRAIN, mode.split);
