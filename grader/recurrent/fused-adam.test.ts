@@ -166,6 +166,26 @@ for (const backendName of ["cpu", "wasm"] as const) {
       opt.dispose();
     });
 
+    it("a weight is never written in place where a matrix product may have packed it (wasm caches those by tensor id)", () => {
+      const f = new FusedAdam(variant.status, { weights: "inplace" });
+      f.install();
+      try {
+        const w = tf.tidy(() => tf.variable(tf.tensor2d([[1, 2], [3, 4]])));
+        const x = tf.tensor2d([[1, 1]]);
+        const opt = tf.train.adam(0.5);
+        tf.matMul(x, w).dispose(); // wasm: the product's operator, with w packed, is cached now
+        opt.applyGradients({ [w.name]: tf.ones([2, 2]) } as never);
+        const product = tf.matMul(x, w);
+        const expected = tf.matMul(x, tf.clone(w));
+        expect(Array.from(values(product))).toEqual(Array.from(values(expected)));
+        expect(values(product)[0]).toBeCloseTo(3, 4); // (1 - 0.5) + (3 - 0.5)
+        tf.dispose([w, x, product, expected]);
+        opt.dispose();
+      } finally {
+        f.uninstall();
+      }
+    });
+
     it("a model trained a few epochs end to end (fused LSTM, Adam) ends with the same weights", async () => {
       const layers = new FusedRecurrentLayers(variant.status);
       layers.install();

@@ -10,12 +10,14 @@
  * tensors' memory JavaScript can read and write synchronously), when every weight and
  * gradient is float32; any other case is tfjs's stock update, and the record says why.
  *
- * The moments m and v (the optimizer's own variables, which nothing else holds) are updated
- * in place. Each weight gets a fresh buffer and `assign`, like tfjs: a weight tensor keeps
- * its values, which matters where something keeps a weight's data between steps (the fused
- * recurrent op's gradient closure holds its arrays; wasm's XNNPACK may cache packed weights
- * by tensor id). `weights: "inplace"` (benchmarks only) writes the weights in place too,
- * where the weight's data is held by the variable alone.
+ * The moments m and v (the optimizer's own variables, which only Adam's update reads) are
+ * updated in place. Each weight gets a fresh buffer and `assign`, like tfjs: a tensor's
+ * values never change under it. That matters: wasm's matrix product caches an XNNPACK
+ * operator with the weights packed inside, keyed by the weight tensor's id
+ * (tfjs-backend-wasm batch_mat_mul_impl.cc), so a weight written in place goes on being
+ * multiplied with its old values (seen: x·w unchanged after a step; tested). On cpu, the
+ * fused recurrent op holds the arrays dataSync gave it. `weights: "inplace"` (benchmarks
+ * only, cpu only) writes the weights in place too, where the variable alone holds the data.
  */
 import * as tf from "@tensorflow/tfjs";
 import type { KernelStatus } from "./native-kernels";
@@ -109,7 +111,11 @@ function adamClass(): { prototype: { applyGradients: ApplyGradients } } | null {
 }
 
 export interface FusedAdamOptions {
-  /** "assign" (default): each weight gets a new buffer; "inplace": written in place where only the variable holds it (benchmarks). */
+  /**
+   * "assign" (default): each weight gets a new buffer; "inplace": on cpu, written in place
+   * where only the variable holds it (benchmarks; never on wasm, whose matrix products cache
+   * packed weights by tensor id).
+   */
   weights?: "assign" | "inplace";
 }
 
@@ -199,7 +205,7 @@ export class FusedAdam {
       if (gradient.dtype !== "float32" || gradient.size !== value.size) return "a gradient of another type or size";
       if (!memory.view(gradient) || !memory.view(value)) return "tensor memory not reachable";
     }
-    const inPlaceWeights = this.options.weights === "inplace";
+    const inPlaceWeights = this.options.weights === "inplace" && backendName === "cpu";
     tf.tidy(() => {
       const accBeta1 = opt.accBeta1.dataSync()[0];
       const accBeta2 = opt.accBeta2.dataSync()[0];
