@@ -1,6 +1,7 @@
 #include "adam.h"
 
 #include <math.h>
+#include <string.h>
 
 /* Each operation rounded on its own, as tfjs does: no multiply-add contraction here. */
 #if defined(__clang__)
@@ -27,6 +28,7 @@ adam_coefficients adam_coefficients_for(double lr, double beta1, double beta2, d
   return c;
 }
 
+/* One element at a time from `from` (the vector path's tail). */
 static void step_scalar(const adam_coefficients *c, size_t from, size_t n, const float *w, const float *g, const float *m,
                         const float *v, float *w_out, float *m_out, float *v_out) {
   for (size_t i = from; i < n; i++) {
@@ -40,6 +42,37 @@ static void step_scalar(const adam_coefficients *c, size_t from, size_t n, const
     v_out[i] = vt;
     w_out[i] = (m_hat / (sqrtf(v_hat) + c->epsilon)) * c->neg_lr + wi;
   }
+}
+
+/*
+ * Without AVX2: blocks of 16 copied into local arrays, so that the compiler, knowing they
+ * do not overlap (the outputs may be the inputs), vectorises the arithmetic by itself (SSE2
+ * on any x86-64, NEON on arm64): the plain loop stays one element at a time, ~9x slower.
+ */
+#define BLOCK 16
+static void step_blocks(const adam_coefficients *c, size_t n, const float *w, const float *g, const float *m, const float *v,
+                        float *w_out, float *m_out, float *v_out) {
+  const float b1 = c->beta1, omb1 = c->one_minus_beta1, b2 = c->beta2, omb2 = c->one_minus_beta2;
+  const float oma1 = c->one_minus_acc_beta1, oma2 = c->one_minus_acc_beta2, eps = c->epsilon, nlr = c->neg_lr;
+  size_t i = 0;
+  for (; i + BLOCK <= n; i += BLOCK) {
+    float gb[BLOCK], mb[BLOCK], vb[BLOCK], wb[BLOCK];
+    memcpy(gb, g + i, sizeof gb);
+    memcpy(mb, m + i, sizeof mb);
+    memcpy(vb, v + i, sizeof vb);
+    memcpy(wb, w + i, sizeof wb);
+    for (int j = 0; j < BLOCK; j++) {
+      const float mt = mb[j] * b1 + gb[j] * omb1;
+      const float vt = vb[j] * b2 + (gb[j] * gb[j]) * omb2;
+      mb[j] = mt;
+      vb[j] = vt;
+      wb[j] = ((mt / oma1) / (sqrtf(vt / oma2) + eps)) * nlr + wb[j];
+    }
+    memcpy(m_out + i, mb, sizeof mb);
+    memcpy(v_out + i, vb, sizeof vb);
+    memcpy(w_out + i, wb, sizeof wb);
+  }
+  step_scalar(c, i, n, w, g, m, v, w_out, m_out, v_out);
 }
 
 #ifdef HAVE_X86_VECTORS
@@ -84,7 +117,7 @@ void adam_step(const adam_coefficients *c, size_t n, const float *w, const float
     return;
   }
 #endif
-  step_scalar(c, 0, n, w, g, m, v, w_out, m_out, v_out);
+  step_blocks(c, n, w, g, m, v, w_out, m_out, v_out);
 }
 
 const char *adam_vector_path(void) {
