@@ -8,6 +8,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import "@tensorflow/tfjs-backend-cpu";
+import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { NODE_MODULES, REPO_ROOT } from "../paths";
@@ -259,6 +260,39 @@ for (const backendName of ["cpu", "wasm"] as const) {
     });
   });
 }
+
+describe.each(VARIANTS)("the addon's Adam step ($name)", (variant) => {
+  /** Six steps on arrays of n values (outputs in place but the weight's), as the sandbox runs it. */
+  const script = (file: string, n: number) => `
+    const a = require(${JSON.stringify(file)});
+    const n = ${n};
+    let s = 7;
+    const rand = () => { s ^= s << 13; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return s / 2 ** 32 - 0.5; };
+    let w = Float32Array.from({ length: n }, rand), m = new Float32Array(n), v = new Float32Array(n);
+    let acc1 = Math.fround(0.8), acc2 = Math.fround(0.95);
+    for (let step = 0; step < 6; step++) {
+      const g = Float32Array.from({ length: n }, (_, i) => rand() * (step % 2 ? 10 : 0.1) * (i % 3 ? 1 : 1e-3));
+      const out = new Float32Array(n);
+      a.adam(w, g, m, v, out, m, v, 0.003, 0.8, 0.95, 1e-4, acc1, acc2);
+      w = out;
+      acc1 = Math.fround(acc1 * Math.fround(0.8));
+      acc2 = Math.fround(acc2 * Math.fround(0.95));
+    }
+    const bytes = (x) => Buffer.from(x.buffer).toString("base64");
+    console.log(JSON.stringify({ path: a.adamPath, w: bytes(w), m: bytes(m), v: bytes(v) }));`;
+  const run = (file: string, n: number, noAvx2: boolean) =>
+    JSON.parse(execFileSync(process.execPath, ["-e", script(file, n)], { encoding: "utf8", env: { ...process.env, TREINO_RNN_ADAM_NO_AVX2: noAvx2 ? "1" : "0" } })) as Record<string, string>;
+
+  it("the fallback without AVX2 gives the vector path's results to the bit, tails and all", () => {
+    const file = variant.name === "blas build" ? builtAddonPath(REPO_ROOT) : portableAddonPath(REPO_ROOT);
+    for (const n of [1, 7, 16, 37, 1000, 40_003]) {
+      const vector = run(file, n, false);
+      const fallback = run(file, n, true);
+      expect(fallback.path).toBe("scalar");
+      expect({ ...fallback, path: vector.path }).toEqual(vector);
+    }
+  });
+});
 
 describe("fused Adam without the addon", () => {
   afterAll(async () => tf.setBackend("cpu"));

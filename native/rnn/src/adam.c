@@ -1,6 +1,7 @@
 #include "adam.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Each operation rounded on its own, as tfjs does: no multiply-add contraction here. */
@@ -99,11 +100,13 @@ __attribute__((target("avx2"))) static void step_avx2(const adam_coefficients *c
   step_scalar(c, i, n, w, g, m, v, w_out, m_out, v_out);
 }
 
+/* TREINO_RNN_ADAM_NO_AVX2=1 (tests): the fallback, as on a CPU without AVX2. */
 static int use_avx2 = -1;
 static int avx2_available(void) {
   if (use_avx2 < 0) {
     __builtin_cpu_init();
-    use_avx2 = __builtin_cpu_supports("avx2");
+    const char *off = getenv("TREINO_RNN_ADAM_NO_AVX2");
+    use_avx2 = __builtin_cpu_supports("avx2") && !(off && strcmp(off, "1") == 0);
   }
   return use_avx2;
 }
