@@ -4,9 +4,13 @@
  * Embedding's gather and its gradient, Adam's updates, the Dense head, the loss), and what
  * no kernel accounts for (per-op dispatch, copies between tfjs and the addon, garbage
  * collection). Every kernel of the backend is wrapped with a timer for the measurement, so
- * the total runs a little slower than an unwrapped epoch.
+ * the total runs a little slower than an unwrapped epoch. Adam's update is its own part:
+ * the tfjs kernels it runs (all of them with stock Adam; the accumulated powers' two scalar
+ * products with the native one), the native pass (grader/recurrent/fused-adam.ts), and the
+ * rest of applyGradients (JavaScript, allocations), which is not in "outside kernels" then.
  */
 import * as tf from "@tensorflow/tfjs";
+import { FusedAdam, type AdamKernel, type FusedAdamOptions } from "../grader/recurrent/fused-adam";
 import { FusedRecurrentLayers } from "../grader/recurrent/fused-layers";
 import type { KernelStatus, RnnKernels } from "../grader/recurrent/native-kernels";
 
@@ -35,12 +39,19 @@ function timed<A extends unknown[], R>(timings: Timings, name: string, fn: (...a
   };
 }
 
-/** Wraps every kernel of `backend` with a timer; returns how to put them back. */
-function wrapKernels(backend: string, timings: Timings): () => void {
+const ADAM_TFJS = "Adam update: tfjs kernels";
+const ADAM_NATIVE = "Adam update: native pass";
+const ADAM_REST = "Adam update: outside kernels (JS, allocation)";
+
+/** Wraps every kernel of `backend` with a timer (those Adam runs under one name); returns how to put them back. */
+function wrapKernels(backend: string, timings: Timings, inAdam: () => boolean): () => void {
   const originals = tf.getKernelsForBackend(backend);
   for (const config of originals) {
     tf.unregisterKernel(config.kernelName, backend);
-    tf.registerKernel({ ...config, kernelFunc: timed(timings, config.kernelName, config.kernelFunc as (...a: unknown[]) => unknown) as typeof config.kernelFunc });
+    const byName = timed(timings, config.kernelName, config.kernelFunc as (...a: unknown[]) => unknown);
+    const byAdam = timed(timings, ADAM_TFJS, config.kernelFunc as (...a: unknown[]) => unknown);
+    const kernelFunc = (...args: unknown[]) => (inAdam() ? byAdam(...args) : byName(...args));
+    tf.registerKernel({ ...config, kernelFunc: kernelFunc as typeof config.kernelFunc });
   }
   return () => {
     for (const config of originals) {
@@ -50,16 +61,53 @@ function wrapKernels(backend: string, timings: Timings): () => void {
   };
 }
 
-export async function splitImdbEpoch(status: KernelStatus & { available: true }, samples: number, scaleTo: number): Promise<EpochSplit> {
+/** Wraps AdamOptimizer.prototype.applyGradients (stock or fused) with a timer. */
+function wrapAdam(timings: Timings, depth: { n: number }): () => void {
+  const map = (tf.serialization.SerializationMap.getMap() as unknown as { classNameMap: Record<string, [{ prototype: { applyGradients: (...a: unknown[]) => void } }]> }).classNameMap;
+  const proto = map.Adam[0].prototype;
+  const original = proto.applyGradients;
+  proto.applyGradients = function (this: unknown, ...args: unknown[]) {
+    depth.n++;
+    const start = performance.now();
+    try {
+      return original.apply(this, args);
+    } finally {
+      depth.n--;
+      const entry = timings.get(ADAM_REST) ?? { ms: 0, calls: 0 };
+      entry.ms += performance.now() - start;
+      entry.calls++;
+      timings.set(ADAM_REST, entry);
+    }
+  };
+  return () => {
+    proto.applyGradients = original;
+  };
+}
+
+/**
+ * `adam`: "stock" (tfjs's AdamOptimizer) or the native pass (as the train sandbox runs it,
+ * or with `weights: "inplace"`).
+ */
+export async function splitImdbEpoch(
+  status: KernelStatus & { available: true },
+  samples: number,
+  scaleTo: number,
+  adam: "stock" | FusedAdamOptions = {},
+): Promise<EpochSplit> {
   const timings: Timings = new Map();
   const kernels: RnnKernels = {
     library: status.kernels.library,
     forward: timed(timings, "fused recurrent forward (native)", status.kernels.forward.bind(status.kernels)),
     backward: timed(timings, "fused recurrent backward (native)", status.kernels.backward.bind(status.kernels)),
+    adam: status.kernels.adam ? (timed(timings, ADAM_NATIVE, status.kernels.adam.bind(status.kernels)) as AdamKernel) : undefined,
   };
   const layers = new FusedRecurrentLayers({ available: true, library: status.library, kernels });
   layers.install();
-  const unwrap = wrapKernels(tf.getBackend(), timings);
+  const fusedAdam = adam === "stock" ? null : new FusedAdam({ available: true, library: status.library, kernels }, adam);
+  if (fusedAdam && !fusedAdam.install()) throw new Error(`fused Adam unavailable: ${fusedAdam.unavailableReason()}`);
+  const depth = { n: 0 };
+  const unwrapAdam = wrapAdam(timings, depth);
+  const unwrap = wrapKernels(tf.getBackend(), timings, () => depth.n > 0);
   try {
     const model = tf.sequential();
     model.add(tf.layers.embedding({ inputDim: 10_000, outputDim: 32, inputLength: 200 }));
@@ -74,6 +122,9 @@ export async function splitImdbEpoch(status: KernelStatus & { available: true },
     await model.fit(x, y, { epochs: 1, batchSize: 64, verbose: 0, yieldEvery: "never", validationSplit: 0.1 });
     const fitMs = performance.now() - start;
     const scale = scaleTo / samples / 1000;
+    // applyGradients' time less the kernels inside it: what Adam costs besides its kernels.
+    const rest = timings.get(ADAM_REST);
+    if (rest) rest.ms -= (timings.get(ADAM_TFJS)?.ms ?? 0) + (timings.get(ADAM_NATIVE)?.ms ?? 0);
     const inKernels = [...timings.values()].reduce((s, t) => s + t.ms, 0);
     const parts = [...timings.entries()].map(([name, t]) => ({ name, seconds: t.ms * scale, calls: Math.round(t.calls * scaleTo / samples) }));
     parts.push({ name: "outside kernels (dispatch, copies, GC)", seconds: (fitMs - inKernels) * scale, calls: 0 });
@@ -88,6 +139,8 @@ export async function splitImdbEpoch(status: KernelStatus & { available: true },
     return { epochSeconds: fitMs * scale, predictSeconds: predictMs * scale, parts: parts.sort((a, b) => b.seconds - a.seconds) };
   } finally {
     unwrap();
+    unwrapAdam();
+    fusedAdam?.uninstall();
     layers.uninstall();
   }
 }

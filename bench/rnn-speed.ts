@@ -7,11 +7,15 @@
  *   pytorch  the same models in PyTorch, one thread, where Debian's python3-torch is installed
  * then the sine-forecast reference graded end to end in the sandbox, fast path on.
  *
- *   npm run bench:rnn [-- --samples 2000] [-- --backend wasm] [-- --no-stock]
+ *   npm run bench:rnn [-- --samples 2000] [-- --backend wasm] [-- --no-stock] [-- --adam-only] [-- --rounds 3]
  *
  * IMDb epochs are timed on a sample of reviews and scaled to Keras's full 25,000 (what the
- * grader trains on at the full profile). Then the split of one fused IMDb LSTM epoch by
- * kernel (bench/epoch-split.ts), to choose the next optimisation from.
+ * grader trains on at the full profile). "fast" and "portable" train as the grader does: the
+ * fused layers and Adam's native update (grader/recurrent/fused-adam.ts). Then the fused
+ * IMDb LSTM epoch with tfjs's Adam against the native update (and, on cpu, with the weights
+ * written in place), in turns within this run
+ * (--rounds turns; --adam-only runs just that and the splits), and the split of one such epoch
+ * by kernel for each (bench/epoch-split.ts), to choose the next optimisation from.
  */
 
 import { execFileSync } from "node:child_process";
@@ -23,6 +27,7 @@ import * as tf from "@tensorflow/tfjs";
 import { gradeSubmission } from "../grader";
 import { selectBackend } from "../grader/harness/backend";
 import { NODE_MODULES, REPO_ROOT } from "../grader/paths";
+import { FusedAdam, type FusedAdamOptions } from "../grader/recurrent/fused-adam";
 import { FusedRecurrentLayers } from "../grader/recurrent/fused-layers";
 import { buildFailureReason, builtAddonPath, loadKernels, portableAddonPath } from "../grader/recurrent/native-kernels";
 import { splitImdbEpoch } from "./epoch-split";
@@ -32,8 +37,15 @@ const { values } = parseArgs({
     samples: { type: "string", default: "2000" },
     backend: { type: "string", default: "wasm" },
     "no-stock": { type: "boolean", default: false },
+    "adam-only": { type: "boolean", default: false },
+    rounds: { type: "string", default: "3" },
+    help: { type: "boolean", default: false },
   },
 });
+if (values.help) {
+  console.log("npm run bench:rnn [-- --samples 2000] [-- --backend wasm|cpu] [-- --no-stock] [-- --adam-only] [-- --rounds 3]");
+  process.exit(0);
+}
 const IMDB_SAMPLES = Number(values.samples);
 const KERAS_TRAIN = 25_000;
 const SINE_WINDOWS = 980;
@@ -89,27 +101,40 @@ const SHAPES: Shape[] = [
   },
 ];
 
-/** Seconds for one epoch at the shape's full size (timed on its sample, after a warm-up fit). */
+/**
+ * Seconds for one epoch at the shape's full size (timed on its sample, after a warm-up fit),
+ * and the CPU seconds this process spent meanwhile (less sensitive than the wall clock to
+ * other processes on a shared machine). Also the last figures of epochSeconds, for the callers that want them.
+ */
+let lastEpochCpuSeconds = 0;
 async function epochSeconds(shape: Shape, cell: Cell): Promise<number> {
   const model = shape.build(cell);
   const { x, y } = shape.data();
   await model.fit(x.slice(0, shape.batch * 2), y.slice(0, shape.batch * 2), { epochs: 1, batchSize: shape.batch, verbose: 0 });
   const t = performance.now();
+  const cpu = process.cpuUsage();
   await model.fit(x, y, { epochs: 1, batchSize: shape.batch, verbose: 0, yieldEvery: "never" });
   const s = (performance.now() - t) / 1000;
+  const used = process.cpuUsage(cpu);
+  lastEpochCpuSeconds = (((used.user + used.system) / 1e6) * shape.scaleTo) / shape.samples;
   model.dispose();
   x.dispose();
   y.dispose();
   return (s * shape.scaleTo) / shape.samples;
 }
 
-/** The same, with recurrent layers routed through these kernels; null where they did not build. */
-async function fusedEpochSeconds(layers: FusedRecurrentLayers | null, shape: Shape, cell: Cell): Promise<number | null> {
+/**
+ * The same, with recurrent layers routed through these kernels and Adam's update through
+ * `adam` (stock tfjs's where null), as the train sandbox does; null where they did not build.
+ */
+async function fusedEpochSeconds(layers: FusedRecurrentLayers | null, adam: FusedAdam | null, shape: Shape, cell: Cell): Promise<number | null> {
   if (!layers) return null;
   layers.install();
+  adam?.install();
   try {
     return await epochSeconds(shape, cell);
   } finally {
+    adam?.uninstall();
     layers.uninstall();
   }
 }
@@ -190,6 +215,7 @@ async function main() {
   const portableStatus = loadKernels(portableAddonPath(REPO_ROOT));
   const fused = status.available ? new FusedRecurrentLayers(status) : null;
   const portable = portableStatus.available ? new FusedRecurrentLayers(portableStatus) : null;
+  const adamOf = (s: typeof status, options: FusedAdamOptions = {}) => (s.available ? new FusedAdam(s, options) : null);
   console.log(`Treino recurrent training speed — ${new Date().toISOString()}`);
   console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, node ${process.version}; load at start ${load()}`);
   console.log(`fast path: ${status.available ? `fused kernels (${status.library})` : `UNAVAILABLE — ${buildFailureReason(REPO_ROOT)}`}; Debian BLAS packages: ${debianBlas()}`);
@@ -197,13 +223,51 @@ async function main() {
   console.log(`tfjs backend for the other layers: ${values.backend}; IMDb timed on ${IMDB_SAMPLES} reviews and scaled to ${KERAS_TRAIN}; seconds per epoch\n`);
   await selectBackend(values.backend as "wasm" | "cpu", path.join(NODE_MODULES, "@tensorflow", "tfjs-backend-wasm", "dist"));
 
+  if (!values["adam-only"]) await speedTable(fused, portable, adamOf(status), adamOf(portableStatus));
+  if (status.available) {
+    const imdb = SHAPES.find((s) => s.key === "imdb")!;
+    const rounds = Number(values.rounds);
+    const modes: { name: string; adam: FusedAdam | null; split: "stock" | FusedAdamOptions }[] = [
+      { name: "tfjs's AdamOptimizer (before)", adam: null, split: "stock" },
+      { name: "native Adam, weights assigned (grader)", adam: adamOf(status), split: {} },
+      // Only on cpu: wasm's matrix products cache the weights they packed by tensor id (fused-adam.ts).
+      ...(values.backend === "cpu" ? [{ name: "native Adam, weights in place (cpu only)", adam: adamOf(status, { weights: "inplace" }), split: { weights: "inplace" } as FusedAdamOptions }] : []),
+    ];
+    console.log(`\nFused IMDb LSTM epoch (${KERAS_TRAIN} reviews, fused layers; ${rounds} rounds, the modes in turns within this run; load ${load()}):`);
+    const times = modes.map(() => [] as number[]);
+    const cpuTimes = modes.map(() => [] as number[]);
+    for (let r = 0; r < rounds; r++) {
+      for (const [i, mode] of modes.entries()) {
+        times[i].push((await fusedEpochSeconds(fused, mode.adam, imdb, "lstm"))!);
+        cpuTimes[i].push(lastEpochCpuSeconds);
+      }
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const base = median(times[0]), cpuBase = median(cpuTimes[0]);
+    const change = (m: number, b: number) => `${m > b ? "+" : ""}${(100 * (m - b) / b).toFixed(1)}%`;
+    for (const [i, mode] of modes.entries()) {
+      const m = median(times[i]), c = median(cpuTimes[i]);
+      console.log(`  ${mode.name.padEnd(42)} wall median ${fmt(m)} s${i ? ` ${change(m, base)}` : ""} (${times[i].map(fmt).join(", ")}); CPU median ${fmt(c)} s${i ? ` ${change(c, cpuBase)}` : ""} (${cpuTimes[i].map(fmt).join(", ")})`);
+    }
+    for (const mode of modes.slice(0, 2)) {
+      const split = await splitImdbEpoch(status, IMDB_SAMPLES, KERAS_TRAIN, mode.split);
+      console.log(`\nOne fused IMDb LSTM epoch by part, ${mode.name} (${KERAS_TRAIN} reviews, every kernel timed): ${fmt(split.epochSeconds)} s; predicting ${KERAS_TRAIN} reviews: ${fmt(split.predictSeconds)} s`);
+      for (const part of split.parts.slice(0, 14)) {
+        console.log(`  ${part.name.padEnd(46)} ${part.seconds.toFixed(2).padStart(6)} s  ${(100 * part.seconds / split.epochSeconds).toFixed(0).padStart(3)}%${part.calls ? `  ${part.calls} calls` : ""}`);
+      }
+    }
+  }
+  console.log(`load at end ${load()}`);
+}
+
+async function speedTable(fused: FusedRecurrentLayers | null, portable: FusedRecurrentLayers | null, adam: FusedAdam | null, portableAdam: FusedAdam | null) {
   console.log(["shape", "cell", "stock", "fast", "portable", "pytorch", "fast/pytorch", "stock/fast"].join("\t"));
   const rows: { shape: string; cell: Cell; fast: number | null; torch: number | null }[] = [];
   for (const shape of SHAPES) {
     for (const cell of CELLS) {
       const stock = values["no-stock"] ? null : await epochSeconds(shape, cell);
-      const fast = await fusedEpochSeconds(fused, shape, cell);
-      const own = await fusedEpochSeconds(portable, shape, cell);
+      const fast = await fusedEpochSeconds(fused, adam, shape, cell);
+      const own = await fusedEpochSeconds(portable, portableAdam, shape, cell);
       const torch = torchSeconds(shape, cell);
       rows.push({ shape: shape.key, cell, fast, torch });
       console.log([
@@ -224,14 +288,6 @@ async function main() {
     const ratio = lstm.fast / lstm.torch;
     console.log(`IMDb LSTM epoch: fast ${fmt(lstm.fast)} s vs PyTorch ${fmt(lstm.torch)} s = x${ratio.toFixed(2)} (goal <= x${GOAL_RATIO}: ${ratio <= GOAL_RATIO ? "met" : "NOT met"})`);
   }
-  if (status.available) {
-    const split = await splitImdbEpoch(status, IMDB_SAMPLES, KERAS_TRAIN);
-    console.log(`\nOne fused IMDb LSTM epoch by part (${KERAS_TRAIN} reviews, every kernel timed): ${fmt(split.epochSeconds)} s; predicting ${KERAS_TRAIN} reviews: ${fmt(split.predictSeconds)} s`);
-    for (const part of split.parts.slice(0, 12)) {
-      console.log(`  ${part.name.padEnd(40)} ${part.seconds.toFixed(2).padStart(6)} s  ${(100 * part.seconds / split.epochSeconds).toFixed(0).padStart(3)}%${part.calls ? `  ${part.calls} calls` : ""}`);
-    }
-  }
-  console.log(`load at end ${load()}`);
 }
 
 main().catch((err) => {

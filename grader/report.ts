@@ -40,6 +40,8 @@ export function formatReport(r: GradeResult, lang: Lang): string {
     const kernels = e.recurrentKernels;
     lines.push(`recurrent: ${recurrent.join(", ")}; kernels ${kernels?.available ? kernels.library : `unavailable (${kernels?.reason ?? "-"})`}`);
   }
+  const updates = Object.entries(r.models).flatMap(([id, m]) => (m.optimizerUpdate ? [`${id} ${m.optimizerUpdate.optimizer} ${m.optimizerUpdate.path}${m.optimizerUpdate.reason ? ` (${m.optimizerUpdate.reason})` : ""}`] : []));
+  if (updates.length > 0) lines.push(`optimizer updates: ${updates.join(", ")}`);
   return lines.join("\n");
 }
 

@@ -96,6 +96,8 @@ export const modelReport = z.object({
   recurrent: z
     .array(z.object({ layer: z.string(), cell: z.string(), path: z.enum(["fused", "stock"]), reason: z.string().nullable() }))
     .default([]),
+  /** How the optimizer's updates ran: Adam in one native pass per weight ("fused") or tfjs's own, and why. */
+  optimizerUpdate: z.object({ optimizer: z.string(), path: z.enum(["fused", "stock"]), reason: z.string().nullable() }).nullable().default(null),
 });
 export type ModelReport = z.infer<typeof modelReport>;
 

@@ -1,15 +1,18 @@
 /**
- * Routes the student's recurrent layers through the fused kernels (grader/recurrent), from
+ * Routes the student's recurrent layers, and Adam's updates, through the fused kernels (grader/recurrent), from
  * the addon the bundler put beside the harness. Once it is loaded, native addons are closed
  * to the student's code: the Node permission model had to allow them for this one.
  */
 import * as path from "node:path";
+import { FusedAdam } from "../recurrent/fused-adam";
 import { FusedRecurrentLayers } from "../recurrent/fused-layers";
 import { ADDON_FILENAME, loadKernels } from "../recurrent/native-kernels";
 import { RECURRENT_REPORT_LIMITS } from "../sandbox/protocol";
 
 export interface RecurrentSetup {
   layers: FusedRecurrentLayers;
+  /** tfjs's Adam updating each weight in one native pass (grader/recurrent/fused-adam.ts). */
+  adam: FusedAdam;
   kernels: { available: boolean; library: string | null; reason: string | null };
 }
 
@@ -18,10 +21,13 @@ export function setUpRecurrentKernels(harnessDir: string, wanted: boolean): Recu
   closeNativeAddons();
   const layers = new FusedRecurrentLayers(status);
   const installed = layers.install();
+  // Before any model (hence any optimizer) is rebuilt here; off with the kernels (TREINO_FUSED_RNN=0).
+  const adam = new FusedAdam(status);
+  adam.install();
   const kernels = status.available && installed
     ? { available: true, library: status.library, reason: null }
     : { available: false, library: null, reason: (status.available ? "tfjs RNN class not found" : status.reason).slice(0, RECURRENT_REPORT_LIMITS.reason) };
-  return { layers, kernels };
+  return { layers, adam, kernels };
 }
 
 /** After our addon is in, nothing else may be loaded: `process.dlopen` and `.node` requires go. */

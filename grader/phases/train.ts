@@ -105,7 +105,7 @@ export async function trainModels(job: JobOptions, state: JobState, trainer: Tra
   const gate = (index: number, report: RebuiltModelReport): boolean => {
     const m = plan.models[index];
     const s = state.models[m.id];
-    s.report = { ...report, recurrent: [], contract: null, ablation: [] };
+    s.report = { ...report, recurrent: [], optimizerUpdate: null, contract: null, ablation: [] };
     if (report.inputCount !== 1 || report.outputCount !== 1 || !shapesMatch(report.inputShape, m.inputShape) || !shapesMatch(report.outputShape, m.outputShape)) {
       state.failure = makeFailure("shape", "failure.shape", {
         model: m.id, input: JSON.stringify(report.inputShape), output: JSON.stringify(report.outputShape),
@@ -180,7 +180,10 @@ export async function trainModels(job: JobOptions, state: JobState, trainer: Tra
         break;
       case "recurrent": {
         const report = state.models[msg.model].report;
-        if (report) report.recurrent = msg.layers;
+        if (report) {
+          report.recurrent = msg.layers;
+          report.optimizerUpdate = msg.optimizer;
+        }
         break;
       }
       case "failure": {

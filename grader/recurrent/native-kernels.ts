@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { applyBlasEnvironment } from "./blas-env";
+import type { AdamKernel } from "./fused-adam";
 
 /** What the addon exports (native/rnn/src/addon.c). All arrays are owned by JavaScript. */
 export interface RnnKernels {
@@ -20,6 +21,10 @@ export interface RnnKernels {
     mask: Float32Array | null, dy: Float32Array, gates: Float32Array, hprev: Float32Array, cellStates: Float32Array | null, resetHidden: Float32Array | null,
     dz: Float32Array, dx: Float32Array, dKernel: Float32Array, dRecurrentKernel: Float32Array, dBias: Float32Array | null,
   ): void;
+  /** One Adam step over one weight array (grader/recurrent/fused-adam.ts); absent from builds before it. */
+  adam?: AdamKernel;
+  /** "avx2" or "scalar": the path adam takes on this CPU. */
+  adamPath?: string;
 }
 
 export const ADDON_FILENAME = "treino_rnn.node";

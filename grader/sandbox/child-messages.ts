@@ -57,6 +57,11 @@ const recurrentLayer = z.object({
   path: z.enum(["fused", "stock"]),
   reason: z.string().max(LIMITS.reason).nullable(),
 });
+const optimizerUse = z.object({
+  optimizer: z.string().max(100),
+  path: z.enum(["fused", "stock"]),
+  reason: z.string().max(LIMITS.reason).nullable(),
+});
 // NaN and Infinity arrive as null: JSON has no word for them.
 const values = z.array(z.number().nullable());
 
@@ -92,7 +97,12 @@ export const trainMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("reference"), model: z.string().max(100), values }),
   z.object({ type: z.literal("ablation"), model: z.string().max(100), layer: z.string().max(LIMITS.name), values }),
   z.object({ type: z.literal("order"), model: z.string().max(100), layer: z.string().max(LIMITS.name), change: z.number() }),
-  z.object({ type: z.literal("recurrent"), model: z.string().max(100), layers: z.array(recurrentLayer).max(LIMITS.layers) }),
+  z.object({
+    type: z.literal("recurrent"),
+    model: z.string().max(100),
+    layers: z.array(recurrentLayer).max(LIMITS.layers),
+    optimizer: optimizerUse.nullable().default(null),
+  }),
   z.object({
     type: z.literal("failure"),
     kind: z.enum(["contract", "exception", "memory", "internal"]),

@@ -153,9 +153,10 @@ export interface ErrorInfo {
   stack: string;
 }
 
+import type { OptimizerUse } from "../recurrent/fused-adam";
 import type { RecurrentLayerUse } from "../recurrent/fused-layers";
 
-export type { RecurrentLayerUse };
+export type { OptimizerUse, RecurrentLayerUse };
 
 /** Bounds of what crosses the wire (the harness trims to them, the parent checks them). */
 export const RECURRENT_REPORT_LIMITS = { layers: 100, name: 200, reason: 500 } as const;
@@ -218,7 +219,8 @@ export type TrainMessage =
   | { type: "ablation"; model: string; layer: string; values: number[] }
   /** How far the layer's own output moved when it read its input backwards (RMS change / RMS spread). */
   | { type: "order"; model: string; layer: string; change: number }
-  | { type: "recurrent"; model: string; layers: RecurrentLayerUse[] }
+  /** `optimizer`: how its updates ran (Adam natively or tfjs's own, and why); null when it did not train. */
+  | { type: "recurrent"; model: string; layers: RecurrentLayerUse[]; optimizer: OptimizerUse | null }
   | { type: "failure"; kind: "contract" | "exception" | "memory" | "internal"; phase: string; model?: string; error: ErrorInfo }
   | { type: "done" };
 

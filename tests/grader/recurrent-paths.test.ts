@@ -1,10 +1,13 @@
 /**
  * Which path trains a submission's recurrent layers, end to end in the sandbox: the fused
  * kernels where the layer's settings are covered, stock TensorFlow.js otherwise, and the
- * result records it per layer. The verdict does not depend on the path.
+ * result records it per layer. The verdict does not depend on the path. Likewise Adam's
+ * updates (one native pass per weight, or tfjs's own), recorded per model.
  */
 import { describe, expect, it } from "vitest";
 import { exercise, grade } from "./grade";
+
+const optimizerUpdates = (r: Awaited<ReturnType<typeof grade>>) => Object.fromEntries(Object.entries(r.models).map(([id, m]) => [id, m.optimizerUpdate]));
 
 const layerPaths = (r: Awaited<ReturnType<typeof grade>>) =>
   Object.fromEntries(Object.entries(r.models).map(([id, m]) => [id, m.recurrent.map((l) => ({ cell: l.cell, path: l.path, reason: l.reason }))]));
@@ -19,6 +22,8 @@ describe("recurrent training paths", () => {
       rnn: [{ cell: "SimpleRNN", path: "stock", reason: expect.stringContaining("turned off") }],
       lstm: [{ cell: "LSTM", path: "stock", reason: expect.stringContaining("turned off") }],
     });
+    const stockAdam = { optimizer: "Adam", path: "stock", reason: expect.stringContaining("turned off") };
+    expect(optimizerUpdates(r)).toEqual({ rnn: stockAdam, lstm: stockAdam });
   });
 
   it("an IMDb model whose Embedding masks the padding trains fused and passes", async () => {
@@ -30,7 +35,17 @@ describe("recurrent training paths", () => {
     const r = await grade("imdb-sentiment", code);
     expect(r.failure).toBeUndefined();
     expect(layerPaths(r)).toEqual({ model: [{ cell: "LSTM", path: "fused", reason: null }] });
+    expect(optimizerUpdates(r)).toEqual({ model: { optimizer: "Adam", path: "fused", reason: null } });
     expect(r.passed).toBe(true);
+  });
+
+  it("other optimizers keep tfjs's own update, and the result says so", async () => {
+    const code = exercise("next-number", "solution.ts").replace("tf.train.adam(0.01)", "tf.train.rmsprop(0.01)");
+    expect(code).toContain("rmsprop");
+    const r = await grade("next-number", code);
+    expect(r.failure).toBeUndefined();
+    const stock = { optimizer: "RMSProp", path: "stock", reason: "no fused update for RMSProp" };
+    expect(optimizerUpdates(r)).toEqual({ rnn: stock, lstm: stock });
   });
 
   it("a layer with settings the kernels do not cover trains on the stock path; the others stay fused", async () => {

@@ -45,16 +45,20 @@ async function main(): Promise<void> {
   const tensor = (name: string): TensorData => unpackTensor(payload, job.tensors[name]);
   for (const plan of job.models) {
     recurrent.layers.resetReport();
-    const ok = await runModel(tf, plan, tensor);
-    if (!ok) return;
-    // Which recurrent path trained this model (fused or stock, and why).
-    send({ type: "recurrent", model: plan.id, layers: recurrent.layers.report() });
+    recurrent.adam.resetReport();
+    const optimizer = await runModel(tf, plan, tensor);
+    if (optimizer === false) return;
+    // Which recurrent path trained this model (fused or stock, and why), and its optimizer's update.
+    send({ type: "recurrent", model: plan.id, layers: recurrent.layers.report(), optimizer: optimizer ? recurrent.adam.reportFor(optimizer) : null });
   }
   send({ type: "done" });
 }
 
-/** Rebuild, wait for the parent's verdict, then train, predict and ablate. False after a failure. */
-async function runModel(tf: Tf, plan: TrainModelPlan, tensor: (name: string) => TensorData): Promise<boolean> {
+/**
+ * Rebuild, wait for the parent's verdict, then train, predict and ablate. The optimizer's class
+ * name once trained (null when the parent said not to train), false after a failure.
+ */
+async function runModel(tf: Tf, plan: TrainModelPlan, tensor: (name: string) => TensorData): Promise<string | null | false> {
   const { rebuild, RebuildError, ablationUnits } = await import("./rebuild");
   const { orderSensitivity, predictOneBatch, predictSwapped } = await import("./ablation");
   let phase = `rebuild:${plan.id}`;
@@ -66,7 +70,7 @@ async function runModel(tf: Tf, plan: TrainModelPlan, tensor: (name: string) => 
     placeholder.model.dispose();
     send({ type: "model", id: plan.id, report: placeholder.report });
     const go = (await nextFrame()).header as TrainGoFrame;
-    if (!go.train) return true;
+    if (!go.train) return null;
 
     phase = `train:${plan.id}`;
     send({ type: "phase", name: phase });
@@ -114,8 +118,9 @@ async function runModel(tf: Tf, plan: TrainModelPlan, tensor: (name: string) => 
       send({ type: "order", model: plan.id, layer: unit.name, change: orderSensitivity(model, unit, subset) });
     }
     subset.dispose();
+    const optimizer = model.optimizer?.getClassName() ?? null;
     model.dispose();
-    return true;
+    return optimizer;
   } catch (err) {
     const kind = err instanceof RebuildError ? "contract" : err instanceof Error && MEMORY_PATTERNS.test(`${err.name} ${err.message}`) ? "memory" : "exception";
     send({ type: "failure", kind, phase, model: plan.id, error: errorInfo(err) });

@@ -1,6 +1,6 @@
 /*
  * Node-API binding: forward(meta, ...arrays) and backward(meta, ...arrays) on Float32Arrays
- * that JavaScript owns. Every array's length is checked against the shape before any
+ * that JavaScript owns, and adam(...) (one Adam step for one weight array). Every array's length is checked against the shape before any
  * kernel runs, so a wrong call is a RangeError, never a stray write.
  */
 #include <node_api.h>
@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "adam.h"
 #include "gemm.h"
 #include "kernels.h"
 
@@ -192,6 +193,45 @@ static napi_value backward(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+
+/*
+ * adam(w, g, m, v, wOut, mOut, vOut, lr, beta1, beta2, epsilon, accBeta1, accBeta2): one
+ * Adam step over one weight array (adam.h). All seven arrays have the weight's length; the
+ * outputs may be the inputs themselves (in place).
+ */
+static napi_value adam(napi_env env, napi_callback_info info) {
+  napi_value argv[13];
+  size_t argc = 13;
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc != 13) {
+    napi_throw_type_error(env, NULL, "treino-rnn: adam takes 13 arguments");
+    return NULL;
+  }
+  size_t n = 0;
+  void *data = NULL;
+  if (!typed_array(env, argv[0], napi_float32_array, &n, &data)) {
+    napi_throw_type_error(env, NULL, "treino-rnn: w must be a Float32Array");
+    return NULL;
+  }
+  float *w, *g, *m, *v, *w_out, *m_out, *v_out;
+  if (!get_floats(env, argv[0], n, 0, "w", &w) || !get_floats(env, argv[1], n, 0, "g", &g) ||
+      !get_floats(env, argv[2], n, 0, "m", &m) || !get_floats(env, argv[3], n, 0, "v", &v) ||
+      !get_floats(env, argv[4], n, 0, "wOut", &w_out) || !get_floats(env, argv[5], n, 0, "mOut", &m_out) ||
+      !get_floats(env, argv[6], n, 0, "vOut", &v_out)) {
+    return NULL;
+  }
+  double s[6];
+  for (int i = 0; i < 6; i++) {
+    if (napi_get_value_double(env, argv[7 + i], &s[i]) != napi_ok) {
+      napi_throw_type_error(env, NULL, "treino-rnn: adam's lr, beta1, beta2, epsilon, accBeta1, accBeta2 must be numbers");
+      return NULL;
+    }
+  }
+  const adam_coefficients c = adam_coefficients_for(s[0], s[1], s[2], s[3], (float)s[4], (float)s[5]);
+  adam_step(&c, n, w, g, m, v, w_out, m_out, v_out);
+  return NULL;
+}
+
 static napi_value init(napi_env env, napi_value exports) {
   gemm_init();
   scratch_buffer *buffer = calloc(1, sizeof *buffer);
@@ -205,6 +245,10 @@ static napi_value init(napi_env env, napi_value exports) {
   CHECK(napi_set_named_property(env, exports, "forward", fn));
   CHECK(napi_create_function(env, "backward", NAPI_AUTO_LENGTH, backward, NULL, &fn));
   CHECK(napi_set_named_property(env, exports, "backward", fn));
+  CHECK(napi_create_function(env, "adam", NAPI_AUTO_LENGTH, adam, NULL, &fn));
+  CHECK(napi_set_named_property(env, exports, "adam", fn));
+  CHECK(napi_create_string_utf8(env, adam_vector_path(), NAPI_AUTO_LENGTH, &lib));
+  CHECK(napi_set_named_property(env, exports, "adamPath", lib));
   CHECK(napi_create_string_utf8(env, gemm_library(), NAPI_AUTO_LENGTH, &lib));
   CHECK(napi_set_named_property(env, exports, "library", lib));
   return exports;
