@@ -37,6 +37,9 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
           stop.abort(); // the stream was closed under us
         }
       };
+      // At once, so the answer goes out now: opened `since` the page's view, the first event may
+      // be minutes away, and the response would wait for it (proxies give up on such waits).
+      write(": open\n\n");
       const keepalive = setInterval(() => write(": keepalive\n\n"), KEEPALIVE_MS);
       watchSubmission(user, id, { intervalMs: INTERVAL_MS, queuedRefreshMs: 2000, signal: stop.signal, since: since && VERSION_PATTERN.test(since) ? since : undefined, onView: (view) => write(`event: view\ndata: ${JSON.stringify(view)}\n\n`) })
         .catch(() => {})
