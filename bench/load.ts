@@ -60,6 +60,7 @@ const opts = new Command()
   .option("--students <n>", "students in the course (each holds a live feed)", "300")
   .option("--submitters <n>", "students handing in during the run", "50")
   .option("--duration <s>", "seconds of mixed load", "60")
+  .option("--open-rate <n>", "students opening their page (and its feed) per second, spread; 0: ten at a time, each as soon as the last is served (a closed-loop flash crowd)", "10")
   .option("--hold <s>", "seconds with only the feeds open, before the mixed load", "10")
   .option("--page-rate <n>", "submission page loads per second (all students)", "10")
   .option("--api-rate <n>", "GET /api/submissions/<id> per second", "5")
@@ -565,19 +566,27 @@ async function runConfiguration(database: Database, n: number) {
   }
   const aloneLoad = loadavg();
 
-  // 1. Every student opens their submission page, then its live feed (ten at a time).
-  log(`${label}: ${students.length} students open their submission page and its live feed (load ${loadavg()})`);
+  // 1. Every student opens their submission page, then its live feed: `--open-rate` a second,
+  // spread over each second, or (0) ten at a time as fast as they are served.
+  const openRate = Number(opts.openRate);
+  log(`${label}: ${students.length} students open their submission page and its live feed, ${openRate > 0 ? `${openRate} a second` : "ten at a time"} (load ${loadavg()})`);
   const feeds = new Map<string, Feed>();
   const opening: Promise<void>[] = [];
   const started = Date.now();
-  for (let i = 0; i < students.length; i += 10) {
-    await Promise.all(students.slice(i, i + 10).map(async (s, j) => {
-      const port = portOf(i + j);
-      const page = await timed(stats.pageFirst, `http://127.0.0.1:${port}/submissions/${s.submissionId}`, { headers: { cookie: s.cookie } });
-      const feed = new Feed(port, s.submissionId, s.cookie, await viewVersion(page));
-      feeds.set(s.id, feed);
-      opening.push(new Promise((resolve) => feed.open((ms, status) => { stats.feedFirst.add(ms, status); resolve(); })));
+  const openOne = async (s: (typeof students)[number], k: number) => {
+    const port = portOf(k);
+    const page = await timed(stats.pageFirst, `http://127.0.0.1:${port}/submissions/${s.submissionId}`, { headers: { cookie: s.cookie } });
+    const feed = new Feed(port, s.submissionId, s.cookie, await viewVersion(page));
+    feeds.set(s.id, feed);
+    opening.push(new Promise((resolve) => feed.open((ms, status) => { stats.feedFirst.add(ms, status); resolve(); })));
+  };
+  if (openRate > 0) {
+    await Promise.all(students.map(async (s, k) => {
+      await sleep((k * 1000) / openRate);
+      await openOne(s, k);
     }));
+  } else {
+    for (let i = 0; i < students.length; i += 10) await Promise.all(students.slice(i, i + 10).map((s, j) => openOne(s, i + j)));
   }
   await Promise.race([Promise.all(opening), sleep(30_000)]);
   const openSeconds = (Date.now() - started) / 1000;
@@ -655,7 +664,7 @@ async function runConfiguration(database: Database, n: number) {
   const secs = duration / 1000;
   const row = (name: string, l: Latencies, seconds: number | null): Row => ({ name, count: l.ms.length, p50: l.pct(50), p95: l.pct(95), p99: l.pct(99), non2xx: l.non2xx, errors: l.errors, rps: seconds ? Math.round((l.ms.length / seconds) * 10) / 10 : 0 });
   const rows: Row[] = [
-    row("submission page, first load", stats.pageFirst, openSeconds),
+    row(openRate > 0 ? `submission page, first load (${openRate}/s)` : "submission page, first load (10 at a time)", stats.pageFirst, openSeconds),
     row("live feed, open", stats.feedFirst, null),
     row("submission page, reload", stats.page, secs),
     row("GET /api/submissions/<id>", stats.api, secs),
