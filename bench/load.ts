@@ -148,6 +148,12 @@ function postgresDatabase(url: string): Database {
     url,
     kind: "postgresql",
     reset() {
+      // Made on first use, through the server's maintenance database (name checked above).
+      const server = new URL(url);
+      server.pathname = "/postgres";
+      if (psql(`SELECT count(*) FROM pg_database WHERE datname = '${name.replace(/'/g, "''")}'`, server.toString()) === "0") {
+        psql(`CREATE DATABASE "${name.replace(/"/g, '""')}"`, server.toString());
+      }
       psql("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
     },
     exec(sql) {
