@@ -19,6 +19,11 @@ export function fingerprintOf(row: FingerprintFields): string {
   return JSON.stringify([row.status, row.queuedAt, row.startedAt, row.finishedAt, row.resultId, row.progress]);
 }
 
+/** The status a fingerprint holds. */
+export function statusOf(print: string): string {
+  return (JSON.parse(print) as [string])[0];
+}
+
 /** A fingerprint's digest: what a view carries and a feed is opened `since`. */
 export function versionOf(print: string): string {
   return createHash("sha256").update(print).digest("hex").slice(0, 16);

@@ -10,7 +10,7 @@
  */
 import type { SessionUser } from "../auth";
 import { db } from "../db";
-import { fingerprintOf, versionOf } from "./fingerprint";
+import { fingerprintOf, statusOf, versionOf } from "./fingerprint";
 import { getSubmissionView, waitingInfo, type SubmissionView } from "./read";
 
 /** Ids per query: well under SQLite's limit on bound variables. */
@@ -115,12 +115,15 @@ export async function watchSubmission(user: SessionUser, id: string, opts: Watch
   let last: string | null = null;
   let lastSent = 0;
   let lastView: SubmissionView | null = null;
+  // The status of the row as `last` saw it: whether the queue place is due a refresh.
+  let status: string | null = null;
   const clock = clockFor(opts.intervalMs);
   let print = await submissionFingerprint(id);
   if (print !== null && opts.since && versionOf(print) === opts.since) {
     // The page shows this very view: nothing to send until it changes.
     last = print;
     lastSent = Date.now();
+    status = statusOf(print);
   }
   while (!opts.signal.aborted) {
     if (print !== last || print === null) {
@@ -129,8 +132,9 @@ export async function watchSubmission(user: SessionUser, id: string, opts: Watch
       last = print;
       lastSent = Date.now();
       lastView = view;
+      status = view.status;
       opts.onView(view);
-    } else if (statusOf(print) === "queued" && Date.now() - lastSent >= opts.queuedRefreshMs) {
+    } else if (status === "queued" && Date.now() - lastSent >= opts.queuedRefreshMs) {
       // The page's own view was not read here (opened `since` it): read it once, to compare with.
       lastView ??= await getSubmissionView(user, id);
       if (!lastView) return;
@@ -144,8 +148,4 @@ export async function watchSubmission(user: SessionUser, id: string, opts: Watch
     }
     print = await clock.next(id, opts.signal);
   }
-}
-
-function statusOf(print: string): string {
-  return (JSON.parse(print) as [string])[0];
 }
