@@ -28,6 +28,14 @@ const schema = z.object({
     .enum(["0", "1", "true", "false"])
     .default("1")
     .transform((v) => v === "1" || v === "true"),
+  /**
+   * The grader's own training loop for the models it covers whole (grader/recurrent/native-fit.ts;
+   * 0: tfjs's fit for every model, the fused layers and Adam still on). Off with TREINO_FUSED_RNN=0.
+   */
+  TREINO_NATIVE_FIT: z
+    .enum(["0", "1", "true", "false"])
+    .default("1")
+    .transform((v) => v === "1" || v === "true"),
   /** DEVELOPMENT ONLY: grade without the namespace sandbox where bubblewrap cannot run. */
   TREINO_UNSAFE_NO_SANDBOX: flag,
 });

@@ -42,6 +42,8 @@ export function formatReport(r: GradeResult, lang: Lang): string {
   }
   const updates = Object.entries(r.models).flatMap(([id, m]) => (m.optimizerUpdate ? [`${id} ${m.optimizerUpdate.optimizer} ${m.optimizerUpdate.path}${m.optimizerUpdate.reason ? ` (${m.optimizerUpdate.reason})` : ""}`] : []));
   if (updates.length > 0) lines.push(`optimizer updates: ${updates.join(", ")}`);
+  const loops = Object.entries(r.models).flatMap(([id, m]) => (m.trainingLoop ? [`${id} ${m.trainingLoop.path}${m.trainingLoop.reason ? ` (${m.trainingLoop.reason})` : ""}`] : []));
+  if (loops.length > 0) lines.push(`training loop: ${loops.join(", ")}`);
   return lines.join("\n");
 }
 

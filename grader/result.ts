@@ -98,6 +98,8 @@ export const modelReport = z.object({
     .default([]),
   /** How the optimizer's updates ran: Adam in one native pass per weight ("fused") or tfjs's own, and why. */
   optimizerUpdate: z.object({ optimizer: z.string(), path: z.enum(["fused", "stock"]), reason: z.string().nullable() }).nullable().default(null),
+  /** Which loop trained it: the grader's native one (grader/recurrent/native-fit.ts) or tfjs's fit, and why. */
+  trainingLoop: z.object({ path: z.enum(["native", "tfjs"]), reason: z.string().nullable() }).nullable().default(null),
 });
 export type ModelReport = z.infer<typeof modelReport>;
 

@@ -62,7 +62,7 @@ export async function openTrainer(job: JobOptions, seed: number): Promise<Traine
   const total = sandboxBudgetMs(spec, profile, ["start", "boot", ...Array.from({ length: models }, () => ["build", "train", "predict"]).flat()]);
   const session = await openSandbox<TrainMessageParsed>("train", job, trainMessage, conversation, total);
   session.pauseTimer();
-  session.send(encodeFrame({ type: "init", nonce: session.nonce, seed, backend: job.backend, fusedRecurrent: config.TREINO_FUSED_RNN }));
+  session.send(encodeFrame({ type: "init", nonce: session.nonce, seed, backend: job.backend, fusedRecurrent: config.TREINO_FUSED_RNN, nativeFit: config.TREINO_NATIVE_FIT }));
   return { session, conversation, opened: Date.now() };
 }
 
@@ -105,7 +105,7 @@ export async function trainModels(job: JobOptions, state: JobState, trainer: Tra
   const gate = (index: number, report: RebuiltModelReport): boolean => {
     const m = plan.models[index];
     const s = state.models[m.id];
-    s.report = { ...report, recurrent: [], optimizerUpdate: null, contract: null, ablation: [] };
+    s.report = { ...report, recurrent: [], optimizerUpdate: null, trainingLoop: null, contract: null, ablation: [] };
     if (report.inputCount !== 1 || report.outputCount !== 1 || !shapesMatch(report.inputShape, m.inputShape) || !shapesMatch(report.outputShape, m.outputShape)) {
       state.failure = makeFailure("shape", "failure.shape", {
         model: m.id, input: JSON.stringify(report.inputShape), output: JSON.stringify(report.outputShape),
@@ -183,6 +183,7 @@ export async function trainModels(job: JobOptions, state: JobState, trainer: Tra
         if (report) {
           report.recurrent = msg.layers;
           report.optimizerUpdate = msg.optimizer;
+          report.trainingLoop = msg.trainingLoop;
         }
         break;
       }

@@ -57,6 +57,7 @@ const recurrentLayer = z.object({
   path: z.enum(["fused", "stock"]),
   reason: z.string().max(LIMITS.reason).nullable(),
 });
+const trainingLoopUse = z.object({ path: z.enum(["native", "tfjs"]), reason: z.string().max(LIMITS.reason).nullable() });
 const optimizerUse = z.object({
   optimizer: z.string().max(100),
   path: z.enum(["fused", "stock"]),
@@ -102,6 +103,7 @@ export const trainMessage = z.discriminatedUnion("type", [
     model: z.string().max(100),
     layers: z.array(recurrentLayer).max(LIMITS.layers),
     optimizer: optimizerUse.nullable().default(null),
+    trainingLoop: trainingLoopUse.nullable().default(null),
   }),
   z.object({
     type: z.literal("failure"),

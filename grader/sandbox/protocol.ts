@@ -129,6 +129,8 @@ export interface TrainInitFrame {
   backend: "auto" | "tensorflow" | "wasm" | "cpu";
   /** Route recurrent layers through the fused kernels where the addon loads. */
   fusedRecurrent: boolean;
+  /** Train the models the native loop covers there (grader/recurrent/native-fit.ts). */
+  nativeFit: boolean;
 }
 
 export interface TrainJobFrame {
@@ -155,6 +157,7 @@ export interface ErrorInfo {
 
 import type { OptimizerUse } from "../recurrent/fused-adam";
 import type { RecurrentLayerUse } from "../recurrent/fused-layers";
+import type { TrainingLoopUse } from "../recurrent/native-fit";
 
 export type { OptimizerUse, RecurrentLayerUse };
 
@@ -219,8 +222,11 @@ export type TrainMessage =
   | { type: "ablation"; model: string; layer: string; values: number[] }
   /** How far the layer's own output moved when it read its input backwards (RMS change / RMS spread). */
   | { type: "order"; model: string; layer: string; change: number }
-  /** `optimizer`: how its updates ran (Adam natively or tfjs's own, and why); null when it did not train. */
-  | { type: "recurrent"; model: string; layers: RecurrentLayerUse[]; optimizer: OptimizerUse | null }
+  /**
+   * `optimizer`: how its updates ran (Adam natively or tfjs's own, and why); `trainingLoop`: the
+   * grader's native loop or tfjs's fit (and why); both null when it did not train.
+   */
+  | { type: "recurrent"; model: string; layers: RecurrentLayerUse[]; optimizer: OptimizerUse | null; trainingLoop: TrainingLoopUse | null }
   | { type: "failure"; kind: "contract" | "exception" | "memory" | "internal"; phase: string; model?: string; error: ErrorInfo }
   | { type: "done" };
 

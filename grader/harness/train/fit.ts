@@ -2,9 +2,11 @@
  * The harness's own training loop: tfjs's `fit` with the budget the grader settled (epochs,
  * batch size, validation split), shuffled from the seeded Math.random, one report per finished
  * epoch. Shared by the train sandbox and the browser practice run, so practice trains exactly
- * as grading does.
+ * as grading does. In the sandbox, the models the grader's native loop covers whole train
+ * there instead (grader/recurrent/native-fit.ts: the same fit, without tfjs's per-op cost).
  */
 import type * as tf from "@tensorflow/tfjs";
+import type { NativeTrainer, TrainingLoopUse } from "../../recurrent/native-fit";
 
 export interface FitBudget {
   epochs: number;
@@ -24,6 +26,11 @@ export interface FitOptions {
   shouldStop?: () => boolean;
   /** fit's `yieldEvery`: the sandbox never yields (nothing else runs there); a page's worker may. */
   yieldEvery?: "never" | "epoch" | "batch" | "auto";
+  /**
+   * The grader's own loop (grader/recurrent/native-fit.ts), taken for the models it covers
+   * whole; tfjs's fit otherwise. Absent in the browser (no addon there).
+   */
+  native?: NativeTrainer;
 }
 
 export async function fitWithinBudget(
@@ -33,7 +40,12 @@ export async function fitWithinBudget(
   budget: FitBudget,
   onEpoch: (report: EpochReport) => void | Promise<void>,
   options: FitOptions = {},
-): Promise<void> {
+): Promise<TrainingLoopUse> {
+  const native = options.native?.plan(model, x, y);
+  if (native?.ok) {
+    await native.trainer.fit(x, y, budget, onEpoch, options.shouldStop);
+    return { path: "native", reason: null };
+  }
   let epochStart = Date.now();
   const stopIfAsked = () => {
     if (options.shouldStop?.()) model.stopTraining = true;
@@ -58,4 +70,5 @@ export async function fitWithinBudget(
       },
     },
   });
+  return { path: "tfjs", reason: native ? native.reason : "no native trainer here" };
 }

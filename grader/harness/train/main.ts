@@ -10,6 +10,7 @@ import { listenForFrames, nextFrame, send, setNonce } from "../channel";
 import type { ErrorInfo, TensorData, TrainGoFrame, TrainInitFrame, TrainJobFrame, TrainModelPlan } from "../../sandbox/protocol";
 import { unpackTensor } from "../../sandbox/protocol";
 import { seedMathRandom } from "../seeded-random";
+import type { NativeTrainer, TrainingLoopUse } from "../../recurrent/native-fit";
 
 Error.stackTraceLimit = 50;
 
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const { selectBackend } = await import("../backend");
   const { backend, fastKernels } = await selectBackend(init.backend, __dirname);
   const { setUpRecurrentKernels } = await import("../recurrent");
-  const recurrent = setUpRecurrentKernels(__dirname, init.fusedRecurrent);
+  const recurrent = setUpRecurrentKernels(__dirname, init.fusedRecurrent, init.nativeFit);
   send({ type: "ready", backend, tfjsVersion: tf.version.tfjs, fastKernels, recurrentKernels: recurrent.kernels });
 
   // The models come once the describe sandbox is done and the parent has checked them.
@@ -46,19 +47,22 @@ async function main(): Promise<void> {
   for (const plan of job.models) {
     recurrent.layers.resetReport();
     recurrent.adam.resetReport();
-    const optimizer = await runModel(tf, plan, tensor);
-    if (optimizer === false) return;
-    // Which recurrent path trained this model (fused or stock, and why), and its optimizer's update.
-    send({ type: "recurrent", model: plan.id, layers: recurrent.layers.report(), optimizer: optimizer ? recurrent.adam.reportFor(optimizer) : null });
+    const trained = await runModel(tf, plan, tensor, recurrent.native);
+    if (trained === false) return;
+    // Which recurrent path trained this model (fused or stock, and why), its optimizer's update and its loop.
+    const optimizer = trained && (trained.loop.path === "native" ? { optimizer: trained.optimizer, path: "fused" as const, reason: null } : recurrent.adam.reportFor(trained.optimizer));
+    send({ type: "recurrent", model: plan.id, layers: recurrent.layers.report(), optimizer: optimizer || null, trainingLoop: trained ? trained.loop : null });
   }
   send({ type: "done" });
 }
 
 /**
  * Rebuild, wait for the parent's verdict, then train, predict and ablate. The optimizer's class
- * name once trained (null when the parent said not to train), false after a failure.
+ * name and the loop that trained it (null when the parent said not to train), false after a failure.
  */
-async function runModel(tf: Tf, plan: TrainModelPlan, tensor: (name: string) => TensorData): Promise<string | null | false> {
+async function runModel(
+  tf: Tf, plan: TrainModelPlan, tensor: (name: string) => TensorData, native: NativeTrainer | null,
+): Promise<{ optimizer: string; loop: TrainingLoopUse } | null | false> {
   const { rebuild, RebuildError, ablationUnits } = await import("./rebuild");
   const { orderSensitivity, predictOneBatch, predictSwapped } = await import("./ablation");
   let phase = `rebuild:${plan.id}`;
@@ -80,9 +84,9 @@ async function runModel(tf: Tf, plan: TrainModelPlan, tensor: (name: string) => 
     const x = tf.tensor(trainX.data, trainX.shape, "float32");
     const y = tf.tensor(trainY.data, trainY.shape, "float32");
     const { fitWithinBudget } = await import("./fit");
-    await fitWithinBudget(model, x, y, plan, ({ epoch, logs, ms }) => {
+    const loop = await fitWithinBudget(model, x, y, plan, ({ epoch, logs, ms }) => {
       send({ type: "epoch", model: plan.id, epoch, logs, ms });
-    });
+    }, { native: native ?? undefined });
     x.dispose();
     y.dispose();
 
@@ -118,9 +122,9 @@ async function runModel(tf: Tf, plan: TrainModelPlan, tensor: (name: string) => 
       send({ type: "order", model: plan.id, layer: unit.name, change: orderSensitivity(model, unit, subset) });
     }
     subset.dispose();
-    const optimizer = model.optimizer?.getClassName() ?? null;
+    const optimizer = model.optimizer?.getClassName() ?? "?";
     model.dispose();
-    return optimizer;
+    return { optimizer, loop };
   } catch (err) {
     const kind = err instanceof RebuildError ? "contract" : err instanceof Error && MEMORY_PATTERNS.test(`${err.name} ${err.message}`) ? "memory" : "exception";
     send({ type: "failure", kind, phase, model: plan.id, error: errorInfo(err) });

@@ -1,0 +1,270 @@
+/**
+ * The grader's native training loop against tfjs's fit (with the fused layers and Adam, as the
+ * sandbox trains without it): the same models, weights and seeded shuffle, a few epochs each;
+ * the epoch logs (same keys, values within 1e-3 relative) and every trained weight (within
+ * 2e-3 of its largest value) must agree. Sums run in another order, so not to the bit. Then
+ * what it leaves to tfjs, each with its reason.
+ */
+import * as tf from "@tensorflow/tfjs";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fitWithinBudget, type EpochReport, type FitBudget } from "../harness/train/fit";
+import { selectBackend } from "../harness/backend";
+import { seedMathRandom } from "../harness/seeded-random";
+import { NODE_MODULES, REPO_ROOT } from "../paths";
+import { FusedAdam } from "./fused-adam";
+import { FusedRecurrentLayers } from "./fused-layers";
+import { NativeTrainer } from "./native-fit";
+import { builtAddonPath, loadKernels, portableAddonPath } from "./native-kernels";
+
+const status = loadKernels(builtAddonPath(REPO_ROOT));
+const LOG_TOLERANCE = 1e-3;
+const WEIGHT_TOLERANCE = 2e-3;
+
+/** A deterministic stream in [0, 1). */
+function stream(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 2 ** 32;
+  };
+}
+
+interface Case {
+  name: string;
+  build(): tf.LayersModel;
+  data(): { x: tf.Tensor; y: tf.Tensor };
+  budget: FitBudget;
+}
+
+const sineData = (n: number, T: number) => () => {
+  const r = stream(7);
+  const x = Float32Array.from({ length: n * T }, (_, i) => Math.sin(i * 0.3) + 0.1 * (r() - 0.5));
+  const y = Float32Array.from({ length: n }, (_, i) => Math.sin((i + 1) * T * 0.3));
+  return { x: tf.tensor3d(x, [n, T, 1]), y: tf.tensor2d(y, [n, 1]) };
+};
+
+const idsData = (n: number, T: number, vocab: number, padded: boolean) => () => {
+  const r = stream(11);
+  const ids = new Float32Array(n * T), labels = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const pad = padded ? Math.floor(r() * T * 0.6) : 0;
+    let pos = 0;
+    for (let t = 0; t < T; t++) {
+      const id = t < pad ? 0 : 1 + Math.floor(r() * (vocab - 1));
+      ids[i * T + t] = id;
+      if (id > 0 && id < vocab / 3) pos++;
+    }
+    labels[i] = pos > (T - pad) / 3 ? 1 : 0;
+  }
+  return { x: tf.tensor2d(ids, [n, T]), y: tf.tensor2d(labels, [n, 1]) };
+};
+
+const sequential = (layers: tf.layers.Layer[], compile: tf.ModelCompileArgs) => {
+  const m = tf.sequential({ layers });
+  m.compile(compile);
+  return m;
+};
+
+const CASES: Case[] = [
+  ...(["lstm", "gru", "simpleRNN"] as const).map((cell) => ({
+    name: `sine-like ${cell} + Dense, MSE, validation split`,
+    build: () => sequential([tf.layers[cell]({ units: 12, inputShape: [10, 1] }), tf.layers.dense({ units: 1 })], { optimizer: tf.train.adam(0.01), loss: "meanSquaredError" }),
+    data: sineData(90, 10),
+    budget: { epochs: 3, batchSize: 16, validationSplit: 0.2 },
+  })),
+  {
+    name: "stacked LSTMs (returnSequences), a relu hidden Dense, MAE, goBackwards on the first",
+    build: () => sequential(
+      [
+        tf.layers.lstm({ units: 8, inputShape: [8, 2], returnSequences: true, goBackwards: true }),
+        tf.layers.gru({ units: 6, activation: "relu", recurrentActivation: "hardSigmoid" }),
+        tf.layers.dense({ units: 5, activation: "relu" }),
+        tf.layers.dense({ units: 2, activation: "tanh", useBias: false }),
+      ],
+      { optimizer: tf.train.adam(0.005, 0.8, 0.99, 1e-6), loss: "meanAbsoluteError" },
+    ),
+    data: () => {
+      const r = stream(3);
+      return { x: tf.tensor3d(Float32Array.from({ length: 70 * 16 }, () => r() - 0.5), [70, 8, 2]), y: tf.tensor2d(Float32Array.from({ length: 140 }, () => r() - 0.5), [70, 2]) };
+    },
+    budget: { epochs: 3, batchSize: 32, validationSplit: 0 },
+  },
+  {
+    name: "imdb-like: Embedding + LSTM + sigmoid Dense, binary cross-entropy, accuracy",
+    build: () => sequential(
+      [tf.layers.embedding({ inputDim: 40, outputDim: 6, inputLength: 12 }), tf.layers.lstm({ units: 8 }), tf.layers.dense({ units: 1, activation: "sigmoid" })],
+      { optimizer: tf.train.adam(0.02), loss: "binaryCrossentropy", metrics: ["accuracy"] },
+    ),
+    data: idsData(100, 12, 40, false),
+    budget: { epochs: 3, batchSize: 16, validationSplit: 0.1 },
+  },
+  {
+    name: "Embedding with maskZero (padded reviews) feeding stacked LSTMs",
+    build: () => sequential(
+      [
+        tf.layers.embedding({ inputDim: 30, outputDim: 5, inputLength: 14, maskZero: true }),
+        tf.layers.lstm({ units: 6, returnSequences: true }),
+        tf.layers.simpleRNN({ units: 4 }),
+        tf.layers.dense({ units: 1, activation: "sigmoid" }),
+      ],
+      { optimizer: "adam", loss: "binaryCrossentropy", metrics: ["acc"] },
+    ),
+    data: idsData(80, 14, 30, true),
+    budget: { epochs: 3, batchSize: 20, validationSplit: 0.25 },
+  },
+];
+
+/** Trains a fresh copy of the case's model from the same weights and Math.random seed. */
+async function train(c: Case, weights: tf.Tensor[], native: NativeTrainer | undefined) {
+  const model = c.build();
+  model.setWeights(weights);
+  const { x, y } = c.data();
+  seedMathRandom(1234);
+  const logs: EpochReport["logs"][] = [];
+  const use = await fitWithinBudget(model, x, y, c.budget, (r) => void logs.push(r.logs), { native });
+  const trained = model.getWeights().map((w) => Float32Array.from(w.dataSync()));
+  model.dispose();
+  x.dispose();
+  y.dispose();
+  return { use, logs, trained };
+}
+
+describe.skipIf(!status.available)("the grader's native training loop", () => {
+  const fused = status.available ? new FusedRecurrentLayers(status) : null;
+  const adam = status.available ? new FusedAdam(status) : null;
+  const native = new NativeTrainer(status);
+  beforeAll(async () => {
+    await selectBackend("wasm", path.join(NODE_MODULES, "@tensorflow", "tfjs-backend-wasm", "dist"));
+    fused!.install();
+    adam!.install();
+  });
+  afterAll(() => {
+    adam!.uninstall();
+    fused!.uninstall();
+  });
+
+  for (const c of CASES) {
+    it(`trains as tfjs's fit does: ${c.name}`, async () => {
+      const initial = c.build();
+      const weights = initial.getWeights().map((w) => w.clone());
+      initial.dispose();
+      const stock = await train(c, weights, undefined);
+      const ours = await train(c, weights, native);
+      expect(stock.use.path).toBe("tfjs");
+      expect(ours.use).toEqual({ path: "native", reason: null });
+      expect(ours.logs.length).toBe(c.budget.epochs);
+      for (const [e, logs] of ours.logs.entries()) {
+        expect(Object.keys(logs).sort()).toEqual(Object.keys(stock.logs[e]).sort());
+        for (const [key, value] of Object.entries(logs)) {
+          const expected = stock.logs[e][key];
+          expect(Math.abs(value - expected), `epoch ${e} ${key}: ${value} vs ${expected}`).toBeLessThanOrEqual(LOG_TOLERANCE * Math.max(1, Math.abs(expected)));
+        }
+      }
+      ours.trained.forEach((w, i) => {
+        const ref = stock.trained[i];
+        let diff = 0, scale = 0;
+        for (let k = 0; k < w.length; k++) {
+          diff = Math.max(diff, Math.abs(w[k] - ref[k]));
+          scale = Math.max(scale, Math.abs(ref[k]));
+        }
+        expect(diff / (scale || 1), `weight ${i}`).toBeLessThanOrEqual(WEIGHT_TOLERANCE);
+      });
+      // It trained: the weights moved from where they started.
+      expect(ours.trained.some((w, i) => w.some((v, k) => v !== weights[i].dataSync()[k]))).toBe(true);
+      weights.forEach((w) => w.dispose());
+    });
+  }
+
+  it("stops where fit's callbacks would: after the batch in which shouldStop turned true", async () => {
+    const c = CASES[0];
+    const model = c.build();
+    const { x, y } = c.data();
+    let batches = 0;
+    const logs: EpochReport[] = [];
+    const use = await fitWithinBudget(model, x, y, { epochs: 5, batchSize: 8, validationSplit: 0 }, (r) => void logs.push(r), { native, shouldStop: () => ++batches > 4 });
+    expect(use.path).toBe("native");
+    // Checked at the epoch's start and after each batch: the fourth batch ends it.
+    expect(logs.length).toBe(1);
+    expect(logs[0].epoch).toBe(0);
+    model.dispose();
+    x.dispose();
+    y.dispose();
+  });
+
+  const FALLBACKS: { name: string; build(): tf.LayersModel; reason: RegExp }[] = [
+    { name: "dropout", build: () => sequential([tf.layers.lstm({ units: 4, inputShape: [10, 1], dropout: 0.2 }), tf.layers.dense({ units: 1 })], { optimizer: "adam", loss: "meanSquaredError" }), reason: /dropout/ },
+    { name: "SGD", build: () => sequential([tf.layers.lstm({ units: 4, inputShape: [10, 1] }), tf.layers.dense({ units: 1 })], { optimizer: "sgd", loss: "meanSquaredError" }), reason: /optimizer SGD/ },
+    { name: "a regularizer", build: () => sequential([tf.layers.lstm({ units: 4, inputShape: [10, 1], kernelRegularizer: "l1l2" }), tf.layers.dense({ units: 1 })], { optimizer: "adam", loss: "meanSquaredError" }), reason: /kernelRegularizer/ },
+    { name: "a frozen layer", build: () => sequential([tf.layers.lstm({ units: 4, inputShape: [10, 1], trainable: false }), tf.layers.dense({ units: 1 })], { optimizer: "adam", loss: "meanSquaredError" }), reason: /frozen/ },
+    { name: "a Flatten", build: () => sequential([tf.layers.lstm({ units: 4, inputShape: [10, 1], returnSequences: true }), tf.layers.flatten(), tf.layers.dense({ units: 1 })], { optimizer: "adam", loss: "meanSquaredError" }), reason: /Flatten/ },
+    { name: "a metric it does not compute", build: () => sequential([tf.layers.lstm({ units: 4, inputShape: [10, 1] }), tf.layers.dense({ units: 1 })], { optimizer: "adam", loss: "meanSquaredError", metrics: ["mae"] }), reason: /metrics/ },
+    { name: "another loss", build: () => sequential([tf.layers.lstm({ units: 4, inputShape: [10, 1] }), tf.layers.dense({ units: 1 })], { optimizer: "adam", loss: "meanAbsolutePercentageError" }), reason: /loss meanAbsolutePercentageError/ },
+    {
+      name: "a branch (functional model)",
+      build: () => {
+        const input = tf.input({ shape: [10, 1] });
+        const a = tf.layers.lstm({ units: 4 }).apply(input) as tf.SymbolicTensor;
+        const b = tf.layers.gru({ units: 4 }).apply(input) as tf.SymbolicTensor;
+        const out = tf.layers.dense({ units: 1 }).apply(tf.layers.concatenate().apply([a, b]) as tf.SymbolicTensor) as tf.SymbolicTensor;
+        const m = tf.model({ inputs: input, outputs: out });
+        m.compile({ optimizer: "adam", loss: "meanSquaredError" });
+        return m;
+      },
+      reason: /plain chain/,
+    },
+  ];
+  for (const f of FALLBACKS) {
+    it(`leaves ${f.name} to tfjs's fit, and says why`, async () => {
+      const model = f.build();
+      const { x, y } = sineData(20, 10)();
+      const use = await fitWithinBudget(model, x, y, { epochs: 1, batchSize: 10, validationSplit: 0 }, () => {}, { native });
+      expect(use.path).toBe("tfjs");
+      expect(use.reason).toMatch(f.reason);
+      model.dispose();
+      x.dispose();
+      y.dispose();
+    });
+  }
+
+  it("leaves ids outside the Embedding's vocabulary to tfjs (its own error or behaviour)", () => {
+    const model = sequential([tf.layers.embedding({ inputDim: 10, outputDim: 3, inputLength: 4 }), tf.layers.lstm({ units: 2 }), tf.layers.dense({ units: 1 })], { optimizer: "adam", loss: "meanSquaredError" });
+    for (const bad of [10, -1, 2.5]) {
+      const x = tf.tensor2d([[1, 2, 3, bad]]), y = tf.tensor2d([[1]]);
+      const plan = native.plan(model, x, y);
+      expect(plan.ok).toBe(false);
+      expect(plan.ok ? "" : plan.reason).toMatch(/outside the Embedding/);
+      x.dispose();
+      y.dispose();
+    }
+    model.dispose();
+  });
+
+  it("is unavailable, with the reason, where the addon is not", () => {
+    const none = new NativeTrainer({ available: false, reason: "treino_rnn.node not found" });
+    const model = CASES[0].build();
+    const { x, y } = CASES[0].data();
+    expect(none.plan(model, x, y)).toEqual({ ok: false, reason: "fused kernels unavailable: treino_rnn.node not found" });
+    model.dispose();
+    x.dispose();
+    y.dispose();
+  });
+
+  it("trains the same with the portable build (no BLAS)", async () => {
+    const portable = loadKernels(portableAddonPath(REPO_ROOT));
+    if (!portable.available) return expect.fail(`portable build missing: ${portable.reason}`);
+    const c = CASES[3];
+    const initial = c.build();
+    const weights = initial.getWeights().map((w) => w.clone());
+    initial.dispose();
+    const blas = await train(c, weights, native);
+    const own = await train(c, weights, new NativeTrainer(portable));
+    expect(own.use.path).toBe("native");
+    own.logs.forEach((logs, e) => {
+      for (const [k, v] of Object.entries(logs)) expect(Math.abs(v - blas.logs[e][k])).toBeLessThanOrEqual(LOG_TOLERANCE * Math.max(1, Math.abs(v)));
+    });
+    weights.forEach((w) => w.dispose());
+  });
+});
