@@ -242,6 +242,20 @@ describe.skipIf(!status.available)("the grader's native training loop", () => {
     model.dispose();
   });
 
+  it("the addon's Embedding passes refuse an id outside the table, and a table that does not match", () => {
+    if (!status.available) return;
+    const k = status.kernels;
+    const table = Float32Array.from({ length: 12 }, (_, i) => i), out = new Float32Array(6);
+    k.embeddingGather!(table, 3, Float32Array.of(3, 0), out);
+    expect(Array.from(out)).toEqual([9, 10, 11, 0, 1, 2]);
+    expect(() => k.embeddingGather!(table, 3, Float32Array.of(1, 4), out)).toThrow(/id 4 at 1 is outside the table's 4 rows/);
+    expect(() => k.embeddingGather!(table, 3, Float32Array.of(-1, 0), out)).toThrow(RangeError);
+    expect(() => k.embeddingGather!(table, 5, Float32Array.of(1, 0), out)).toThrow(/do not match/);
+    const grad = new Float32Array(12).fill(7);
+    k.embeddingGradient!(grad, 3, Float32Array.of(2, 2), Float32Array.of(1, 2, 3, 10, 20, 30));
+    expect(Array.from(grad)).toEqual([0, 0, 0, 0, 0, 0, 11, 22, 33, 0, 0, 0]);
+  });
+
   it("is unavailable, with the reason, where the addon is not", () => {
     const none = new NativeTrainer({ available: false, reason: "treino_rnn.node not found" });
     const model = CASES[0].build();

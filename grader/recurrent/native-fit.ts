@@ -2,10 +2,11 @@
  * The grader's own training loop for the models it covers whole: an optional Embedding,
  * stacked LSTM / GRU / SimpleRNN layers, Dense layers, a mean squared, mean absolute or
  * binary cross-entropy loss, tfjs's Adam. Every batch runs without TensorFlow.js: the
- * recurrent layers through the fused kernels' forward and backward calls, the Embedding
- * and the Dense layers in plain loops over Float32Arrays, Adam through the addon's one-pass
- * update. At the sine task's shapes tfjs spends 4 to 5 ms a batch around kernels that take
- * under 1 ms (about 50 tfjs ops, tape, per-op dispatch); here that overhead is gone.
+ * recurrent layers through the fused kernels' forward and backward calls, the Embedding's
+ * gather and its gradient through the addon, the Dense layers and the loss in plain loops over
+ * Float32Arrays, Adam through the addon's one-pass update. At the sine task's shapes tfjs
+ * spends 4 to 5 ms a batch around kernels that take under 1 ms (about 50 tfjs ops, the tape,
+ * per-op dispatch); here that overhead is gone.
  *
  * It is tfjs's `fit`, reproduced: the same validation split (the last rows), the same
  * shuffle (tf.util.shuffle of 0..n-1 once per epoch, from the seeded Math.random, so the
@@ -140,7 +141,7 @@ export class NativeTrainer {
     if (!this.kernels || !this.adam) return { ok: false, reason: this.unavailable ?? "unavailable" };
     try {
       const reason = { value: "" };
-      const steps = planSteps(model, x, y, reason);
+      const steps = planSteps(model, x, y, this.kernels, reason);
       if (!steps) return { ok: false, reason: reason.value };
       const optimizer = model.optimizer as unknown as AdamLike;
       const adamProto = registeredPrototype("Adam");
@@ -171,7 +172,7 @@ function paramsOf(step: Step): Param[] {
 }
 
 /** The layers as steps, checked one by one against what the loop implements; null with the reason. */
-function planSteps(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor, why: { value: string }): Step[] | null {
+function planSteps(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor, kernels: RnnKernels, why: { value: string }): Step[] | null {
   const fail = (reason: string) => {
     why.value = reason;
     return null;
@@ -201,6 +202,7 @@ function planSteps(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor, why: { val
     const l = layer as unknown as Record<string, unknown>;
     if (cls === "Embedding") {
       if (i !== 0 || shape.length !== 1) return fail("an Embedding other than on the model's input");
+      if (typeof kernels.embeddingGather !== "function" || typeof kernels.embeddingGradient !== "function") return fail("the addon has no Embedding passes (rebuild it)");
       const table = (l.embeddings as tf.LayerVariable | null) ?? null;
       if (!table) return fail("Embedding not built");
       const [vocab, dim] = table.shape as number[];
@@ -406,16 +408,13 @@ class NativeTraining {
     let mask: Float32Array | null = null;
     for (const [i, step] of this.steps.entries()) {
       if (step.kind === "embedding") {
-        const cells = rows * T, E = step.dim, table = step.table.value, out = buf.out[i];
-        for (let k = 0; k < cells; k++) {
-          const base = input[k] * E, o = k * E;
-          for (let j = 0; j < E; j++) out[o + j] = table[base + j];
-        }
+        const cells = rows * T, E = step.dim, out = buf.out[i].subarray(0, cells * E);
+        this.kernels.embeddingGather!(step.table.value, E, input, out);
         if (step.maskZero) {
           mask = buf.mask!.subarray(0, cells);
           for (let k = 0; k < cells; k++) mask[k] = input[k] !== 0 ? 1 : 0;
         }
-        input = out.subarray(0, cells * E);
+        input = out;
       } else if (step.kind === "recurrent") {
         const s = buf.saved[i]!;
         const cells = rows * T, GH = step.gates * step.units;
@@ -515,12 +514,8 @@ class NativeTraining {
         );
       } else {
         // tfjs's gather gradient: every row's gradient added into a dense gradient of the table.
-        const E = step.dim, g = step.table.grad, ids = buf.input, cells = rows * T;
-        g.fill(0);
-        for (let k = 0; k < cells; k++) {
-          const base = ids[k] * E, o = k * E;
-          for (let j = 0; j < E; j++) g[base + j] += dOut[o + j];
-        }
+        const cells = rows * T;
+        this.kernels.embeddingGradient!(step.table.grad, step.dim, buf.input.subarray(0, cells), dOut.subarray(0, cells * step.dim));
       }
     }
   }

@@ -23,6 +23,9 @@ export interface RnnKernels {
   ): void;
   /** One Adam step over one weight array (grader/recurrent/fused-adam.ts); absent from builds before it. */
   adam?: AdamKernel;
+  /** An Embedding's rows for the ids, and its table's gradient (grader/recurrent/native-fit.ts); absent from builds before them. */
+  embeddingGather?(table: Float32Array, dim: number, ids: Float32Array, out: Float32Array): void;
+  embeddingGradient?(grad: Float32Array, dim: number, ids: Float32Array, dOut: Float32Array): void;
   /** "avx2" or "scalar": the path adam takes on this CPU. */
   adamPath?: string;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "adam.h"
+#include "embedding.h"
 #include "gemm.h"
 #include "kernels.h"
 
@@ -232,6 +233,61 @@ static napi_value adam(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* A Float32Array argument of any length: its data and length, or 0 with a JS exception pending. */
+static int any_floats(napi_env env, napi_value value, const char *name, float **data, size_t *length) {
+  void *raw = NULL;
+  if (!typed_array(env, value, napi_float32_array, length, &raw)) {
+    char msg[128];
+    snprintf(msg, sizeof msg, "treino-rnn: %s must be a Float32Array", name);
+    napi_throw_type_error(env, NULL, msg);
+    return 0;
+  }
+  *data = (float *)raw;
+  return 1;
+}
+
+/*
+ * embeddingGather(table, dim, ids, out) and embeddingGradient(grad, dim, ids, dOut) (embedding.h):
+ * the table (or its gradient) holds whole rows of `dim`, out (dOut) one row per id. An id out
+ * of range is a RangeError naming its position.
+ */
+static napi_value embedding_call(napi_env env, napi_callback_info info, int gradient) {
+  napi_value argv[4];
+  size_t argc = 4;
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc != 4) {
+    napi_throw_type_error(env, NULL, "treino-rnn: embedding calls take 4 arguments");
+    return NULL;
+  }
+  int32_t dim = 0;
+  if (napi_get_value_int32(env, argv[1], &dim) != napi_ok || dim <= 0) {
+    napi_throw_range_error(env, NULL, "treino-rnn: dim must be a positive integer");
+    return NULL;
+  }
+  float *table, *ids, *rows;
+  size_t table_length, ids_length, rows_length;
+  if (!any_floats(env, argv[0], gradient ? "grad" : "table", &table, &table_length) || !any_floats(env, argv[2], "ids", &ids, &ids_length) ||
+      !any_floats(env, argv[3], gradient ? "dOut" : "out", &rows, &rows_length)) {
+    return NULL;
+  }
+  if (table_length % (size_t)dim != 0 || rows_length != ids_length * (size_t)dim) {
+    napi_throw_range_error(env, NULL, "treino-rnn: the table or the rows do not match dim and the ids");
+    return NULL;
+  }
+  const size_t vocab = table_length / (size_t)dim;
+  const long bad = gradient ? embedding_gradient(table, vocab, (size_t)dim, ids, ids_length, rows)
+                            : embedding_gather(table, vocab, (size_t)dim, ids, ids_length, rows);
+  if (bad >= 0) {
+    char msg[160];
+    snprintf(msg, sizeof msg, "treino-rnn: id %g at %ld is outside the table's %zu rows", (double)ids[bad], bad, vocab);
+    napi_throw_range_error(env, NULL, msg);
+  }
+  return NULL;
+}
+
+static napi_value embedding_gather_call(napi_env env, napi_callback_info info) { return embedding_call(env, info, 0); }
+static napi_value embedding_gradient_call(napi_env env, napi_callback_info info) { return embedding_call(env, info, 1); }
+
 static napi_value init(napi_env env, napi_value exports) {
   gemm_init();
   scratch_buffer *buffer = calloc(1, sizeof *buffer);
@@ -247,6 +303,10 @@ static napi_value init(napi_env env, napi_value exports) {
   CHECK(napi_set_named_property(env, exports, "backward", fn));
   CHECK(napi_create_function(env, "adam", NAPI_AUTO_LENGTH, adam, NULL, &fn));
   CHECK(napi_set_named_property(env, exports, "adam", fn));
+  CHECK(napi_create_function(env, "embeddingGather", NAPI_AUTO_LENGTH, embedding_gather_call, NULL, &fn));
+  CHECK(napi_set_named_property(env, exports, "embeddingGather", fn));
+  CHECK(napi_create_function(env, "embeddingGradient", NAPI_AUTO_LENGTH, embedding_gradient_call, NULL, &fn));
+  CHECK(napi_set_named_property(env, exports, "embeddingGradient", fn));
   CHECK(napi_create_string_utf8(env, adam_vector_path(), NAPI_AUTO_LENGTH, &lib));
   CHECK(napi_set_named_property(env, exports, "adamPath", lib));
   CHECK(napi_create_string_utf8(env, gemm_library(), NAPI_AUTO_LENGTH, &lib));
