@@ -5,6 +5,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import "@tensorflow/tfjs-backend-cpu";
+import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../paths";
 import { seedMathRandom } from "../harness/seeded-random";
@@ -252,4 +253,37 @@ describe("without the addon", () => {
 
 it("the main build links OpenBLAS, the portable one its own loops", () => {
   expect(VARIANTS.map((v) => (v.status.available ? v.status.library : v.status.reason))).toEqual(["openblas", "builtin"]);
+});
+
+/**
+ * Each time step's product (native/rnn/src/microkernel.c): the AVX2 blocks and the plain loops
+ * the kernels take without AVX2 (TREINO_RNN_GEMM_NO_AVX2=1, in child processes: the path is
+ * chosen once per process) give the same forward and backward results, for every cell, on
+ * shapes with row and column tails (5 rows, 9 units: 36 LSTM columns = two 16-column panels + 4).
+ */
+describe.each(VARIANTS.map((v, i) => ({ ...v, file: i === 0 ? builtAddonPath(REPO_ROOT) : portableAddonPath(REPO_ROOT) })))("$name: the per-step product without AVX2", ({ file }) => {
+  const script = (cell: number) => `
+    const k = require(${JSON.stringify(file)});
+    const G = [4, 3, 1][${cell}], B = 5, T = 4, D = 3, H = 9, n = B * T;
+    let s = 7;
+    const r = (len) => Float32Array.from({ length: len }, () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5));
+    const meta = Int32Array.of(${cell}, 1, 2, B, T, D, H, 0, 1);
+    const x = r(n * D), w = r(D * G * H), u = r(H * G * H), b = r(G * H), y = new Float32Array(n * H);
+    const gates = new Float32Array(n * G * H), hprev = new Float32Array(n * H);
+    const cs = ${cell} === 0 ? new Float32Array(n * H) : null, rh = ${cell} === 1 ? new Float32Array(n * H) : null;
+    k.forward(meta, x, w, u, b, null, null, y, gates, hprev, cs, rh);
+    const dx = new Float32Array(n * D), dw = new Float32Array(D * G * H), du = new Float32Array(H * G * H), db = new Float32Array(G * H);
+    k.backward(meta, x, w, u, null, null, r(n * H), gates, hprev, cs, rh, new Float32Array(n * G * H), dx, dw, du, db);
+    console.log(JSON.stringify({ path: k.stepProductPath, out: [...y, ...dx, ...dw, ...du, ...db] }));`;
+  const run = (cell: number, noAvx2: boolean) =>
+    JSON.parse(execFileSync(process.execPath, ["-e", script(cell)], { encoding: "utf8", env: { ...process.env, TREINO_RNN_GEMM_NO_AVX2: noAvx2 ? "1" : "0" } })) as { path: string; out: number[] };
+
+  it.each([["LSTM", 0], ["GRU", 1], ["SimpleRNN", 2]])("%s", (_, cell) => {
+    const vector = run(cell as number, false), plain = run(cell as number, true);
+    expect(plain.path).toBe("scalar");
+    const scale = Math.max(...vector.out.map(Math.abs));
+    const diff = Math.max(...vector.out.map((v, i) => Math.abs(v - plain.out[i])));
+    expect(diff / scale).toBeLessThanOrEqual(1e-5);
+    expect(vector.out.some((v) => v !== 0)).toBe(true);
+  });
 });

@@ -26,6 +26,8 @@ export interface RnnKernels {
   /** An Embedding's rows for the ids, and its table's gradient (grader/recurrent/native-fit.ts); absent from builds before them. */
   embeddingGather?(table: Float32Array, dim: number, ids: Float32Array, out: Float32Array): void;
   embeddingGradient?(grad: Float32Array, dim: number, ids: Float32Array, dOut: Float32Array): void;
+  /** "avx2" or "scalar": the path each time step's product takes on this CPU (native/rnn/src/microkernel.c). */
+  stepProductPath?: string;
   /** "avx2" or "scalar": the path adam takes on this CPU. */
   adamPath?: string;
 }

@@ -13,6 +13,7 @@
 #include "embedding.h"
 #include "gemm.h"
 #include "kernels.h"
+#include "microkernel.h"
 
 #define CHECK(call)                                                   \
   do {                                                                \
@@ -188,7 +189,7 @@ static napi_value backward(napi_env env, napi_callback_info info) {
       !get_floats(env, argv[14], H * GH, 0, "dRecurrentKernel", &du) || !get_floats(env, argv[15], GH, 1, "dBias", &db)) {
     return NULL;
   }
-  float *work = scratch(env, 6 * (size_t)s.B * H + n * s.D);
+  float *work = scratch(env, 6 * (size_t)s.B * H + n * s.D + GH * H);
   if (!work) return NULL;
   rnn_backward(&s, x, w, u, rmask, mask, dy, gates, hprev, cs, rh, dz, dx, dw, du, db, work);
   return NULL;
@@ -309,6 +310,8 @@ static napi_value init(napi_env env, napi_value exports) {
   CHECK(napi_set_named_property(env, exports, "embeddingGradient", fn));
   CHECK(napi_create_string_utf8(env, adam_vector_path(), NAPI_AUTO_LENGTH, &lib));
   CHECK(napi_set_named_property(env, exports, "adamPath", lib));
+  CHECK(napi_create_string_utf8(env, small_gemm_path(), NAPI_AUTO_LENGTH, &lib));
+  CHECK(napi_set_named_property(env, exports, "stepProductPath", lib));
   CHECK(napi_create_string_utf8(env, gemm_library(), NAPI_AUTO_LENGTH, &lib));
   CHECK(napi_set_named_property(env, exports, "library", lib));
   return exports;
