@@ -9,7 +9,7 @@
  *   pytorch  the same models in PyTorch, one thread, where Debian's python3-torch is installed
  * then the sine-forecast reference graded end to end in the sandbox, fast path on.
  *
- *   npm run bench:rnn [-- --samples 2000] [-- --backend wasm] [-- --no-stock] [-- --adam-only] [-- --rounds 3]
+ *   npm run bench:rnn [-- --samples 2000] [-- --backend wasm] [-- --no-stock] [-- --adam-only | --table-only] [-- --rounds 3]
  *
  * IMDb epochs are timed on a sample of reviews and scaled to Keras's full 25,000 (what the
  * grader trains on at the full profile). "fused" trains with tfjs's fit, the fused layers and
@@ -43,12 +43,13 @@ const { values } = parseArgs({
     backend: { type: "string", default: "wasm" },
     "no-stock": { type: "boolean", default: false },
     "adam-only": { type: "boolean", default: false },
+    "table-only": { type: "boolean", default: false },
     rounds: { type: "string", default: "3" },
     help: { type: "boolean", default: false },
   },
 });
 if (values.help) {
-  console.log("npm run bench:rnn [-- --samples 2000] [-- --backend wasm|cpu] [-- --no-stock] [-- --adam-only] [-- --rounds 3]");
+  console.log("npm run bench:rnn [-- --samples 2000] [-- --backend wasm|cpu] [-- --no-stock] [-- --adam-only | --table-only] [-- --rounds 3]");
   process.exit(0);
 }
 const IMDB_SAMPLES = Number(values.samples);
@@ -195,7 +196,9 @@ epoch(n)
 print(time.time() - t)
 `;
   try {
-    const s = Number(execFileSync(PYTHON, ["-c", script], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 900_000 }).trim());
+    // One thread for real: torch.set_num_threads does not reach OpenBLAS's own pool or OpenMP's.
+    const env = { ...process.env, OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" };
+    const s = Number(execFileSync(PYTHON, ["-c", script], { encoding: "utf8", env, stdio: ["ignore", "pipe", "ignore"], timeout: 900_000 }).trim());
     return (s * shape.scaleTo) / shape.samples;
   } catch {
     return null;
@@ -248,7 +251,7 @@ async function main() {
 
   const nativeOf = (s: typeof status) => (s.available ? new NativeTrainer(s) : undefined);
   if (!values["adam-only"]) await speedTable(fused, portable, adamOf(status), adamOf(portableStatus), nativeOf(status), nativeOf(portableStatus));
-  if (status.available) {
+  if (status.available && !values["table-only"]) {
     const imdb = SHAPES.find((s) => s.key === "imdb")!;
     const rounds = Number(values.rounds);
     const modes: { name: string; adam: FusedAdam | null; split: "stock" | FusedAdamOptions }[] = [

@@ -16,13 +16,15 @@ const STATUS_STYLE: Record<string, string> = {
   skipped: "bg-slate-100 text-slate-600",
 };
 
-/** Which path trained the recurrent layers (results stored before the fused kernels have no record). */
+/** Which path trained the recurrent layers, and which loop each model (results stored before either have no record). */
 function recurrentNotes(result: GradeResult, t: ReturnType<typeof dictionary>["submission"]): string[] {
   const layers = Object.values(result.models).flatMap((m) => m.recurrent ?? []);
   const notes: string[] = [];
   const library = result.environment.recurrentKernels?.library;
   if (library && layers.some((l) => l.path === "fused")) notes.push(t.recurrentFused({ library }));
   for (const l of layers) if (l.path === "stock") notes.push(t.recurrentStock({ layer: l.layer, reason: l.reason ?? "—" }));
+  const native = Object.entries(result.models).filter(([, m]) => m.trainingLoop?.path === "native").map(([id]) => id);
+  if (native.length > 0) notes.push(t.trainingLoopNative({ models: native.join(", ") }));
   return notes;
 }
 
