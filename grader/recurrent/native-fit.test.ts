@@ -194,13 +194,19 @@ describe.skipIf(!status.available)("the grader's native training loop", () => {
     y.dispose();
   });
 
-  const FALLBACKS: { name: string; build(): tf.LayersModel; reason: RegExp }[] = [
+  const FALLBACKS: { name: string; build(): tf.LayersModel; reason: RegExp; targets?: number }[] = [
     { name: "dropout", build: () => sequential([tf.layers.lstm({ units: 4, inputShape: [10, 1], dropout: 0.2 }), tf.layers.dense({ units: 1 })], { optimizer: "adam", loss: "meanSquaredError" }), reason: /dropout/ },
     { name: "SGD", build: () => sequential([tf.layers.lstm({ units: 4, inputShape: [10, 1] }), tf.layers.dense({ units: 1 })], { optimizer: "sgd", loss: "meanSquaredError" }), reason: /optimizer SGD/ },
     { name: "a regularizer", build: () => sequential([tf.layers.lstm({ units: 4, inputShape: [10, 1], kernelRegularizer: "l1l2" }), tf.layers.dense({ units: 1 })], { optimizer: "adam", loss: "meanSquaredError" }), reason: /kernelRegularizer/ },
     { name: "a frozen layer", build: () => sequential([tf.layers.lstm({ units: 4, inputShape: [10, 1], trainable: false }), tf.layers.dense({ units: 1 })], { optimizer: "adam", loss: "meanSquaredError" }), reason: /frozen/ },
     { name: "a Flatten", build: () => sequential([tf.layers.lstm({ units: 4, inputShape: [10, 1], returnSequences: true }), tf.layers.flatten(), tf.layers.dense({ units: 1 })], { optimizer: "adam", loss: "meanSquaredError" }), reason: /Flatten/ },
     { name: "a metric it does not compute", build: () => sequential([tf.layers.lstm({ units: 4, inputShape: [10, 1] }), tf.layers.dense({ units: 1 })], { optimizer: "adam", loss: "meanSquaredError", metrics: ["mae"] }), reason: /metrics/ },
+    {
+      name: "categorical accuracy (several outputs, not binary cross-entropy)",
+      build: () => sequential([tf.layers.lstm({ units: 4, inputShape: [10, 1] }), tf.layers.dense({ units: 3 })], { optimizer: "adam", loss: "meanSquaredError", metrics: ["accuracy"] }),
+      reason: /categorical accuracy/,
+      targets: 3,
+    },
     { name: "another loss", build: () => sequential([tf.layers.lstm({ units: 4, inputShape: [10, 1] }), tf.layers.dense({ units: 1 })], { optimizer: "adam", loss: "meanAbsolutePercentageError" }), reason: /loss meanAbsolutePercentageError/ },
     {
       name: "a branch (functional model)",
@@ -219,7 +225,9 @@ describe.skipIf(!status.available)("the grader's native training loop", () => {
   for (const f of FALLBACKS) {
     it(`leaves ${f.name} to tfjs's fit, and says why`, async () => {
       const model = f.build();
-      const { x, y } = sineData(20, 10)();
+      const { x, y: one } = sineData(20, 10)();
+      const y = f.targets ? tf.tile(one, [1, f.targets]) : one;
+      if (f.targets) one.dispose();
       const use = await fitWithinBudget(model, x, y, { epochs: 1, batchSize: 10, validationSplit: 0 }, () => {}, { native });
       expect(use.path).toBe("tfjs");
       expect(use.reason).toMatch(f.reason);

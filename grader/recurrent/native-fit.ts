@@ -154,6 +154,8 @@ export class NativeTrainer {
       if (typeof loss !== "string" || !LOSSES.includes(loss)) return { ok: false, reason: `loss ${typeof loss === "string" ? loss : "given as a function or a list"}` };
       const metricNames = model.metricsNames.slice(1);
       if (metricNames.some((m) => m !== "acc")) return { ok: false, reason: `metrics ${metricNames.join(", ")}` };
+      // tfjs's "accuracy" is binary for one output or binary cross-entropy, categorical otherwise (not covered).
+      if (metricNames.length > 0 && y.shape[1] !== 1 && loss !== "binaryCrossentropy") return { ok: false, reason: "categorical accuracy" };
       const params = steps.flatMap(paramsOf);
       if (params.length !== model.trainableWeights.length || model.trainableWeights.length !== model.weights.length) {
         return { ok: false, reason: "weights the plan does not account for" };
