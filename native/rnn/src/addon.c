@@ -132,8 +132,8 @@ static int get_shape(napi_env env, napi_value value, rnn_shape *s) {
   return 1;
 }
 
-/* Reads exactly `count` arguments, the first being the shape; 0 (a JS exception pending) otherwise. */
-static int read_call(napi_env env, napi_callback_info info, size_t count, napi_value *argv, rnn_shape *s, const char *name) {
+/* Reads exactly `count` arguments; 0 (a JS exception pending) otherwise. */
+static int read_args(napi_env env, napi_callback_info info, size_t count, napi_value *argv, const char *name) {
   size_t argc = count;
   if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok) {
     napi_throw_error(env, NULL, "treino-rnn: Node-API call failed");
@@ -145,7 +145,12 @@ static int read_call(napi_env env, napi_callback_info info, size_t count, napi_v
     napi_throw_type_error(env, NULL, msg);
     return 0;
   }
-  return get_shape(env, argv[0], s);
+  return 1;
+}
+
+/* Reads exactly `count` arguments, the first being the shape; 0 (a JS exception pending) otherwise. */
+static int read_call(napi_env env, napi_callback_info info, size_t count, napi_value *argv, rnn_shape *s, const char *name) {
+  return read_args(env, info, count, argv, name) && get_shape(env, argv[0], s);
 }
 
 static napi_value forward(napi_env env, napi_callback_info info) {
@@ -203,12 +208,7 @@ static napi_value backward(napi_env env, napi_callback_info info) {
  */
 static napi_value adam(napi_env env, napi_callback_info info) {
   napi_value argv[13];
-  size_t argc = 13;
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc != 13) {
-    napi_throw_type_error(env, NULL, "treino-rnn: adam takes 13 arguments");
-    return NULL;
-  }
+  if (!read_args(env, info, 13, argv, "adam")) return NULL;
   size_t n = 0;
   void *data = NULL;
   if (!typed_array(env, argv[0], napi_float32_array, &n, &data)) {
@@ -254,12 +254,7 @@ static int any_floats(napi_env env, napi_value value, const char *name, float **
  */
 static napi_value embedding_call(napi_env env, napi_callback_info info, int gradient) {
   napi_value argv[4];
-  size_t argc = 4;
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc != 4) {
-    napi_throw_type_error(env, NULL, "treino-rnn: embedding calls take 4 arguments");
-    return NULL;
-  }
+  if (!read_args(env, info, 4, argv, gradient ? "embeddingGradient" : "embeddingGather")) return NULL;
   int32_t dim = 0;
   if (napi_get_value_int32(env, argv[1], &dim) != napi_ok || dim <= 0) {
     napi_throw_range_error(env, NULL, "treino-rnn: dim must be a positive integer");
