@@ -102,6 +102,20 @@ const CASES: Case[] = [
     budget: { epochs: 3, batchSize: 16, validationSplit: 0.1 },
   },
   {
+    name: "flags given as 1, as a description's JSON may (tfjs reads them for truthiness): maskZero, returnSequences, goBackwards",
+    build: () => sequential(
+      [
+        tf.layers.embedding({ inputDim: 30, outputDim: 5, inputLength: 14, maskZero: 1 as unknown as boolean }),
+        tf.layers.lstm({ units: 6, returnSequences: 1 as unknown as boolean, goBackwards: 1 as unknown as boolean }),
+        tf.layers.simpleRNN({ units: 4 }),
+        tf.layers.dense({ units: 1, activation: "sigmoid" }),
+      ],
+      { optimizer: "adam", loss: "binaryCrossentropy" },
+    ),
+    data: idsData(60, 14, 30, true),
+    budget: { epochs: 2, batchSize: 20, validationSplit: 0.2 },
+  },
+  {
     name: "Embedding with maskZero (padded reviews) feeding stacked LSTMs",
     build: () => sequential(
       [

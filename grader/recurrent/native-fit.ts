@@ -194,6 +194,7 @@ function planSteps(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor, kernels: R
   if (model.outputs[0] !== (previous as unknown as { output: unknown } | null)?.output) return fail("the output is not the last layer's");
 
   const steps: Step[] = [];
+  // Flags are read as tfjs reads them, for truthiness: a description may give `goBackwards: 1`.
   // What flows between layers: a sequence [T, features] or a vector [features] per row.
   let shape: number[] = x.shape.slice(1);
   for (const [i, layer] of layers.entries()) {
@@ -213,7 +214,7 @@ function planSteps(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor, kernels: R
         const id = ids[k];
         if (!(Number.isInteger(id) && id >= 0 && id < vocab)) return fail(`an id (${id}) outside the Embedding's ${vocab} words`);
       }
-      steps.push({ kind: "embedding", vocab, dim, maskZero: l.maskZero === true, table: param(table) });
+      steps.push({ kind: "embedding", vocab, dim, maskZero: Boolean(l.maskZero), table: param(table) });
       shape = [shape[0], dim];
       continue;
     }
@@ -233,7 +234,7 @@ function planSteps(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor, kernels: R
       const units = c.units as number;
       steps.push({
         kind: "recurrent", cell, gates: GATES[cell], activation: activation as FusedActivation, recurrentActivation: recurrentActivation as FusedActivation,
-        goBackwards: l.goBackwards === true, returnSequences: l.returnSequences === true, features: shape[1], units,
+        goBackwards: Boolean(l.goBackwards), returnSequences: Boolean(l.returnSequences), features: shape[1], units,
         kernel: param(kernel), recurrentKernel: param(recurrentKernel), bias: bias ? param(bias) : null,
       });
       shape = l.returnSequences ? [shape[0], units] : [units];
