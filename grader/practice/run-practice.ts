@@ -38,6 +38,8 @@ import type { TensorData, TrainModelPlan } from "../sandbox/protocol";
 import { accuracy, confusion, mae, mse } from "../scoring/metrics";
 import type { PreparedTable } from "../tasks/types";
 import type { PracticeEvent } from "./events";
+import { jsKernels } from "../recurrent/js-kernels";
+import { NativeTrainer } from "../recurrent/native-fit";
 import { firstDifference } from "./first-difference";
 import type { PracticeData, PracticeMetric, PracticeModel, PracticeTask } from "./practice-task";
 
@@ -52,7 +54,15 @@ export interface PracticeEnvironment {
   /** fit's `yieldEvery` ("never" in Node tests; the worker yields so its messages flow). */
   yieldEvery?: "never" | "epoch" | "batch" | "auto";
   now?: () => number;
+  /**
+   * The grader's own training loop over the recurrent kernels' TypeScript port (no addon in a
+   * browser), for the models it covers, as grading trains them in its sandbox; null: tfjs's fit.
+   */
+  native?: NativeTrainer | null;
 }
+
+/** The practice run's trainer by default: the grader's loop over the TypeScript kernels. */
+const typescriptTrainer = new NativeTrainer({ available: true, library: "js", kernels: jsKernels });
 
 /** The ablation runs on at most this many evaluation rows, as grading's does on test rows. */
 const ABLATION_ROWS = 512;
@@ -277,7 +287,7 @@ async function practiseModel(
         type: "epoch", model: model.id, epoch, ms,
         loss: finite(logs.loss), valLoss: finite(logs.val_loss), acc: finite(logs.acc ?? logs.accuracy), valAcc: finite(logs.val_acc ?? logs.val_accuracy),
       });
-    }, { shouldStop, yieldEvery: env.yieldEvery ?? "never" });
+    }, { shouldStop, yieldEvery: env.yieldEvery ?? "never", native: env.native === undefined ? typescriptTrainer : (env.native ?? undefined) });
   } catch (err) {
     net.dispose();
     const info = errorInfo(err);

@@ -14,6 +14,7 @@ import { seedMathRandom } from "../harness/seeded-random";
 import { NODE_MODULES, REPO_ROOT } from "../paths";
 import { FusedAdam } from "./fused-adam";
 import { FusedRecurrentLayers } from "./fused-layers";
+import { jsKernels } from "./js-kernels";
 import { NativeTrainer } from "./native-fit";
 import { builtAddonPath, loadKernels, portableAddonPath } from "./native-kernels";
 
@@ -160,13 +161,18 @@ describe.skipIf(!status.available)("the grader's native training loop", () => {
     fused!.uninstall();
   });
 
-  for (const c of CASES) {
-    it(`trains as tfjs's fit does: ${c.name}`, async () => {
+  // The addon's kernels (the sandbox) and their TypeScript port (the browser's practice run).
+  const providers = [
+    { name: "addon", trainer: native },
+    { name: "TypeScript kernels", trainer: new NativeTrainer({ available: true, library: "js", kernels: jsKernels }) },
+  ];
+  for (const provider of providers) for (const c of CASES) {
+    it(`trains as tfjs's fit does (${provider.name}): ${c.name}`, async () => {
       const initial = c.build();
       const weights = initial.getWeights().map((w) => w.clone());
       initial.dispose();
       const stock = await train(c, weights, undefined);
-      const ours = await train(c, weights, native);
+      const ours = await train(c, weights, provider.trainer);
       expect(stock.use.path).toBe("tfjs");
       expect(ours.use).toEqual({ path: "native", reason: null });
       expect(ours.logs.length).toBe(c.budget.epochs);

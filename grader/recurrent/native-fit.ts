@@ -305,7 +305,10 @@ class NativeTraining {
     budget: FitBudget,
     onEpoch: (report: EpochReport) => void | Promise<void>,
     shouldStop?: () => boolean,
+    /** As fit's: a page's worker yields to its event loop after each epoch ("batch": each batch too); the sandbox never. */
+    yieldEvery: "never" | "epoch" | "batch" | "auto" = "never",
   ): Promise<void> {
+    const yieldNow = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
     const xs = x.dataSync() as Float32Array, ys = y.dataSync() as Float32Array;
     const n = x.shape[0], rowX = xs.length / Math.max(n, 1), rowY = ys.length / Math.max(n, 1);
     const doValidation = budget.validationSplit > 0 && budget.validationSplit < 1;
@@ -341,11 +344,13 @@ class NativeTraining {
           }
           if (shouldStop?.()) stop = true;
           if (stop) break;
+          if (yieldEvery === "batch") await yieldNow();
         }
         logs.loss = lossSum / seen;
         if (this.accuracy) logs.acc = accSum / seen;
         await onEpoch({ epoch, logs, ms: Date.now() - epochStart });
         if (stop) break;
+        if (yieldEvery !== "never") await yieldNow();
       }
     } finally {
       this.writeBack();

@@ -43,7 +43,7 @@ export async function fitWithinBudget(
 ): Promise<TrainingLoopUse> {
   const native = options.native?.plan(model, x, y);
   if (native?.ok) {
-    await native.trainer.fit(x, y, budget, onEpoch, options.shouldStop);
+    await native.trainer.fit(x, y, budget, onEpoch, options.shouldStop, options.yieldEvery ?? "never");
     return { path: "native", reason: null };
   }
   let epochStart = Date.now();
