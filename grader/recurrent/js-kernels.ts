@@ -9,7 +9,8 @@
 import type { RnnKernels } from "./native-kernels";
 
 const LSTM = 0, GRU = 1;
-const LINEAR = 0, TANH = 1, SIGMOID = 2, HARD_SIGMOID = 3, RELU = 4;
+// Activations by the addon's numbers (0 is linear: nothing to do).
+const TANH = 1, SIGMOID = 2, HARD_SIGMOID = 3, RELU = 4;
 
 interface Shape {
   cell: number;
@@ -43,55 +44,87 @@ function check(name: string, a: Float32Array | null, expected: number, nullable 
 }
 
 function actApply(act: number, v: Float32Array, off: number, n: number): void {
-  for (let j = off; j < off + n; j++) {
-    const x = v[j];
-    if (act === TANH) v[j] = Math.tanh(x);
-    else if (act === SIGMOID) v[j] = 1 / (1 + Math.exp(-x));
-    else if (act === HARD_SIGMOID) {
-      const y = Math.fround(0.5 + Math.fround(0.2 * x));
+  const end = off + n;
+  // One loop per activation: no branch on the kind inside the loop.
+  if (act === TANH) for (let j = off; j < end; j++) v[j] = Math.tanh(v[j]);
+  else if (act === SIGMOID) for (let j = off; j < end; j++) v[j] = 1 / (1 + Math.exp(-v[j]));
+  else if (act === HARD_SIGMOID) {
+    for (let j = off; j < end; j++) {
+      const y = Math.fround(0.5 + Math.fround(0.2 * v[j]));
       v[j] = y < 0 ? 0 : y > 1 ? 1 : y;
-    } else if (act === RELU) v[j] = x > 0 ? x : 0;
-  }
+    }
+  } else if (act === RELU) for (let j = off; j < end; j++) v[j] = v[j] > 0 ? v[j] : 0;
 }
 
 /** g *= f'(x), written from f's output y (as the C does). */
 function actMulDerivative(act: number, y: Float32Array, yOff: number, g: Float32Array, gOff: number, n: number): void {
-  if (act === LINEAR) return;
-  for (let j = 0; j < n; j++) {
-    const yj = y[yOff + j];
-    const k = gOff + j;
-    if (act === TANH) g[k] *= 1 - yj * yj;
-    else if (act === SIGMOID) g[k] *= yj * (1 - yj);
-    else if (act === HARD_SIGMOID) g[k] = yj > 0 && yj < 1 ? 0.2 * g[k] : 0;
-    else g[k] = yj > 0 ? g[k] : 0;
-  }
+  if (act === TANH) for (let j = 0; j < n; j++) g[gOff + j] *= 1 - y[yOff + j] * y[yOff + j];
+  else if (act === SIGMOID) for (let j = 0; j < n; j++) g[gOff + j] *= y[yOff + j] * (1 - y[yOff + j]);
+  else if (act === HARD_SIGMOID) for (let j = 0; j < n; j++) g[gOff + j] = y[yOff + j] > 0 && y[yOff + j] < 1 ? 0.2 * g[gOff + j] : 0;
+  else if (act === RELU) for (let j = 0; j < n; j++) g[gOff + j] = y[yOff + j] > 0 ? g[gOff + j] : 0;
 }
 
-/** c[m×n] (+)= a[m×k]·b[k×n], row-major, at offsets. */
-function gemm(m: number, n: number, k: number, a: Float32Array, ao: number, lda: number, b: Float32Array, bo: number, ldb: number, accumulate: boolean, c: Float32Array, co: number, ldc: number): void {
-  for (let i = 0; i < m; i++) {
-    const ci = co + i * ldc;
-    if (!accumulate) c.fill(0, ci, ci + n);
-    for (let p = 0; p < k; p++) {
-      const aip = a[ao + i * lda + p];
-      if (aip === 0) continue;
-      const bp = bo + p * ldb;
-      for (let j = 0; j < n; j++) c[ci + j] += aip * b[bp + j];
+/**
+ * c[m×n] (+)= a[m×k]·bt[n×k]ᵀ, row-major, at offsets: every product here in one form, whose
+ * inner loop runs along both operands' rows. Blocks of 2 rows × 4 columns keep eight sums in
+ * registers (measured in V8 at the sine step's shape: 1.25 GMAC/s against 0.28 for the plain
+ * i-p-j loop nest).
+ */
+function gemmBt(m: number, n: number, k: number, a: Float32Array, ao: number, lda: number, bt: Float32Array, bo: number, ldb: number, accumulate: boolean, c: Float32Array, co: number, ldc: number): void {
+  let i = 0;
+  for (; i + 2 <= m; i += 2) {
+    const a0 = ao + i * lda, a1 = a0 + lda, c0 = co + i * ldc, c1 = c0 + ldc;
+    let j = 0;
+    for (; j + 4 <= n; j += 4) {
+      const b0 = bo + j * ldb, b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb;
+      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+      for (let p = 0; p < k; p++) {
+        const x0 = a[a0 + p], x1 = a[a1 + p], y0 = bt[b0 + p], y1 = bt[b1 + p], y2 = bt[b2 + p], y3 = bt[b3 + p];
+        s00 += x0 * y0; s01 += x0 * y1; s02 += x0 * y2; s03 += x0 * y3;
+        s10 += x1 * y0; s11 += x1 * y1; s12 += x1 * y2; s13 += x1 * y3;
+      }
+      if (accumulate) {
+        c[c0 + j] += s00; c[c0 + j + 1] += s01; c[c0 + j + 2] += s02; c[c0 + j + 3] += s03;
+        c[c1 + j] += s10; c[c1 + j + 1] += s11; c[c1 + j + 2] += s12; c[c1 + j + 3] += s13;
+      } else {
+        c[c0 + j] = s00; c[c0 + j + 1] = s01; c[c0 + j + 2] = s02; c[c0 + j + 3] = s03;
+        c[c1 + j] = s10; c[c1 + j + 1] = s11; c[c1 + j + 2] = s12; c[c1 + j + 3] = s13;
+      }
+    }
+    for (; j < n; j++) {
+      const bj = bo + j * ldb;
+      let s0 = 0, s1 = 0;
+      for (let p = 0; p < k; p++) {
+        const y = bt[bj + p];
+        s0 += a[a0 + p] * y;
+        s1 += a[a1 + p] * y;
+      }
+      c[c0 + j] = accumulate ? c[c0 + j] + s0 : s0;
+      c[c1 + j] = accumulate ? c[c1 + j] + s1 : s1;
     }
   }
-}
-
-/** c[m×n] (+)= a[m×k]·b[n×k]ᵀ. */
-function gemmBt(m: number, n: number, k: number, a: Float32Array, ao: number, lda: number, b: Float32Array, bo: number, ldb: number, accumulate: boolean, c: Float32Array, co: number, ldc: number): void {
-  for (let i = 0; i < m; i++) {
+  for (; i < m; i++) {
+    const ai = ao + i * lda, ci = co + i * ldc;
     for (let j = 0; j < n; j++) {
+      const bj = bo + j * ldb;
       let sum = 0;
-      const ai = ao + i * lda, bj = bo + j * ldb;
-      for (let p = 0; p < k; p++) sum += a[ai + p] * b[bj + p];
-      const idx = co + i * ldc + j;
-      c[idx] = accumulate ? c[idx] + sum : sum;
+      for (let p = 0; p < k; p++) sum += a[ai + p] * bt[bj + p];
+      c[ci + j] = accumulate ? c[ci + j] + sum : sum;
     }
   }
+}
+
+/** dst[cols×rows] = src[rows×cols]ᵀ (src at an offset, leading dimension lds). */
+function transpose(rows: number, cols: number, src: Float32Array, so: number, lds: number, dst: Float32Array): void {
+  for (let r = 0; r < rows; r++) for (let q = 0; q < cols; q++) dst[q * rows + r] = src[so + r * lds + q];
+}
+
+/** Reused scratch arrays, by purpose (a worker runs one call at a time): no allocation per batch. */
+const pool = new Map<string, Float32Array>();
+function scratch(name: string, size: number): Float32Array {
+  let a = pool.get(name);
+  if (!a || a.length < size) pool.set(name, (a = new Float32Array(size)));
+  return a;
 }
 
 function forward(
@@ -114,21 +147,17 @@ function forward(
   if (n === 0) return;
   const pos = (step: number) => (s.back ? T - 1 - step : step);
   const row = (b: number, t: number) => t * B + b;
-  // gates = x·w + bias for every (b, t): one product over the time-major rows.
-  for (let b = 0; b < B; b++) {
-    for (let t = 0; t < T; t++) {
-      const g = row(b, t) * GH, xr = (b * T + t) * D;
-      for (let j = 0; j < GH; j++) gates[g + j] = bias ? bias[j] : 0;
-      for (let d = 0; d < D; d++) {
-        const xd = x[xr + d];
-        if (xd === 0) continue;
-        const wd = d * GH;
-        for (let j = 0; j < GH; j++) gates[g + j] += xd * w[wd + j];
-      }
-    }
-  }
+  // gates = x·w + bias for every (b, t): per sequence, its T batch-major rows into their
+  // time-major places (a row stride of B rows).
+  const wt = scratch("wt", GH * D);
+  transpose(D, GH, w, 0, GH, wt);
+  for (let b = 0; b < B; b++) gemmBt(T, GH, D, x, b * T * D, D, wt, 0, D, false, gates, b * GH, B * GH);
+  if (bias) for (let r = 0; r < n; r++) for (let j = 0; j < GH; j++) gates[r * GH + j] += bias[j];
   for (let b = 0; b < B; b++) hprev.fill(0, row(b, pos(0)) * H, row(b, pos(0)) * H + H);
   const state = new Float32Array(B * H), h = new Float32Array(H), tmp = new Float32Array(H);
+  // Uᵀ [GH,H] once: each step's C += h'·U is then the row-by-row form gemmBt runs fastest.
+  const ut = scratch("ut", GH * H);
+  transpose(H, GH, u, 0, GH, ut);
   const skipped = (b: number, t: number) => mask !== null && mask[b * T + t] === 0;
   /** Ends step `step` of sequence b: h (or the previous h where masked) is the state, the output and the next h'. */
   const finish = (step: number, b: number, hnew: Float32Array, hOff: number) => {
@@ -145,7 +174,7 @@ function forward(
     const t = pos(step);
     const zt = row(0, t) * GH, hpt = row(0, t) * H;
     if (s.cell === LSTM) {
-      if (step > 0) gemm(B, GH, H, hprev, hpt, H, u, 0, GH, true, gates, zt, GH);
+      if (step > 0) gemmBt(B, GH, H, hprev, hpt, H, ut, 0, H, true, gates, zt, GH);
       for (let b = 0; b < B; b++) {
         const z = row(b, t) * GH;
         actApply(s.ract, gates, z, H);
@@ -161,13 +190,13 @@ function forward(
         finish(step, b, h, 0);
       }
     } else if (s.cell === GRU) {
-      if (step > 0) gemm(B, 2 * H, H, hprev, hpt, H, u, 0, GH, true, gates, zt, GH);
+      if (step > 0) gemmBt(B, 2 * H, H, hprev, hpt, H, ut, 0, H, true, gates, zt, GH);
       for (let b = 0; b < B; b++) {
         const z = row(b, t) * GH, hp = row(b, t) * H;
         actApply(s.ract, gates, z, 2 * H);
         for (let j = 0; j < H; j++) rh![hp + j] = gates[z + H + j] * hprev[hp + j];
       }
-      if (step > 0) gemm(B, H, H, rh!, hpt, H, u, 2 * H, GH, true, gates, zt + 2 * H, GH);
+      if (step > 0) gemmBt(B, H, H, rh!, hpt, H, ut, 2 * H * H, H, true, gates, zt + 2 * H, GH);
       for (let b = 0; b < B; b++) {
         const z = row(b, t) * GH, hp = row(b, t) * H;
         actApply(s.act, gates, z + 2 * H, H);
@@ -175,7 +204,7 @@ function forward(
         finish(step, b, h, 0);
       }
     } else {
-      if (step > 0) gemm(B, H, H, hprev, hpt, H, u, 0, GH, true, gates, zt, GH);
+      if (step > 0) gemmBt(B, H, H, hprev, hpt, H, ut, 0, H, true, gates, zt, GH);
       for (let b = 0; b < B; b++) {
         const z = row(b, t) * GH;
         actApply(s.act, gates, z, H);
@@ -315,32 +344,28 @@ function backward(
       if (s.cell === LSTM) for (let i = 0; i < B * H; i++) dc[i] += carryC[i];
     }
   }
-  // Weight and input gradients over all (b, t) rows.
-  for (let b = 0; b < B; b++) {
-    for (let t = 0; t < T; t++) {
-      const z = row(b, t) * GH, xr = (b * T + t) * D, hp = row(b, t) * H;
-      for (let d = 0; d < D; d++) {
-        const xd = x[xr + d], wd = d * GH;
-        let sum = 0;
-        for (let j = 0; j < GH; j++) {
-          dw[wd + j] += xd * dz[z + j];
-          sum += dz[z + j] * w[wd + j];
-        }
-        dx[xr + d] = sum;
-      }
-      for (let i = 0; i < H; i++) {
-        const ui = i * GH;
-        if (s.cell === GRU) {
-          const hv = hprev[hp + i], rv = rh![hp + i];
-          for (let j = 0; j < 2 * H; j++) du[ui + j] += hv * dz[z + j];
-          for (let j = 2 * H; j < GH; j++) du[ui + j] += rv * dz[z + j];
-        } else {
-          const hv = hprev[hp + i];
-          for (let j = 0; j < GH; j++) du[ui + j] += hv * dz[z + j];
-        }
-      }
-      if (db) for (let j = 0; j < GH; j++) db[j] += dz[z + j];
-    }
+  // Weight and input gradients over all (b, t) rows (time-major), each as one product: the
+  // operands transposed once so that every sum runs along rows.
+  const dzT = scratch("dzT", GH * n), xT = scratch("xT", D * n), hT = scratch("hT", H * n), dxt = scratch("dxt", n * D);
+  transpose(n, GH, dz, 0, GH, dzT);
+  transpose(n, H, hprev, 0, H, hT);
+  for (let b = 0; b < B; b++) for (let t = 0; t < T; t++) for (let d = 0; d < D; d++) xT[d * n + row(b, t)] = x[(b * T + t) * D + d];
+  gemmBt(D, GH, n, xT, 0, n, dzT, 0, n, false, dw, 0, GH);
+  if (s.cell === GRU) {
+    const rT = scratch("rT", H * n);
+    transpose(n, H, rh!, 0, H, rT);
+    gemmBt(H, 2 * H, n, hT, 0, n, dzT, 0, n, false, du, 0, GH);
+    gemmBt(H, H, n, rT, 0, n, dzT, 2 * H * n, n, false, du, 2 * H, GH);
+  } else {
+    gemmBt(H, GH, n, hT, 0, n, dzT, 0, n, false, du, 0, GH);
+  }
+  // dx = dz·wᵀ: w [D,GH] is already the transposed operand's layout.
+  gemmBt(n, D, GH, dz, 0, GH, w, 0, GH, false, dxt, 0, D);
+  for (let b = 0; b < B; b++) for (let t = 0; t < T; t++) for (let d = 0; d < D; d++) dx[(b * T + t) * D + d] = dxt[row(b, t) * D + d];
+  if (db) for (let j = 0; j < GH; j++) {
+    let sum = 0;
+    for (let r = 0; r < n; r++) sum += dzT[j * n + r];
+    db[j] = sum;
   }
 }
 
