@@ -21,6 +21,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import type { KernelStatus } from "./native-kernels";
+import { registeredClass } from "./registry";
 
 /** The addon's Adam step (native/rnn/src/addon.c). Outputs may be the inputs. */
 export type AdamKernel = (
@@ -105,8 +106,7 @@ function memoryOf(backendName: string): Memory | null {
 }
 
 function adamClass(): { prototype: { applyGradients: ApplyGradients } } | null {
-  const map = (tf.serialization.SerializationMap.getMap() as unknown as { classNameMap: Record<string, [{ prototype: object }, unknown]> }).classNameMap;
-  const cls = map.Adam?.[0] as { prototype: { applyGradients?: unknown } } | undefined;
+  const cls = registeredClass("Adam") as { prototype: { applyGradients?: unknown } } | null;
   return cls && typeof cls.prototype.applyGradients === "function" ? (cls as { prototype: { applyGradients: ApplyGradients } }) : null;
 }
 

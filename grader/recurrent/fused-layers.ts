@@ -9,6 +9,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { floats, fusedRecurrent, FUSED_ACTIVATIONS, type CellKind, type FusedActivation, type FusedSpec } from "./fused-op";
 import type { KernelStatus, RnnKernels } from "./native-kernels";
+import { registeredClass } from "./registry";
 import { RECURRENT_REPORT_LIMITS as REPORT_LIMITS } from "../sandbox/protocol";
 
 export interface RecurrentLayerUse {
@@ -51,11 +52,6 @@ interface RnnLayer {
 type Plan =
   | { ok: true; kernels: RnnKernels; spec: FusedSpec; input: tf.Tensor; mask: tf.Tensor | null }
   | { ok: false; reason: string };
-
-function registeredClass(name: string): { prototype: object } | null {
-  const map = (tf.serialization.SerializationMap.getMap() as unknown as { classNameMap: Record<string, [{ prototype: object }, unknown]> }).classNameMap;
-  return map[name]?.[0] ?? null;
-}
 
 function activationName(a: { getClassName(): string } | undefined): FusedActivation | null {
   if (!a) return "linear";

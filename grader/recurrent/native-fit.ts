@@ -26,6 +26,7 @@ import type { EpochReport, FitBudget } from "../harness/train/fit";
 import type { AdamKernel } from "./fused-adam";
 import { FUSED_ACTIVATIONS, type CellKind, type FusedActivation } from "./fused-op";
 import type { KernelStatus, RnnKernels } from "./native-kernels";
+import { registeredClass } from "./registry";
 
 export interface TrainingLoopUse {
   path: "native" | "tfjs";
@@ -96,11 +97,6 @@ interface AdamLike {
   iterations_?: number;
 }
 
-function registeredPrototype(name: string): object | null {
-  const map = (tf.serialization.SerializationMap.getMap() as unknown as { classNameMap: Record<string, [{ prototype: object }, unknown]> }).classNameMap;
-  return map[name]?.[0]?.prototype ?? null;
-}
-
 /** Config keys that must be null for the layer to train as plain math (no penalties, no projections). */
 const PLAIN_KEYS = [
   "kernelRegularizer", "recurrentRegularizer", "biasRegularizer", "activityRegularizer", "embeddingsRegularizer",
@@ -144,7 +140,7 @@ export class NativeTrainer {
       const steps = planSteps(model, x, y, this.kernels, reason);
       if (!steps) return { ok: false, reason: reason.value };
       const optimizer = model.optimizer as unknown as AdamLike;
-      const adamProto = registeredPrototype("Adam");
+      const adamProto = registeredClass("Adam")?.prototype;
       if (!adamProto || Object.getPrototypeOf(optimizer) !== adamProto) return { ok: false, reason: `optimizer ${model.optimizer?.getClassName?.() ?? "?"}` };
       for (const k of ["learningRate", "beta1", "beta2", "epsilon"] as const) {
         if (typeof optimizer[k] !== "number" || !Number.isFinite(optimizer[k])) return { ok: false, reason: `Adam's ${k} is not a finite number` };
@@ -267,6 +263,8 @@ interface Buffers {
   /** Dense steps: pre-activation values. */
   pre: (Float32Array | null)[];
   mask: Float32Array | null;
+  /** Recurrent steps: the mask each read in the last forward pass (the backward pass reads the same). */
+  readMask: (Float32Array | null)[];
   input: Float32Array;
   /** Values per row of the input. */
   rowSize: number;
@@ -331,7 +329,7 @@ class NativeTraining {
             buffers.input.set(xs.subarray(src * rowX, (src + 1) * rowX), r * rowX);
             buffers.target.set(ys.subarray(src * rowY, (src + 1) * rowY), r * rowY);
           }
-          const { loss, acc } = this.forward(buffers, rows, true);
+          const { loss, acc } = this.forward(buffers, rows);
           this.backward(buffers, rows);
           this.adamStep();
           lossSum += loss * rows;
@@ -364,7 +362,7 @@ class NativeTraining {
       const rows = Math.min(to, start + batch) - start;
       buffers.input.set(xs.subarray(start * rowX, (start + rows) * rowX));
       buffers.target.set(ys.subarray(start * rowY, (start + rows) * rowY));
-      const out = this.forward(buffers, rows, false);
+      const out = this.forward(buffers, rows);
       loss += out.loss * rows;
       acc += out.acc * rows;
     }
@@ -374,7 +372,7 @@ class NativeTraining {
 
   private buffers(rows: number, inputShape: number[], outputs: number): Buffers {
     const out: Float32Array[] = [], dOut: Float32Array[] = [], saved: Buffers["saved"] = [], pre: Buffers["pre"] = [];
-    let T = this.T;
+    const T = this.T;
     let mask: Float32Array | null = null;
     for (const step of this.steps) {
       if (step.kind === "embedding") {
@@ -396,7 +394,6 @@ class NativeTraining {
           dz: new Float32Array(cells * step.gates * step.units),
         });
         pre.push(null);
-        if (!step.returnSequences) T = 0;
       } else {
         out.push(new Float32Array(rows * step.units));
         dOut.push(new Float32Array(rows * step.units));
@@ -405,12 +402,12 @@ class NativeTraining {
       }
     }
     const inputSize = inputShape.reduce((a, d) => a * d, 1);
-    return { out, dOut, saved, pre, mask, input: new Float32Array(rows * inputSize), rowSize: inputSize, target: new Float32Array(rows * outputs) };
+    return { out, dOut, saved, pre, mask, readMask: this.steps.map(() => null), input: new Float32Array(rows * inputSize), rowSize: inputSize, target: new Float32Array(rows * outputs) };
   }
 
   /** Runs the batch's first `rows` rows through every step; the batch's loss and accuracy (means). */
-  private forward(buf: Buffers, rows: number, training: boolean): { loss: number; acc: number } {
-    void training; // no layer here behaves differently in training (dropout is not covered)
+  private forward(buf: Buffers, rows: number): { loss: number; acc: number } {
+    // Training and evaluation run alike: no covered layer behaves differently (dropout is not covered).
     let input = buf.input.subarray(0, rows * buf.rowSize);
     const T = this.T;
     let mask: Float32Array | null = null;
@@ -432,6 +429,8 @@ class NativeTraining {
           s.gates.subarray(0, cells * GH), s.hprev.subarray(0, cells * step.units),
           s.cs ? s.cs.subarray(0, cells * step.units) : null, s.rh ? s.rh.subarray(0, cells * step.units) : null,
         );
+        buf.readMask[i] = mask;
+        // tfjs's RNN passes its input's mask on only with the sequence.
         if (!step.returnSequences) mask = null;
         input = y;
       } else {
@@ -513,9 +512,8 @@ class NativeTraining {
         const Ts = T, cells = rows * Ts, GH = step.gates * step.units, H = step.units;
         const s = buf.saved[i]!;
         const dx = dIn ? dIn.subarray(0, cells * step.features) : new Float32Array(cells * step.features);
-        const mask = this.maskFor(i, buf, cells);
         this.kernels.backward(
-          this.metaFor(step, rows, Ts), input.subarray(0, cells * step.features), step.kernel.value, step.recurrentKernel.value, null, mask,
+          this.metaFor(step, rows, Ts), input.subarray(0, cells * step.features), step.kernel.value, step.recurrentKernel.value, null, buf.readMask[i],
           dOut.subarray(0, rows * (step.returnSequences ? Ts * H : H)), s.gates.subarray(0, cells * GH), s.hprev.subarray(0, cells * H),
           s.cs ? s.cs.subarray(0, cells * H) : null, s.rh ? s.rh.subarray(0, cells * H) : null, s.dz.subarray(0, cells * GH),
           dx, step.kernel.grad, step.recurrentKernel.grad, step.bias?.grad ?? null,
@@ -526,16 +524,6 @@ class NativeTraining {
         this.kernels.embeddingGradient!(step.table.grad, step.dim, buf.input.subarray(0, cells), dOut.subarray(0, cells * step.dim));
       }
     }
-  }
-
-  /** The mask a recurrent step read in the forward pass: the Embedding's, carried while sequences are returned. */
-  private maskFor(index: number, buf: Buffers, cells: number): Float32Array | null {
-    if (!buf.mask) return null;
-    for (let i = 1; i < index; i++) {
-      const step = this.steps[i];
-      if (step.kind === "recurrent" && !step.returnSequences) return null;
-    }
-    return buf.mask.subarray(0, cells);
   }
 
   private metaFor(step: RecurrentStep, rows: number, T: number): Int32Array {
