@@ -127,26 +127,43 @@ function scratch(name: string, size: number): Float32Array {
   return a;
 }
 
-function forward(
-  meta: Int32Array, x: Float32Array, w: Float32Array, u: Float32Array, bias: Float32Array | null, rmask: Float32Array | null, mask: Float32Array | null,
-  y: Float32Array, gates: Float32Array, hprev: Float32Array, cs: Float32Array | null, rh: Float32Array | null,
-): void {
+/**
+ * What forward and backward share: the shape, the arrays both take checked against it, and
+ * the indexing (processing step to time, time-major rows, masked steps).
+ */
+function prepare(
+  meta: Int32Array, x: Float32Array, w: Float32Array, u: Float32Array, rmask: Float32Array | null, mask: Float32Array | null,
+  gates: Float32Array, hprev: Float32Array, cs: Float32Array | null, rh: Float32Array | null,
+) {
   const s = shapeOf(meta);
   const { B, T, D, H } = s, GH = gatesOf(s.cell) * H, n = B * T;
   check("x", x, n * D);
   check("kernel", w, D * GH);
   check("recurrentKernel", u, H * GH);
-  check("bias", bias, GH, true);
   check("recurrentMask", rmask, B * H, true);
   check("mask", mask, n, true);
-  check("output", y, (s.seq ? n : B) * H);
   check("gates", gates, n * GH);
   check("hprev", hprev, n * H);
   check("cellStates", cs, n * H, s.cell !== LSTM);
   check("resetHidden", rh, n * H, s.cell !== GRU);
+  return {
+    s, B, T, D, H, GH, n,
+    /** The input time read at processing step `step`. */
+    pos: (step: number) => (s.back ? T - 1 - step : step),
+    /** Row of (b, t) in the per-step arrays: time-major. */
+    row: (b: number, t: number) => t * B + b,
+    skipped: (b: number, t: number) => mask !== null && mask[b * T + t] === 0,
+  };
+}
+
+function forward(
+  meta: Int32Array, x: Float32Array, w: Float32Array, u: Float32Array, bias: Float32Array | null, rmask: Float32Array | null, mask: Float32Array | null,
+  y: Float32Array, gates: Float32Array, hprev: Float32Array, cs: Float32Array | null, rh: Float32Array | null,
+): void {
+  const { s, B, T, D, H, GH, n, pos, row, skipped } = prepare(meta, x, w, u, rmask, mask, gates, hprev, cs, rh);
+  check("bias", bias, GH, true);
+  check("output", y, (s.seq ? n : B) * H);
   if (n === 0) return;
-  const pos = (step: number) => (s.back ? T - 1 - step : step);
-  const row = (b: number, t: number) => t * B + b;
   // gates = x·w + bias for every (b, t): per sequence, its T batch-major rows into their
   // time-major places (a row stride of B rows).
   const wt = scratch("wt", GH * D);
@@ -158,7 +175,6 @@ function forward(
   // Uᵀ [GH,H] once: each step's C += h'·U is then the row-by-row form gemmBt runs fastest.
   const ut = scratch("ut", GH * H);
   transpose(H, GH, u, 0, GH, ut);
-  const skipped = (b: number, t: number) => mask !== null && mask[b * T + t] === 0;
   /** Ends step `step` of sequence b: h (or the previous h where masked) is the state, the output and the next h'. */
   const finish = (step: number, b: number, hnew: Float32Array, hOff: number) => {
     const hs = b * H;
@@ -219,18 +235,8 @@ function backward(
   gates: Float32Array, hprev: Float32Array, cs: Float32Array | null, rh: Float32Array | null,
   dz: Float32Array, dx: Float32Array, dw: Float32Array, du: Float32Array, db: Float32Array | null,
 ): void {
-  const s = shapeOf(meta);
-  const { B, T, D, H } = s, GH = gatesOf(s.cell) * H, n = B * T;
-  check("x", x, n * D);
-  check("kernel", w, D * GH);
-  check("recurrentKernel", u, H * GH);
-  check("recurrentMask", rmask, B * H, true);
-  check("mask", mask, n, true);
+  const { s, B, T, D, H, GH, n, pos, row, skipped } = prepare(meta, x, w, u, rmask, mask, gates, hprev, cs, rh);
   check("dy", dy, (s.seq ? n : B) * H);
-  check("gates", gates, n * GH);
-  check("hprev", hprev, n * H);
-  check("cellStates", cs, n * H, s.cell !== LSTM);
-  check("resetHidden", rh, n * H, s.cell !== GRU);
   check("dz", dz, n * GH);
   check("dx", dx, n * D);
   check("dKernel", dw, D * GH);
@@ -241,9 +247,6 @@ function backward(
   du.fill(0);
   db?.fill(0);
   if (n === 0) return;
-  const pos = (step: number) => (s.back ? T - 1 - step : step);
-  const row = (b: number, t: number) => t * B + b;
-  const skipped = (b: number, t: number) => mask !== null && mask[b * T + t] === 0;
   const dh = new Float32Array(B * H), dc = new Float32Array(B * H), tmp = new Float32Array(B * H), tmp2 = new Float32Array(B * H);
   const carryH = new Float32Array(B * H), carryC = new Float32Array(B * H);
   /** Where the mask skips a step, its gradient goes straight to the previous step and none to its gates. */
