@@ -50,8 +50,9 @@ async function main(): Promise<void> {
     const trained = await runModel(tf, plan, tensor, recurrent.native);
     if (trained === false) return;
     // Which recurrent path trained this model (fused or stock, and why), its optimizer's update and its loop.
-    const optimizer = trained && (trained.loop.path === "native" ? { optimizer: trained.optimizer, path: "fused" as const, reason: null } : recurrent.adam.reportFor(trained.optimizer));
-    send({ type: "recurrent", model: plan.id, layers: recurrent.layers.report(), optimizer: optimizer || null, trainingLoop: trained ? trained.loop : null });
+    // The native loop's Adam is the addon's one-pass update, as the fused Adam's.
+    const optimizer = !trained ? null : trained.loop.path === "native" ? { optimizer: trained.optimizer, path: "fused" as const, reason: null } : recurrent.adam.reportFor(trained.optimizer);
+    send({ type: "recurrent", model: plan.id, layers: recurrent.layers.report(), optimizer, trainingLoop: trained?.loop ?? null });
   }
   send({ type: "done" });
 }
