@@ -2,7 +2,7 @@
   "targets": [
     {
       "target_name": "treino_rnn",
-      "sources": ["src/addon.c", "src/kernels.c", "src/activations.c", "src/gemm.c", "src/adam.c", "src/embedding.c", "src/microkernel.c"],
+      "sources": ["src/addon.c", "src/kernels.c", "src/activations.c", "src/gemm.c", "src/adam.c", "src/embedding.c", "src/microkernel.c", "src/lstm_cell.c"],
       "cflags": ["-O3", "-std=gnu11", "-fno-math-errno", "-Wall"],
       "cflags!": ["-O2"],
       "defines": ["<!@(node blas.js defines)"],
@@ -11,7 +11,7 @@
     },
     {
       "target_name": "treino_rnn_portable",
-      "sources": ["src/addon.c", "src/kernels.c", "src/activations.c", "src/gemm.c", "src/adam.c", "src/embedding.c", "src/microkernel.c"],
+      "sources": ["src/addon.c", "src/kernels.c", "src/activations.c", "src/gemm.c", "src/adam.c", "src/embedding.c", "src/microkernel.c", "src/lstm_cell.c"],
       "cflags": ["-O3", "-std=gnu11", "-fno-math-errno", "-Wall"],
       "cflags!": ["-O2"]
     }

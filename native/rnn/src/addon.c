@@ -169,7 +169,7 @@ static napi_value forward(napi_env env, napi_callback_info info) {
       !get_floats(env, argv[11], n * H, s.cell != CELL_GRU, "resetHidden", &rh)) {
     return NULL;
   }
-  float *work = scratch(env, (2 + (size_t)s.B) * H + n * s.D);
+  float *work = scratch(env, (1 + (size_t)s.B) * H);
   if (!work) return NULL;
   rnn_forward(&s, x, w, u, bias, rmask, mask, y, gates, hprev, cs, rh, work);
   return NULL;
@@ -194,7 +194,7 @@ static napi_value backward(napi_env env, napi_callback_info info) {
       !get_floats(env, argv[14], H * GH, 0, "dRecurrentKernel", &du) || !get_floats(env, argv[15], GH, 1, "dBias", &db)) {
     return NULL;
   }
-  float *work = scratch(env, 6 * (size_t)s.B * H + n * s.D + GH * H);
+  float *work = scratch(env, 5 * (size_t)s.B * H + GH * (H + s.D));
   if (!work) return NULL;
   rnn_backward(&s, x, w, u, rmask, mask, dy, gates, hprev, cs, rh, dz, dx, dw, du, db, work);
   return NULL;

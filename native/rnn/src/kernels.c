@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "activations.h"
-#include "gemm.h"
+#include "lstm_cell.h"
 #include "microkernel.h"
 
 int rnn_gate_count(int cell) { return cell == CELL_LSTM ? 4 : cell == CELL_GRU ? 3 : 1; }
@@ -23,43 +23,6 @@ static inline size_t row(const rnn_shape *s, int b, int t) { return (size_t)t * 
 
 /* Row of (b, t) in the caller's arrays (x, y, mask, dx, dy): batch-major, as tfjs has them. */
 static inline size_t ext(const rnn_shape *s, int b, int t) { return (size_t)b * s->T + t; }
-
-/* out [T,B,width] = in [B,T,width] (or the reverse with `back`). */
-static void swap_batch_time(const rnn_shape *s, const float *in, float *out, int width, int back) {
-  for (int b = 0; b < s->B; b++)
-    for (int t = 0; t < s->T; t++) {
-      const size_t bt = ext(s, b, t) * width, tb = row(s, b, t) * width;
-      if (back) memcpy(out + bt, in + tb, sizeof(float) * width);
-      else memcpy(out + tb, in + bt, sizeof(float) * width);
-    }
-}
-
-/* gates = x·w + bias for every (b, t) at once: one large product instead of T small ones. */
-static void input_projection(const rnn_shape *s, const float *xt, const float *w, const float *bias, float *gates) {
-  const int gh = rnn_gate_count(s->cell) * s->H;
-  const size_t n = (size_t)s->B * s->T;
-  gemm(0, 0, (int)n, gh, s->D, 1.0f, xt, s->D, w, gh, 0.0f, gates, gh);
-  if (bias) {
-    for (size_t r = 0; r < n; r++) {
-      float *g = gates + r * gh;
-      for (int j = 0; j < gh; j++) g[j] += bias[j];
-    }
-  }
-}
-
-/*
- * Each step's forward product C += A·U: OpenBLAS where the addon links it (measured at IMDb's
- * shape: ~12% faster than the microkernel for the LSTM, even for the GRU), else the microkernel.
- * The backward products take the microkernel in both builds (~10% faster than OpenBLAS there:
- * Uᵀ is transposed once per call instead of packed at every step).
- */
-static void step_forward_product(int m, int n, int k, const float *a, int lda, const float *b, int ldb, float *c, int ldc) {
-#ifdef TREINO_HAVE_OPENBLAS
-  gemm(0, 0, m, n, k, 1.0f, a, lda, b, ldb, 1.0f, c, ldc);
-#else
-  small_gemm(m, n, k, a, lda, b, ldb, 1, c, ldc);
-#endif
-}
 
 /* h' for the next step, as the products will use it (recurrent dropout applied). */
 static void store_next_hprev(const rnn_shape *s, int step, int b, const float *h, const float *rmask, float *hprev) {
@@ -97,35 +60,24 @@ void rnn_forward(const rnn_shape *s, const float *x, const float *w, const float
                  float *scratch) {
   const int B = s->B, T = s->T, H = s->H, G = rnn_gate_count(s->cell), GH = G * H;
   if (B == 0 || T == 0) return;
-  float *xt = scratch + (2 + (size_t)B) * H; /* [T,B,D] */
-  swap_batch_time(s, x, xt, s->D, 0);
-  input_projection(s, xt, w, bias, gates);
+  const ptrdiff_t x_rows = (ptrdiff_t)T * s->D; /* between one step's rows of x */
   for (int b = 0; b < B; b++) memset(hprev + row(s, b, pos(s, 0)) * H, 0, sizeof(float) * H);
-  float *h = scratch;                 /* [H] the step's new h */
-  float *tmp = scratch + H;           /* [H] */
-  float *state = scratch + 2 * H;     /* [B,H] h after the step (masking applied) */
+  float *h = scratch;             /* [H] the step's new h */
+  float *state = scratch + H;     /* [B,H] h after the step (masking applied) */
   memset(state, 0, sizeof(float) * B * H);
 
   for (int step = 0; step < T; step++) {
     const int t = pos(s, step);
-    const size_t ldz = GH, ldh = H;
     float *zt = gates + row(s, 0, t) * GH;
-    const float *hpt = hprev + row(s, 0, t) * H;
+    const mk_operand xt = {x + (size_t)t * s->D, x_rows, 1}, hpt = {hprev + row(s, 0, t) * H, H, 1};
+    /* z = bias + x·W (+ h'·U below): the step's input product reads x's rows in place. */
+    mk_gemm(B, GH, s->D, xt, w, GH, zt, GH, 0, bias);
     if (s->cell == CELL_LSTM) {
-      if (step > 0) step_forward_product(B, GH, H, hpt, (int)ldh, u, GH, zt, (int)ldz);
+      if (step > 0) mk_gemm(B, GH, H, hpt, u, GH, zt, GH, 1, NULL);
       for (int b = 0; b < B; b++) {
-        float *z = gates + row(s, b, t) * GH;
-        act_apply(s->ract, z, H);
-        act_apply(s->ract, z + H, H);
-        act_apply(s->act, z + 2 * H, H);
-        act_apply(s->ract, z + 3 * H, H);
-        const float *ig = z, *fg = z + H, *cg = z + 2 * H, *og = z + 3 * H;
         float *c = cs + row(s, b, t) * H;
         const float *cprev = step > 0 ? cs + row(s, b, pos(s, step - 1)) * H : NULL;
-        for (int j = 0; j < H; j++) c[j] = (cprev ? fg[j] * cprev[j] : 0.0f) + ig[j] * cg[j];
-        memcpy(tmp, c, sizeof(float) * H);
-        act_apply(s->act, tmp, H);
-        for (int j = 0; j < H; j++) h[j] = og[j] * tmp[j];
+        lstm_forward_row(s->act, s->ract, gates + row(s, b, t) * GH, cprev, c, h, H);
         if (skipped(s, mask, b, t)) { /* the cell state is carried over too */
           if (cprev) memcpy(c, cprev, sizeof(float) * H);
           else memset(c, 0, sizeof(float) * H);
@@ -133,7 +85,7 @@ void rnn_forward(const rnn_shape *s, const float *x, const float *w, const float
         finish_step(s, step, b, h, mask, state, rmask, y, hprev);
       }
     } else if (s->cell == CELL_GRU) {
-      if (step > 0) step_forward_product(B, 2 * H, H, hpt, (int)ldh, u, GH, zt, (int)ldz);
+      if (step > 0) mk_gemm(B, 2 * H, H, hpt, u, GH, zt, GH, 1, NULL);
       for (int b = 0; b < B; b++) {
         float *z = gates + row(s, b, t) * GH;
         act_apply(s->ract, z, 2 * H); /* z and r */
@@ -141,7 +93,7 @@ void rnn_forward(const rnn_shape *s, const float *x, const float *w, const float
         float *rhb = rh + row(s, b, t) * H;
         for (int j = 0; j < H; j++) rhb[j] = z[H + j] * hp[j];
       }
-      if (step > 0) step_forward_product(B, H, H, rh + row(s, 0, t) * H, (int)ldh, u + 2 * H, GH, zt + 2 * H, (int)ldz);
+      if (step > 0) mk_gemm(B, H, H, (mk_operand){rh + row(s, 0, t) * H, H, 1}, u + 2 * H, GH, zt + 2 * H, GH, 1, NULL);
       for (int b = 0; b < B; b++) {
         float *z = gates + row(s, b, t) * GH;
         act_apply(s->act, z + 2 * H, H);
@@ -150,7 +102,7 @@ void rnn_forward(const rnn_shape *s, const float *x, const float *w, const float
         finish_step(s, step, b, h, mask, state, rmask, y, hprev);
       }
     } else {
-      if (step > 0) step_forward_product(B, H, H, hpt, (int)ldh, u, GH, zt, (int)ldz);
+      if (step > 0) mk_gemm(B, H, H, hpt, u, GH, zt, GH, 1, NULL);
       for (int b = 0; b < B; b++) {
         float *z = gates + row(s, b, t) * GH;
         act_apply(s->act, z, H);
@@ -199,28 +151,54 @@ static void add_carry(const rnn_shape *s, const float *carry, float *d) {
   for (size_t i = 0; i < n; i++) d[i] += carry[i];
 }
 
+/*
+ * The step's share of the input and weight gradients, while dz_t is hot: dx_t = dz_t·Wᵀ (into
+ * the step's rows of the batch-major dx), dW += x_tᵀ·dz_t, dU += h'_tᵀ·dz_t (GRU: (r*h')ᵀ for
+ * the candidate's columns), db += dz_t's column sums. h' (and r*h') is zero at the first step.
+ */
+static void step_gradients(const rnn_shape *s, int step, int t, const float *x, const float *hprev, const float *rh,
+                           const float *dzt, const float *wt, float *dx, float *dw, float *du, float *db) {
+  const int B = s->B, D = s->D, H = s->H, GH = rnn_gate_count(s->cell) * H;
+  const ptrdiff_t x_rows = (ptrdiff_t)s->T * D;
+  mk_gemm(B, D, GH, (mk_operand){dzt, GH, 1}, wt, D, dx + (size_t)t * D, (int)x_rows, 0, NULL);
+  mk_gemm(D, GH, B, (mk_operand){x + (size_t)t * D, 1, x_rows}, dzt, GH, dw, GH, 1, NULL);
+  if (step > 0) {
+    const mk_operand hpt = {hprev + row(s, 0, t) * H, 1, H};
+    if (s->cell == CELL_GRU) {
+      mk_gemm(H, 2 * H, B, hpt, dzt, GH, du, GH, 1, NULL);
+      mk_gemm(H, H, B, (mk_operand){rh + row(s, 0, t) * H, 1, H}, dzt + 2 * H, GH, du + 2 * H, GH, 1, NULL);
+    } else {
+      mk_gemm(H, GH, B, hpt, dzt, GH, du, GH, 1, NULL);
+    }
+  }
+  if (db) {
+    for (int b = 0; b < B; b++) {
+      const float *d = dzt + (size_t)b * GH;
+      for (int j = 0; j < GH; j++) db[j] += d[j];
+    }
+  }
+}
+
 void rnn_backward(const rnn_shape *s, const float *x, const float *w, const float *u, const float *rmask,
                   const float *mask, const float *dy, const float *gates, const float *hprev, const float *cs, const float *rh,
                   float *dz, float *dx, float *dw, float *du, float *db, float *scratch) {
   const int B = s->B, T = s->T, D = s->D, H = s->H, G = rnn_gate_count(s->cell), GH = G * H;
-  const size_t n = (size_t)B * T;
   const size_t ldz = GH;
-  memset(dx, 0, sizeof(float) * n * D);
   memset(dw, 0, sizeof(float) * (size_t)D * GH);
   memset(du, 0, sizeof(float) * (size_t)H * GH);
   if (db) memset(db, 0, sizeof(float) * GH);
   if (B == 0 || T == 0) return;
   float *dh = scratch;                       /* [B,H] gradient flowing into h of this step */
   float *dc = scratch + (size_t)B * H;       /* [B,H] LSTM: into c; GRU: into r*h' */
-  float *tmp = scratch + (size_t)2 * B * H;  /* [B,H] */
-  float *tmp2 = scratch + (size_t)3 * B * H; /* [B,H] */
-  float *carry_h = scratch + (size_t)4 * B * H; /* [B,H] masking: gradient passed over a skipped step */
-  float *carry_c = scratch + (size_t)5 * B * H; /* [B,H] the same for the LSTM cell state */
+  float *tmp = scratch + (size_t)2 * B * H;     /* [B,H] GRU: gradient into h' */
+  float *carry_h = scratch + (size_t)3 * B * H; /* [B,H] masking: gradient passed over a skipped step */
+  float *carry_c = scratch + (size_t)4 * B * H; /* [B,H] the same for the LSTM cell state */
   memset(dh, 0, sizeof(float) * B * H);
   memset(dc, 0, sizeof(float) * B * H);
-  /* The recurrent weights transposed once [GH,H]: each step's dh = dz·Uᵀ is then a plain product. */
-  float *ut = scratch + (size_t)6 * B * H + n * D;
+  /* The weights transposed once, [GH,H] and [GH,D]: each step's dh = dz·Uᵀ and dx = dz·Wᵀ are then plain products. */
+  float *ut = scratch + (size_t)5 * B * H, *wt = ut + (size_t)GH * H;
   transpose(H, GH, u, GH, ut);
+  transpose(D, GH, w, GH, wt);
 
   for (int step = T - 1; step >= 0; step--) {
     const int t = pos(s, step);
@@ -231,30 +209,9 @@ void rnn_backward(const rnn_shape *s, const float *x, const float *w, const floa
     }
     if (s->cell == CELL_LSTM) {
       for (int b = 0; b < B; b++) {
-        const float *z = gates + row(s, b, t) * GH;
-        const float *ig = z, *fg = z + H, *cg = z + 2 * H, *og = z + 3 * H;
-        const float *c = cs + row(s, b, t) * H;
         const float *cprev = step > 0 ? cs + row(s, b, pos(s, step - 1)) * H : NULL;
-        float *d = dz + row(s, b, t) * GH;
-        float *dhb = dh + (size_t)b * H, *dcb = dc + (size_t)b * H, *tc = tmp + (size_t)b * H, *g = tmp2 + (size_t)b * H;
-        memcpy(tc, c, sizeof(float) * H);
-        act_apply(s->act, tc, H);
-        for (int j = 0; j < H; j++) {
-          d[3 * H + j] = dhb[j] * tc[j]; /* do */
-          g[j] = dhb[j] * og[j];
-        }
-        act_mul_derivative(s->act, tc, g, H);
-        for (int j = 0; j < H; j++) {
-          const float dcj = dcb[j] + g[j];
-          d[j] = dcj * cg[j];                          /* di */
-          d[H + j] = cprev ? dcj * cprev[j] : 0.0f;    /* df */
-          d[2 * H + j] = dcj * ig[j];                  /* dc~ */
-          dcb[j] = dcj * fg[j];                        /* into c' */
-        }
-        act_mul_derivative(s->ract, ig, d, H);
-        act_mul_derivative(s->ract, fg, d + H, H);
-        act_mul_derivative(s->act, cg, d + 2 * H, H);
-        act_mul_derivative(s->ract, og, d + 3 * H, H);
+        lstm_backward_row(s->act, s->ract, gates + row(s, b, t) * GH, cs + row(s, b, t) * H, cprev, dh + (size_t)b * H,
+                          dc + (size_t)b * H, dz + row(s, b, t) * GH, H);
       }
       if (step > 0) {
         small_gemm(B, H, GH, dz + row(s, 0, t) * GH, (int)ldz, ut, H, 0, dh, H);
@@ -308,28 +265,10 @@ void rnn_backward(const rnn_shape *s, const float *x, const float *w, const floa
         apply_rmask(s, rmask, dh);
       }
     }
+    step_gradients(s, step, t, x, hprev, rh, dz + row(s, 0, t) * GH, wt, dx, dw, du, db);
     if (mask) {
       add_carry(s, carry_h, dh);
       if (s->cell == CELL_LSTM) add_carry(s, carry_c, dc);
-    }
-  }
-
-  /* Weight and input gradients: a few large products over all (b, t) rows, time-major. */
-  float *xt = scratch + (size_t)6 * B * H; /* [T,B,D]: x, then dx */
-  swap_batch_time(s, x, xt, D, 0);
-  gemm(1, 0, D, GH, (int)n, 1.0f, xt, D, dz, GH, 0.0f, dw, GH);
-  gemm(0, 1, (int)n, D, GH, 1.0f, dz, GH, w, GH, 0.0f, xt, D);
-  swap_batch_time(s, xt, dx, D, 1);
-  if (s->cell == CELL_GRU) {
-    gemm(1, 0, H, 2 * H, (int)n, 1.0f, hprev, H, dz, GH, 0.0f, du, GH);
-    gemm(1, 0, H, H, (int)n, 1.0f, rh, H, dz + 2 * H, GH, 0.0f, du + 2 * H, GH);
-  } else {
-    gemm(1, 0, H, GH, (int)n, 1.0f, hprev, H, dz, GH, 0.0f, du, GH);
-  }
-  if (db) {
-    for (size_t r = 0; r < n; r++) {
-      const float *d = dz + r * GH;
-      for (int j = 0; j < GH; j++) db[j] += d[j];
     }
   }
 }

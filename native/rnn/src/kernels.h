@@ -8,8 +8,12 @@
  *   RNN   h = act(x·W + b + h'·U).
  * The caller's arrays are float32, row-major, batch-major ([B, T, ...]). Per-step values
  * (gates, hprev, cs, rh, dz) are stored time-major ([T, B, ...]) at the input's time
- * position t: each step works on one contiguous block, and the weight gradients are a few
- * large matrix products after the time loop instead of one small product per step.
+ * position t: each step works on one contiguous block. Every product is a step's
+ * (microkernel.h): the input's x_t·W with the recurrent h'·U forward, and backward the step's
+ * share of dx, dW, dU and db while its dz is in cache, the batch-major x and dx read and
+ * written in place. Large products over all B*T rows after the time loop, and the copies
+ * between the two layouts they needed, cost more than they saved: operands packed at every
+ * call, and data that had left the cache.
  */
 #ifndef TREINO_RNN_KERNELS_H
 #define TREINO_RNN_KERNELS_H
@@ -36,7 +40,7 @@ int rnn_gate_count(int cell);
  * Outputs: y [B,T,H] (return_sequences, in processing order) or [B,H].
  * Saved for backward: gates [T,B,G*H] (activated), hprev [T,B,H] (h' as used by the
  * products), cs [T,B,H] (LSTM cell states, else NULL), rh [T,B,H] (GRU r*h', else NULL).
- * scratch: (2 + B)*H + B*T*D floats.
+ * scratch: (1 + B)*H floats.
  */
 void rnn_forward(const rnn_shape *s, const float *x, const float *w, const float *u, const float *bias,
                  const float *rmask, const float *mask, float *y, float *gates, float *hprev, float *cs, float *rh,
@@ -45,7 +49,7 @@ void rnn_forward(const rnn_shape *s, const float *x, const float *w, const float
 /*
  * Backward pass from dy (same shape as y). dz [T,B,G*H] is workspace (left holding the
  * gradient of the gate pre-activations). Outputs dx [B,T,D], dw, du, db (db may be NULL).
- * scratch: 6*B*H + B*T*D floats.
+ * scratch: 5*B*H + G*H*(H + D) floats.
  */
 void rnn_backward(const rnn_shape *s, const float *x, const float *w, const float *u, const float *rmask,
                   const float *mask, const float *dy, const float *gates, const float *hprev, const float *cs, const float *rh,

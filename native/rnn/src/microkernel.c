@@ -8,13 +8,17 @@
 #include <immintrin.h>
 #endif
 
-static void small_gemm_scalar(int m, int n, int k, const float *a, int lda, const float *b, int ldb, int accumulate, float *c,
-                              int ldc) {
+static void mk_gemm_scalar(int m, int n, int k, mk_operand a, const float *b, int ldb, float *c, int ldc, int accumulate,
+                           const float *row) {
   for (int i = 0; i < m; i++) {
     float *ci = c + (size_t)i * ldc;
-    if (!accumulate) memset(ci, 0, sizeof(float) * n);
+    if (!accumulate) {
+      if (row) memcpy(ci, row, sizeof(float) * n);
+      else memset(ci, 0, sizeof(float) * n);
+    }
+    const float *ai = a.a + i * a.row_stride;
     for (int p = 0; p < k; p++) {
-      const float aip = a[(size_t)i * lda + p];
+      const float aip = ai[p * a.col_stride];
       const float *bp = b + (size_t)p * ldb;
       for (int j = 0; j < n; j++) ci[j] += aip * bp[j];
     }
@@ -23,58 +27,75 @@ static void small_gemm_scalar(int m, int n, int k, const float *a, int lda, cons
 
 #ifdef HAVE_X86_VECTORS
 #define AVX2 __attribute__((target("avx2,fma")))
+#define INLINE static inline __attribute__((always_inline))
 
-/* Rows [i0, i0+4) × columns [j, j+16). */
-AVX2 static inline void block_4x16(int k, const float *a, int lda, const float *b, int ldb, int accumulate, float *c, int ldc) {
-  __m256 c00, c01, c10, c11, c20, c21, c30, c31;
-  if (accumulate) {
-    c00 = _mm256_loadu_ps(c), c01 = _mm256_loadu_ps(c + 8);
-    c10 = _mm256_loadu_ps(c + ldc), c11 = _mm256_loadu_ps(c + ldc + 8);
-    c20 = _mm256_loadu_ps(c + 2 * ldc), c21 = _mm256_loadu_ps(c + 2 * ldc + 8);
-    c30 = _mm256_loadu_ps(c + 3 * ldc), c31 = _mm256_loadu_ps(c + 3 * ldc + 8);
-  } else {
-    c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = _mm256_setzero_ps();
-  }
+/* Lanes [0, count) of an 8-float vector, for the last columns of a row narrower than 8. */
+AVX2 INLINE __m256i lanes(int count) {
+  return _mm256_cmpgt_epi32(_mm256_set1_epi32(count), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+}
+
+AVX2 INLINE __m256 load(const float *p, int masked, __m256i mask) {
+  return masked ? _mm256_maskload_ps(p, mask) : _mm256_loadu_ps(p);
+}
+
+AVX2 INLINE void store(float *p, __m256 v, int masked, __m256i mask) {
+  if (masked) _mm256_maskstore_ps(p, mask, v);
+  else _mm256_storeu_ps(p, v);
+}
+
+/*
+ * One block: MR rows (at most 6) × NV vectors of 8 columns (1 or 2), the last vector masked to
+ * `mask`'s lanes when MASKED. MR, NV and MASKED are constants at every call, so the
+ * accumulators are registers and the loops unroll.
+ */
+AVX2 INLINE void block(const int MR, const int NV, const int MASKED, __m256i mask, int k, const float *a, ptrdiff_t rs,
+                       ptrdiff_t cs, const float *b, int ldb, float *c, int ldc, int accumulate, const float *row) {
+  __m256 acc[6][2];
+  for (int i = 0; i < MR; i++)
+    for (int v = 0; v < NV; v++) {
+      const int m = MASKED && v == NV - 1;
+      acc[i][v] = accumulate ? load(c + (size_t)i * ldc + 8 * v, m, mask) : row ? load(row + 8 * v, m, mask) : _mm256_setzero_ps();
+    }
   for (int p = 0; p < k; p++) {
     const float *bp = b + (size_t)p * ldb;
-    const __m256 b0 = _mm256_loadu_ps(bp), b1 = _mm256_loadu_ps(bp + 8);
-    __m256 ai = _mm256_broadcast_ss(a + p);
-    c00 = _mm256_fmadd_ps(ai, b0, c00), c01 = _mm256_fmadd_ps(ai, b1, c01);
-    ai = _mm256_broadcast_ss(a + lda + p);
-    c10 = _mm256_fmadd_ps(ai, b0, c10), c11 = _mm256_fmadd_ps(ai, b1, c11);
-    ai = _mm256_broadcast_ss(a + 2 * (size_t)lda + p);
-    c20 = _mm256_fmadd_ps(ai, b0, c20), c21 = _mm256_fmadd_ps(ai, b1, c21);
-    ai = _mm256_broadcast_ss(a + 3 * (size_t)lda + p);
-    c30 = _mm256_fmadd_ps(ai, b0, c30), c31 = _mm256_fmadd_ps(ai, b1, c31);
-  }
-  _mm256_storeu_ps(c, c00), _mm256_storeu_ps(c + 8, c01);
-  _mm256_storeu_ps(c + ldc, c10), _mm256_storeu_ps(c + ldc + 8, c11);
-  _mm256_storeu_ps(c + 2 * ldc, c20), _mm256_storeu_ps(c + 2 * ldc + 8, c21);
-  _mm256_storeu_ps(c + 3 * ldc, c30), _mm256_storeu_ps(c + 3 * ldc + 8, c31);
-}
-
-/* One row × 8 columns. */
-AVX2 static inline void block_1x8(int k, const float *a, const float *b, int ldb, int accumulate, float *c) {
-  __m256 acc = accumulate ? _mm256_loadu_ps(c) : _mm256_setzero_ps();
-  for (int p = 0; p < k; p++) acc = _mm256_fmadd_ps(_mm256_broadcast_ss(a + p), _mm256_loadu_ps(b + (size_t)p * ldb), acc);
-  _mm256_storeu_ps(c, acc);
-}
-
-AVX2 static void small_gemm_avx2(int m, int n, int k, const float *a, int lda, const float *b, int ldb, int accumulate, float *c,
-                                 int ldc) {
-  int j = 0;
-  /* Column panels of 16: the panel of B (k × 16) stays in L1 while every row block passes over it. */
-  for (; j + 16 <= n; j += 16) {
-    int i = 0;
-    for (; i + 4 <= m; i += 4) block_4x16(k, a + (size_t)i * lda, lda, b + j, ldb, accumulate, c + (size_t)i * ldc + j, ldc);
-    for (; i < m; i++) {
-      block_1x8(k, a + (size_t)i * lda, b + j, ldb, accumulate, c + (size_t)i * ldc + j);
-      block_1x8(k, a + (size_t)i * lda, b + j + 8, ldb, accumulate, c + (size_t)i * ldc + j + 8);
+    __m256 bv[2];
+    for (int v = 0; v < NV; v++) bv[v] = load(bp + 8 * v, MASKED && v == NV - 1, mask);
+    const float *ap = a + p * cs;
+    for (int i = 0; i < MR; i++) {
+      const __m256 ai = _mm256_broadcast_ss(ap + i * rs);
+      for (int v = 0; v < NV; v++) acc[i][v] = _mm256_fmadd_ps(ai, bv[v], acc[i][v]);
     }
   }
-  for (; j + 8 <= n; j += 8)
-    for (int i = 0; i < m; i++) block_1x8(k, a + (size_t)i * lda, b + j, ldb, accumulate, c + (size_t)i * ldc + j);
-  if (j < n) small_gemm_scalar(m, n - j, k, a, lda, b + j, ldb, accumulate, c + j, ldc);
+  for (int i = 0; i < MR; i++)
+    for (int v = 0; v < NV; v++) store(c + (size_t)i * ldc + 8 * v, acc[i][v], MASKED && v == NV - 1, mask);
+}
+
+/* Every row of one column panel: blocks of 6 rows, then the 1-5 left. */
+AVX2 INLINE void panel(const int NV, const int MASKED, __m256i mask, int m, int k, mk_operand a, const float *b, int ldb,
+                       float *c, int ldc, int accumulate, const float *row) {
+  int i = 0;
+  for (; i + 6 <= m; i += 6)
+    block(6, NV, MASKED, mask, k, a.a + i * a.row_stride, a.row_stride, a.col_stride, b, ldb, c + (size_t)i * ldc, ldc, accumulate, row);
+  const float *ai = a.a + i * a.row_stride;
+  float *ci = c + (size_t)i * ldc;
+  switch (m - i) {
+    case 5: block(5, NV, MASKED, mask, k, ai, a.row_stride, a.col_stride, b, ldb, ci, ldc, accumulate, row); break;
+    case 4: block(4, NV, MASKED, mask, k, ai, a.row_stride, a.col_stride, b, ldb, ci, ldc, accumulate, row); break;
+    case 3: block(3, NV, MASKED, mask, k, ai, a.row_stride, a.col_stride, b, ldb, ci, ldc, accumulate, row); break;
+    case 2: block(2, NV, MASKED, mask, k, ai, a.row_stride, a.col_stride, b, ldb, ci, ldc, accumulate, row); break;
+    case 1: block(1, NV, MASKED, mask, k, ai, a.row_stride, a.col_stride, b, ldb, ci, ldc, accumulate, row); break;
+    default: break;
+  }
+}
+
+/* Column panels of 16, then one of 8, then the last 1-7 columns masked; B's panel (k × 16) stays in L1 over all rows. */
+AVX2 static void mk_gemm_avx2(int m, int n, int k, mk_operand a, const float *b, int ldb, float *c, int ldc, int accumulate,
+                              const float *row) {
+  const __m256i all = _mm256_set1_epi32(-1);
+  int j = 0;
+  for (; j + 16 <= n; j += 16) panel(2, 0, all, m, k, a, b + j, ldb, c + j, ldc, accumulate, row ? row + j : NULL);
+  for (; j + 8 <= n; j += 8) panel(1, 0, all, m, k, a, b + j, ldb, c + j, ldc, accumulate, row ? row + j : NULL);
+  if (j < n) panel(1, 1, lanes(n - j), m, k, a, b + j, ldb, c + j, ldc, accumulate, row ? row + j : NULL);
 }
 #endif
 
@@ -83,6 +104,7 @@ static int use_avx2 = -1;
 static int avx2_available(void) {
   if (use_avx2 < 0) {
 #ifdef HAVE_X86_VECTORS
+    __builtin_cpu_init();
     const char *off = getenv("TREINO_RNN_GEMM_NO_AVX2");
     use_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && !(off && strcmp(off, "1") == 0);
 #else
@@ -92,15 +114,19 @@ static int avx2_available(void) {
   return use_avx2;
 }
 
-void small_gemm(int m, int n, int k, const float *a, int lda, const float *b, int ldb, int accumulate, float *c, int ldc) {
+void mk_gemm(int m, int n, int k, mk_operand a, const float *b, int ldb, float *c, int ldc, int accumulate, const float *row) {
   if (m <= 0 || n <= 0) return;
 #ifdef HAVE_X86_VECTORS
   if (avx2_available()) {
-    small_gemm_avx2(m, n, k, a, lda, b, ldb, accumulate, c, ldc);
+    mk_gemm_avx2(m, n, k, a, b, ldb, c, ldc, accumulate, row);
     return;
   }
 #endif
-  small_gemm_scalar(m, n, k, a, lda, b, ldb, accumulate, c, ldc);
+  mk_gemm_scalar(m, n, k, a, b, ldb, c, ldc, accumulate, row);
+}
+
+void small_gemm(int m, int n, int k, const float *a, int lda, const float *b, int ldb, int accumulate, float *c, int ldc) {
+  mk_gemm(m, n, k, (mk_operand){a, lda, 1}, b, ldb, c, ldc, accumulate, NULL);
 }
 
 void transpose(int rows, int k, const float *src, int lds, float *dst) {
