@@ -12,6 +12,8 @@
 import * as tf from "@tensorflow/tfjs";
 import { FusedAdam, type AdamKernel, type FusedAdamOptions } from "../grader/recurrent/fused-adam";
 import { FusedRecurrentLayers } from "../grader/recurrent/fused-layers";
+import type { FitBudget } from "../grader/harness/train/fit";
+import { NativeTrainer } from "../grader/recurrent/native-fit";
 import type { KernelStatus, RnnKernels } from "../grader/recurrent/native-kernels";
 
 export interface EpochSplit {
@@ -142,5 +144,50 @@ export async function splitImdbEpoch(
     unwrapAdam();
     fusedAdam?.uninstall();
     layers.uninstall();
+  }
+}
+
+/**
+ * The same epoch as the grader trains it, through its own loop (grader/recurrent/native-fit.ts):
+ * each addon call timed (the recurrent forward and backward, Adam's pass per weight, the
+ * Embedding's gather and gradient), and the loop's own JavaScript around them (batch copies,
+ * the Dense head, the loss). No validation split, as bench:rnn's table.
+ */
+export async function splitNativeImdbEpoch(status: KernelStatus & { available: true }, samples: number, scaleTo: number): Promise<EpochSplit> {
+  const timings: Timings = new Map();
+  const k = status.kernels;
+  const bind = <F extends (...args: never[]) => unknown>(name: string, f: F | undefined) =>
+    f ? (timed(timings, name, f.bind(k) as unknown as (...a: unknown[]) => unknown) as unknown as F) : undefined;
+  const kernels: RnnKernels = {
+    ...k,
+    forward: bind("recurrent forward (native)", k.forward)!,
+    backward: bind("recurrent backward (native)", k.backward)!,
+    adam: bind("Adam update (native, every weight)", k.adam),
+    embeddingGather: bind("Embedding gather (native)", k.embeddingGather),
+    embeddingGradient: bind("Embedding gradient (native)", k.embeddingGradient),
+  };
+  const model = tf.sequential();
+  model.add(tf.layers.embedding({ inputDim: 10_000, outputDim: 32, inputLength: 200 }));
+  model.add(tf.layers.lstm({ units: 32 }));
+  model.add(tf.layers.dense({ units: 1, activation: "sigmoid" }));
+  model.compile({ optimizer: tf.train.adam(0.001), loss: "binaryCrossentropy", metrics: ["accuracy"] });
+  const x = tf.tidy(() => tf.randomUniform([samples, 200], 0, 10_000, "int32").toFloat());
+  const y = tf.tidy(() => tf.randomUniform([samples, 1]).round());
+  try {
+    const plan = new NativeTrainer({ available: true, library: status.library, kernels }).plan(model, x, y);
+    if (!plan.ok) throw new Error(`the grader's loop does not take the IMDb model: ${plan.reason}`);
+    const start = performance.now();
+    const budget: FitBudget = { epochs: 1, batchSize: 64, validationSplit: 0 };
+    await plan.trainer.fit(x, y, budget, () => {});
+    const fitMs = performance.now() - start;
+    const scale = scaleTo / samples / 1000;
+    const inKernels = [...timings.values()].reduce((s, t) => s + t.ms, 0);
+    const parts = [...timings.entries()].map(([name, t]) => ({ name, seconds: t.ms * scale, calls: Math.round((t.calls * scaleTo) / samples) }));
+    parts.push({ name: "the loop's JavaScript (copies, Dense head, loss)", seconds: (fitMs - inKernels) * scale, calls: 0 });
+    return { epochSeconds: fitMs * scale, predictSeconds: Number.NaN, parts: parts.sort((a, b) => b.seconds - a.seconds) };
+  } finally {
+    x.dispose();
+    y.dispose();
+    model.dispose();
   }
 }

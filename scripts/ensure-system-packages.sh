@@ -2,9 +2,9 @@
 # Installs the Debian packages Treino's grader and tests need, when missing:
 #   bubblewrap  the namespace sandbox for student code
 #   chromium    the browser for end-to-end tests (never a downloaded one)
-#   libopenblas-dev, g++, make, python3
-#               the fused recurrent kernels (native/rnn), built by node-gyp at install
-#               against Debian's OpenBLAS; without them recurrent layers train on stock tfjs
+#   g++, make, python3
+#               the fused recurrent kernels (native/rnn), built by node-gyp at install;
+#               without them recurrent layers train on stock tfjs
 #   gcc         the layer tests' attack program (tests/sandbox/attack-helper.c)
 # Needs root (or sudo) and Debian's package mirror; prints what to do otherwise.
 set -euo pipefail
@@ -12,14 +12,6 @@ set -euo pipefail
 need=()
 command -v bwrap >/dev/null 2>&1 || need+=(bubblewrap)
 command -v prlimit >/dev/null 2>&1 || need+=(util-linux)
-# OpenBLAS's headers and library: in the multiarch folders of this machine, or the plain ones.
-openblas=0
-for header in /usr/include/cblas.h /usr/include/*/cblas.h; do
-  for lib in /usr/lib/libopenblas.so /usr/lib/*/libopenblas.so; do
-    [ -e "$header" ] && [ -e "$lib" ] && openblas=1
-  done
-done
-[ "$openblas" = 1 ] || need+=(libopenblas-dev)
 command -v g++ >/dev/null 2>&1 || need+=(g++)
 command -v gcc >/dev/null 2>&1 || need+=(gcc)
 command -v make >/dev/null 2>&1 || need+=(make)

@@ -9,7 +9,7 @@ bash scripts/ensure-redis.sh
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=notice
 fi
-# The fused recurrent kernels, rebuilt when their sources (or the BLAS found) changed since install.
+# The fused recurrent kernels, rebuilt when their sources changed since install.
 node native/rnn/build.mjs --if-changed
 
 # Unit and integration tests on SQLite (the embedded default); the tests that touch the database

@@ -15,15 +15,12 @@ import { NODE_MODULES, REPO_ROOT } from "../paths";
 import { selectBackend } from "../harness/backend";
 import { FusedAdam, type AdamKernel } from "./fused-adam";
 import { FusedRecurrentLayers } from "./fused-layers";
-import { builtAddonPath, loadKernels, portableAddonPath, type KernelStatus } from "./native-kernels";
+import { builtAddonPath, loadKernels, type KernelStatus } from "./native-kernels";
 
 const WASM_DIR = path.join(NODE_MODULES, "@tensorflow", "tfjs-backend-wasm", "dist");
 const VALUE_TOLERANCE = 2e-5;
 
-const VARIANTS = [
-  { name: "blas build", status: loadKernels(builtAddonPath(REPO_ROOT)) },
-  { name: "portable build", status: loadKernels(portableAddonPath(REPO_ROOT)) },
-];
+const variant = { status: loadKernels(builtAddonPath(REPO_ROOT)) };
 
 /** The status with its adam kernel counted. */
 function counted(status: KernelStatus): { status: KernelStatus; calls: () => number } {
@@ -105,7 +102,7 @@ function adamSteps(make: OptimizerFactory, shapes: number[][], steps: number, se
 const SHAPES = [[10_000, 32], [32, 128], [128], [7], [3, 5, 9], [1]];
 
 for (const backendName of ["cpu", "wasm"] as const) {
-  describe.each(VARIANTS)(`fused Adam (${backendName}, $name) matches tfjs's AdamOptimizer`, (variant) => {
+  describe(`fused Adam (${backendName}) matches tfjs's AdamOptimizer`, () => {
     let fused: FusedAdam;
     let calls: () => number;
     beforeAll(async () => {
@@ -261,7 +258,7 @@ for (const backendName of ["cpu", "wasm"] as const) {
   });
 }
 
-describe.each(VARIANTS)("the addon's Adam step ($name)", (variant) => {
+describe("the addon's Adam step", () => {
   /** Six steps on arrays of n values (outputs in place but the weight's), as the sandbox runs it. */
   const script = (file: string, n: number) => `
     const a = require(${JSON.stringify(file)});
@@ -284,7 +281,7 @@ describe.each(VARIANTS)("the addon's Adam step ($name)", (variant) => {
     JSON.parse(execFileSync(process.execPath, ["-e", script(file, n)], { encoding: "utf8", env: { ...process.env, TREINO_RNN_ADAM_NO_AVX2: noAvx2 ? "1" : "0" } })) as Record<string, string>;
 
   it("the fallback without AVX2 gives the vector path's results to the bit, tails and all", () => {
-    const file = variant.name === "blas build" ? builtAddonPath(REPO_ROOT) : portableAddonPath(REPO_ROOT);
+    const file = builtAddonPath(REPO_ROOT);
     for (const n of [1, 7, 16, 37, 1000, 40_003]) {
       const vector = run(file, n, false);
       const fallback = run(file, n, true);
@@ -305,7 +302,7 @@ describe("fused Adam without the addon", () => {
   });
 
   it("settings it does not cover (a learning rate that is not a number) run tfjs's update, and the report says why", async () => {
-    const fused = new FusedAdam(VARIANTS[0].status);
+    const fused = new FusedAdam(variant.status);
     fused.install();
     try {
       const w = tf.variable(tf.ones([4]));

@@ -10,14 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../paths";
 import { seedMathRandom } from "../harness/seeded-random";
 import { FusedRecurrentLayers } from "./fused-layers";
-import { builtAddonPath, loadKernels, portableAddonPath } from "./native-kernels";
+import { builtAddonPath, loadKernels } from "./native-kernels";
 
 const status = loadKernels(builtAddonPath(REPO_ROOT));
-// Both builds: over OpenBLAS (what grades here) and with the kernels' own loops (elsewhere).
-const VARIANTS = [
-  { name: "blas build", status },
-  { name: "portable build", status: loadKernels(portableAddonPath(REPO_ROOT)) },
-];
 let fused = new FusedRecurrentLayers(status);
 
 beforeAll(async () => {
@@ -107,15 +102,15 @@ function compare(c: Case, seed = 7) {
   return fused.report();
 }
 
-describe.each(VARIANTS)("fused recurrent layers ($name) match stock TensorFlow.js", (variant) => {
+describe("fused recurrent layers match stock TensorFlow.js", () => {
   beforeAll(() => {
     fused.uninstall();
-    fused = new FusedRecurrentLayers(variant.status);
+    fused = new FusedRecurrentLayers(status);
   });
 
-  it("the build loaded (CI installs OpenBLAS and a compiler)", () => {
+  it("the build loaded (CI installs a compiler)", () => {
     // The fast path is the product's; a machine where it silently did not build must fail here.
-    expect(variant.status).toMatchObject({ available: true });
+    expect(status).toMatchObject({ available: true });
   });
   it("LSTM, last output, the lesson's defaults (tanh, hardSigmoid)", () => {
     fused.resetReport();
@@ -251,8 +246,10 @@ describe("without the addon", () => {
   });
 });
 
-it("the main build links OpenBLAS, the portable one its own loops", () => {
-  expect(VARIANTS.map((v) => (v.status.available ? v.status.library : v.status.reason))).toEqual(["openblas", "builtin"]);
+it("names the products' path as its library: its own, no BLAS behind it", () => {
+  if (!status.available) return expect.fail(status.reason);
+  expect(["avx2", "scalar"]).toContain(status.library);
+  expect(status.library).toBe(status.kernels.stepProductPath);
 });
 
 /**
@@ -261,7 +258,8 @@ it("the main build links OpenBLAS, the portable one its own loops", () => {
  * chosen once per process) give the same forward and backward results, for every cell, on
  * shapes with row and column tails (5 rows, 9 units: 36 LSTM columns = two 16-column panels + 4).
  */
-describe.each(VARIANTS.map((v, i) => ({ ...v, file: i === 0 ? builtAddonPath(REPO_ROOT) : portableAddonPath(REPO_ROOT) })))("$name: the per-step product without AVX2", ({ file }) => {
+describe("the per-step product without AVX2", () => {
+  const file = builtAddonPath(REPO_ROOT);
   const script = (cell: number) => `
     const k = require(${JSON.stringify(file)});
     const G = [4, 3, 1][${cell}], B = 5, T = 4, D = 3, H = 9, n = B * T;

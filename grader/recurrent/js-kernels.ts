@@ -1,10 +1,13 @@
 /**
  * The fused recurrent kernels in plain TypeScript, for where the addon cannot go: the browser's
  * practice run (grader/practice), whose worker has no native code. The same calls and the same
- * arithmetic as native/rnn (kernels.c, adam.c, embedding.c), a line-for-line port over
- * Float32Arrays, so the grader's own training loop (native-fit.ts) runs there too: a whole
- * batch in a few loops instead of the ~900 small TensorFlow.js operations a 20-step LSTM costs
- * per batch. Per-step arrays are time-major as in C; the caller's arrays batch-major as in tfjs.
+ * arithmetic as native/rnn (kernels.c, lstm_cell.c, adam.c, embedding.c), the gate math a
+ * line-for-line port over Float32Arrays, so the grader's own training loop (native-fit.ts) runs
+ * there too: a whole batch in a few loops instead of the ~900 small TensorFlow.js operations a
+ * 20-step LSTM costs per batch. Per-step arrays are time-major as in C; the caller's arrays
+ * batch-major as in tfjs. The products take the one form V8 runs fast (gemmBt), so the weight
+ * and input gradients are whole products after the time loop here, where the C adds each
+ * step's share while it is in cache: the sums run in another order, to float32's rounding.
  */
 import type { RnnKernels } from "./native-kernels";
 

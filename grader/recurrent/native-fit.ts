@@ -477,6 +477,10 @@ class NativeTraining {
 
   private backward(buf: Buffers, rows: number): void {
     const T = this.T;
+    // A recurrent layer reading the Embedding's rows gives the table's gradient itself, where the
+    // addon can (backwardEmbedded: dz summed per distinct id instead of dx for every step).
+    const first = this.steps[0];
+    const embeddedInto = first?.kind === "embedding" && this.steps[1]?.kind === "recurrent" && typeof this.kernels.backwardEmbedded === "function" ? first : null;
     for (let i = this.steps.length - 1; i >= 0; i--) {
       const step = this.steps[i];
       const dOut = buf.dOut[i];
@@ -511,6 +515,15 @@ class NativeTraining {
       } else if (step.kind === "recurrent") {
         const Ts = T, cells = rows * Ts, GH = step.gates * step.units, H = step.units;
         const s = buf.saved[i]!;
+        if (i === 1 && embeddedInto) {
+          this.kernels.backwardEmbedded!(
+            this.metaFor(step, rows, Ts), buf.input.subarray(0, cells), embeddedInto.table.value, step.kernel.value, step.recurrentKernel.value, null, buf.readMask[i],
+            dOut.subarray(0, rows * (step.returnSequences ? Ts * H : H)), s.gates.subarray(0, cells * GH), s.hprev.subarray(0, cells * H),
+            s.cs ? s.cs.subarray(0, cells * H) : null, s.rh ? s.rh.subarray(0, cells * H) : null, s.dz.subarray(0, cells * GH),
+            embeddedInto.table.grad, step.kernel.grad, step.recurrentKernel.grad, step.bias?.grad ?? null,
+          );
+          continue;
+        }
         const dx = dIn ? dIn.subarray(0, cells * step.features) : new Float32Array(cells * step.features);
         this.kernels.backward(
           this.metaFor(step, rows, Ts), input.subarray(0, cells * step.features), step.kernel.value, step.recurrentKernel.value, null, buf.readMask[i],
@@ -518,7 +531,7 @@ class NativeTraining {
           s.cs ? s.cs.subarray(0, cells * H) : null, s.rh ? s.rh.subarray(0, cells * H) : null, s.dz.subarray(0, cells * GH),
           dx, step.kernel.grad, step.recurrentKernel.grad, step.bias?.grad ?? null,
         );
-      } else {
+      } else if (step !== embeddedInto) {
         // tfjs's gather gradient: every row's gradient added into a dense gradient of the table.
         const cells = rows * T;
         this.kernels.embeddingGradient!(step.table.grad, step.dim, buf.input.subarray(0, cells), dOut.subarray(0, cells * step.dim));

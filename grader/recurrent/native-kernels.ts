@@ -1,15 +1,15 @@
 /**
- * The fused recurrent kernels: a Node addon built at install from native/rnn (C, against
- * Debian's OpenBLAS where present). Optional by design: where it did not build, recurrent
- * layers train with stock TensorFlow.js and the grading result says why.
+ * The fused recurrent kernels: a Node addon built at install from native/rnn (C, no library
+ * beyond libc: its own matrix products, AVX2 where the CPU has it). Optional by design: where
+ * it did not build, recurrent layers train with stock TensorFlow.js and the grading result says why.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { applyBlasEnvironment } from "./blas-env";
 import type { AdamKernel } from "./fused-adam";
 
 /** What the addon exports (native/rnn/src/addon.c). All arrays are owned by JavaScript. */
 export interface RnnKernels {
+  /** The products' path on this CPU, "avx2" or "scalar" (builds before them: the BLAS linked). */
   library: string;
   forward(
     meta: Int32Array, x: Float32Array, kernel: Float32Array, recurrentKernel: Float32Array, bias: Float32Array | null,
@@ -20,6 +20,16 @@ export interface RnnKernels {
     meta: Int32Array, x: Float32Array, kernel: Float32Array, recurrentKernel: Float32Array, recurrentMask: Float32Array | null,
     mask: Float32Array | null, dy: Float32Array, gates: Float32Array, hprev: Float32Array, cellStates: Float32Array | null, resetHidden: Float32Array | null,
     dz: Float32Array, dx: Float32Array, dKernel: Float32Array, dRecurrentKernel: Float32Array, dBias: Float32Array | null,
+  ): void;
+  /**
+   * backward for a layer whose input is an Embedding's rows (ids into table, as embeddingGather
+   * gave them): the same weight gradients, and the table's whole gradient in place of dx, from
+   * the dz rows summed per distinct id (native/rnn/src/kernels.h); absent from builds before it.
+   */
+  backwardEmbedded?(
+    meta: Int32Array, ids: Float32Array, table: Float32Array, kernel: Float32Array, recurrentKernel: Float32Array, recurrentMask: Float32Array | null,
+    mask: Float32Array | null, dy: Float32Array, gates: Float32Array, hprev: Float32Array, cellStates: Float32Array | null, resetHidden: Float32Array | null,
+    dz: Float32Array, dTable: Float32Array, dKernel: Float32Array, dRecurrentKernel: Float32Array, dBias: Float32Array | null,
   ): void;
   /** One Adam step over one weight array (grader/recurrent/fused-adam.ts); absent from builds before it. */
   adam?: AdamKernel;
@@ -41,11 +51,6 @@ export function builtAddonPath(repoRoot: string): string {
   return path.join(repoRoot, "native", "rnn", "build", "Release", ADDON_FILENAME);
 }
 
-/** The same kernels built without any BLAS (own loops): what runs where OpenBLAS is missing. */
-export function portableAddonPath(repoRoot: string): string {
-  return path.join(repoRoot, "native", "rnn", "build", "Release", "treino_rnn_portable.node");
-}
-
 /** Why the build did not produce the addon, as native/rnn/build.mjs recorded it. */
 export function buildFailureReason(repoRoot: string): string {
   try {
@@ -59,7 +64,6 @@ export function buildFailureReason(repoRoot: string): string {
 
 export function loadKernels(file: string): KernelStatus {
   if (!fs.existsSync(file)) return { available: false, reason: `${path.basename(file)} not found` };
-  applyBlasEnvironment();
   try {
     // A native addon cannot be bundled: required from disk at run time.
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -15,7 +15,6 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { blasEnvironment } from "../recurrent/blas-env";
 import { createJobCgroup, type JobCgroup } from "./cgroup";
 import { disabledLayers, disabledNotices, type SwitchableLayer } from "./layer-switch";
 import { buildSeccompFilter } from "./seccomp";
@@ -54,8 +53,6 @@ const SANDBOX_DIR = "/sandbox";
  * Not under /sandbox: that is a read-only bind, where bwrap cannot make a mount point.
  */
 const SANDBOX_NODE_MODULES = "/node_modules";
-/** OpenBLAS's settings for the fused recurrent kernels: one thread, the CPU's kernel family. */
-const CHILD_ENV: Record<string, string> = blasEnvironment();
 const SECCOMP_FD = 4;
 /** wasm reserves ~10 GiB of address space per memory for its guard regions. */
 /** Seconds of CPU between SIGXCPU and the kernel's SIGKILL, for a process that ignores the first. */
@@ -176,7 +173,6 @@ export function planProgram(opts: ProgramOptions, inner: InnerProgram): Launch {
       "--ro-bind", opts.harnessDir, SANDBOX_DIR,
       ...(opts.nodeModulesDir ? ["--ro-bind", opts.nodeModulesDir, SANDBOX_NODE_MODULES] : []),
       "--proc", "/proc", "--dev", "/dev", "--chdir", SANDBOX_DIR,
-      ...Object.entries(CHILD_ENV).flatMap(([k, v]) => ["--setenv", k, v]),
     ];
     layers.push("bubblewrap");
     const filter = disabled.has("seccomp") ? null : buildSeccompFilter();
@@ -220,7 +216,7 @@ export function planProgram(opts: ProgramOptions, inner: InnerProgram): Launch {
     command: argv[0],
     args: argv.slice(1),
     // Test only, with clean-env off: the grader's own environment, to prove bubblewrap's --clearenv.
-    env: cleanEnv ? { ...CHILD_ENV } : { ...(process.env as Record<string, string>), ...CHILD_ENV },
+    env: cleanEnv ? {} : { ...(process.env as Record<string, string>) },
     extraFds,
     layers,
     disabled: [...disabled],

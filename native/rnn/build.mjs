@@ -3,8 +3,8 @@
 // trains recurrent layers with stock TensorFlow.js and says so. Writes build/status.json.
 //   node native/rnn/build.mjs [--strict] [--if-changed]
 //     --strict      exit 1 when the build fails (npm run build:native)
-//     --if-changed  do nothing when the sources and the BLAS found are those of the last good build
-import { execFileSync, spawnSync } from "node:child_process";
+//     --if-changed  do nothing when the sources are those of the last good build (and the same Node)
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
@@ -17,13 +17,12 @@ const ifChanged = process.argv.includes("--if-changed");
 const statusFile = path.join(here, "build", "status.json");
 const addonFile = path.join(here, "build", "Release", "treino_rnn.node");
 
-/** What the build depends on: the C sources, binding.gyp and where OpenBLAS was found. */
+/** What the build depends on: the C sources, binding.gyp and Node's version. */
 function sourceHash() {
   const hash = createHash("sha256");
-  for (const f of ["binding.gyp", "blas.js", ...fs.readdirSync(path.join(here, "src")).sort().map((f) => path.join("src", f))]) {
+  for (const f of ["binding.gyp", ...fs.readdirSync(path.join(here, "src")).sort().map((f) => path.join("src", f))]) {
     hash.update(f).update(fs.readFileSync(path.join(here, f)));
   }
-  hash.update(execFileSync(process.execPath, [path.join(here, "blas.js"), "libraries"], { encoding: "utf8" }));
   hash.update(process.version);
   return hash.digest("hex").slice(0, 16);
 }

@@ -11,7 +11,6 @@
 
 #include "adam.h"
 #include "embedding.h"
-#include "gemm.h"
 #include "kernels.h"
 #include "microkernel.h"
 
@@ -196,7 +195,7 @@ static napi_value backward(napi_env env, napi_callback_info info) {
   }
   float *work = scratch(env, 5 * (size_t)s.B * H + GH * (H + s.D));
   if (!work) return NULL;
-  rnn_backward(&s, x, w, u, rmask, mask, dy, gates, hprev, cs, rh, dz, dx, dw, du, db, work);
+  rnn_backward(&s, x, w, u, rmask, mask, dy, gates, hprev, cs, rh, dz, dx, dw, du, db, work, NULL);
   return NULL;
 }
 
@@ -247,6 +246,12 @@ static int any_floats(napi_env env, napi_value value, const char *name, float **
   return 1;
 }
 
+static void throw_bad_id(napi_env env, const float *ids, long bad, size_t vocab) {
+  char msg[160];
+  snprintf(msg, sizeof msg, "treino-rnn: id %g at %ld is outside the table's %zu rows", (double)ids[bad], bad, vocab);
+  napi_throw_range_error(env, NULL, msg);
+}
+
 /*
  * embeddingGather(table, dim, ids, out) and embeddingGradient(grad, dim, ids, dOut) (embedding.h):
  * the table (or its gradient) holds whole rows of `dim`, out (dOut) one row per id. An id out
@@ -273,11 +278,60 @@ static napi_value embedding_call(napi_env env, napi_callback_info info, int grad
   const size_t vocab = table_length / (size_t)dim;
   const long bad = gradient ? embedding_gradient(table, vocab, (size_t)dim, ids, ids_length, rows)
                             : embedding_gather(table, vocab, (size_t)dim, ids, ids_length, rows);
-  if (bad >= 0) {
-    char msg[160];
-    snprintf(msg, sizeof msg, "treino-rnn: id %g at %ld is outside the table's %zu rows", (double)ids[bad], bad, vocab);
-    napi_throw_range_error(env, NULL, msg);
+  if (bad >= 0) throw_bad_id(env, ids, bad, vocab);
+  return NULL;
+}
+
+/*
+ * backwardEmbedded(meta, ids, table, kernel, recurrentKernel, recurrentMask, mask, dy, gates, hprev,
+ * cellStates, resetHidden, dz, dTable, dKernel, dRecurrentKernel, dBias): backward's pass for a
+ * layer whose input is an Embedding's rows (ids [B,T] into table [vocab, D], as
+ * embeddingGather gave them): dKernel, dRecurrentKernel and dBias as backward gives them, and,
+ * in place of dx, dTable: the table's whole gradient (embeddingGradient's), from the dz rows
+ * summed per distinct id (kernels.h, rnn_embedded_input). An id out of range is a RangeError.
+ */
+static napi_value backward_embedded(napi_env env, napi_callback_info info) {
+  napi_value argv[17];
+  rnn_shape s;
+  if (!read_call(env, info, 17, argv, &s, "backwardEmbedded")) return NULL;
+  const size_t G = rnn_gate_count(s.cell), n = (size_t)s.B * s.T, H = s.H, GH = G * H, D = s.D;
+  float *ids, *table, *w, *u, *rmask, *mask, *dy, *gates, *hprev, *cs, *rh, *dz, *dtable, *dw, *du, *db;
+  size_t table_length = 0;
+  if (!get_floats(env, argv[1], n, 0, "ids", &ids) || !any_floats(env, argv[2], "table", &table, &table_length)) return NULL;
+  if (table_length == 0 || table_length % D != 0) {
+    napi_throw_range_error(env, NULL, "treino-rnn: the table does not hold rows of the input's features");
+    return NULL;
   }
+  const size_t vocab = table_length / D;
+  if (!get_floats(env, argv[3], D * GH, 0, "kernel", &w) || !get_floats(env, argv[4], H * GH, 0, "recurrentKernel", &u) ||
+      !get_floats(env, argv[5], (size_t)s.B * H, 1, "recurrentMask", &rmask) || !get_floats(env, argv[6], n, 1, "mask", &mask) ||
+      !get_floats(env, argv[7], (s.return_sequences ? n : (size_t)s.B) * H, 0, "dy", &dy) ||
+      !get_floats(env, argv[8], n * GH, 0, "gates", &gates) || !get_floats(env, argv[9], n * H, 0, "hprev", &hprev) ||
+      !get_floats(env, argv[10], n * H, s.cell != CELL_LSTM, "cellStates", &cs) ||
+      !get_floats(env, argv[11], n * H, s.cell != CELL_GRU, "resetHidden", &rh) ||
+      !get_floats(env, argv[12], n * GH, 0, "dz", &dz) || !get_floats(env, argv[13], table_length, 0, "dTable", &dtable) ||
+      !get_floats(env, argv[14], D * GH, 0, "dKernel", &dw) || !get_floats(env, argv[15], H * GH, 0, "dRecurrentKernel", &du) ||
+      !get_floats(env, argv[16], GH, 1, "dBias", &db)) {
+    return NULL;
+  }
+  /* One buffer: the kernel's scratch, then the distinct rows, their sums and gradients, then the ids' slots (ints). */
+  const size_t most = n < vocab ? n : vocab, kernel_floats = 5 * (size_t)s.B * H + GH * (H + D);
+  float *work = scratch(env, kernel_floats + most * (2 * D + GH) + n + vocab + most);
+  if (!work) return NULL;
+  float *rows = work + kernel_floats, *sums = rows + most * D, *drows = sums + most * GH;
+  int32_t *slot = (int32_t *)(drows + most * D), *slot_of_id = slot + n, *id_of_slot = slot_of_id + vocab;
+  size_t count = 0;
+  const long bad = embedding_distinct(ids, n, vocab, slot_of_id, slot, id_of_slot, &count);
+  if (bad >= 0) {
+    throw_bad_id(env, ids, bad, vocab);
+    return NULL;
+  }
+  for (size_t c = 0; c < count; c++) memcpy(rows + c * D, table + (size_t)id_of_slot[c] * D, sizeof(float) * D);
+  memset(sums, 0, sizeof(float) * count * GH);
+  const rnn_embedded_input embedded = {slot, (int)count, rows, sums, drows};
+  rnn_backward(&s, NULL, w, u, rmask, mask, dy, gates, hprev, cs, rh, dz, NULL, dw, du, db, work, &embedded);
+  memset(dtable, 0, sizeof(float) * table_length);
+  for (size_t c = 0; c < count; c++) memcpy(dtable + (size_t)id_of_slot[c] * D, drows + c * D, sizeof(float) * D);
   return NULL;
 }
 
@@ -285,7 +339,6 @@ static napi_value embedding_gather_call(napi_env env, napi_callback_info info) {
 static napi_value embedding_gradient_call(napi_env env, napi_callback_info info) { return embedding_call(env, info, 1); }
 
 static napi_value init(napi_env env, napi_value exports) {
-  gemm_init();
   scratch_buffer *buffer = calloc(1, sizeof *buffer);
   if (!buffer) {
     napi_throw_error(env, NULL, "treino-rnn: out of memory");
@@ -297,6 +350,8 @@ static napi_value init(napi_env env, napi_value exports) {
   CHECK(napi_set_named_property(env, exports, "forward", fn));
   CHECK(napi_create_function(env, "backward", NAPI_AUTO_LENGTH, backward, NULL, &fn));
   CHECK(napi_set_named_property(env, exports, "backward", fn));
+  CHECK(napi_create_function(env, "backwardEmbedded", NAPI_AUTO_LENGTH, backward_embedded, NULL, &fn));
+  CHECK(napi_set_named_property(env, exports, "backwardEmbedded", fn));
   CHECK(napi_create_function(env, "adam", NAPI_AUTO_LENGTH, adam, NULL, &fn));
   CHECK(napi_set_named_property(env, exports, "adam", fn));
   CHECK(napi_create_function(env, "embeddingGather", NAPI_AUTO_LENGTH, embedding_gather_call, NULL, &fn));
@@ -307,7 +362,8 @@ static napi_value init(napi_env env, napi_value exports) {
   CHECK(napi_set_named_property(env, exports, "adamPath", lib));
   CHECK(napi_create_string_utf8(env, small_gemm_path(), NAPI_AUTO_LENGTH, &lib));
   CHECK(napi_set_named_property(env, exports, "stepProductPath", lib));
-  CHECK(napi_create_string_utf8(env, gemm_library(), NAPI_AUTO_LENGTH, &lib));
+  /* What grades: the kernels' own products, vectorised or not (no BLAS since they run per time step). */
+  CHECK(napi_create_string_utf8(env, small_gemm_path(), NAPI_AUTO_LENGTH, &lib));
   CHECK(napi_set_named_property(env, exports, "library", lib));
   return exports;
 }

@@ -157,11 +157,20 @@ static void add_carry(const rnn_shape *s, const float *carry, float *d) {
  * the candidate's columns), db += dz_t's column sums. h' (and r*h') is zero at the first step.
  */
 static void step_gradients(const rnn_shape *s, int step, int t, const float *x, const float *hprev, const float *rh,
-                           const float *dzt, const float *wt, float *dx, float *dw, float *du, float *db) {
+                           const float *dzt, const float *wt, float *dx, float *dw, float *du, float *db,
+                           const rnn_embedded_input *embedded) {
   const int B = s->B, D = s->D, H = s->H, GH = rnn_gate_count(s->cell) * H;
   const ptrdiff_t x_rows = (ptrdiff_t)s->T * D;
-  mk_gemm(B, D, GH, (mk_operand){dzt, GH, 1}, wt, D, dx + (size_t)t * D, (int)x_rows, 0, NULL);
-  mk_gemm(D, GH, B, (mk_operand){x + (size_t)t * D, 1, x_rows}, dzt, GH, dw, GH, 1, NULL);
+  if (embedded) { /* dz rows summed per id; dW and dx from the sums after the loop */
+    for (int b = 0; b < B; b++) {
+      float *sum = embedded->sums + (size_t)embedded->slot[ext(s, b, t)] * GH;
+      const float *d = dzt + (size_t)b * GH;
+      for (int j = 0; j < GH; j++) sum[j] += d[j];
+    }
+  } else {
+    mk_gemm(B, D, GH, (mk_operand){dzt, GH, 1}, wt, D, dx + (size_t)t * D, (int)x_rows, 0, NULL);
+    mk_gemm(D, GH, B, (mk_operand){x + (size_t)t * D, 1, x_rows}, dzt, GH, dw, GH, 1, NULL);
+  }
   if (step > 0) {
     const mk_operand hpt = {hprev + row(s, 0, t) * H, 1, H};
     if (s->cell == CELL_GRU) {
@@ -181,7 +190,7 @@ static void step_gradients(const rnn_shape *s, int step, int t, const float *x, 
 
 void rnn_backward(const rnn_shape *s, const float *x, const float *w, const float *u, const float *rmask,
                   const float *mask, const float *dy, const float *gates, const float *hprev, const float *cs, const float *rh,
-                  float *dz, float *dx, float *dw, float *du, float *db, float *scratch) {
+                  float *dz, float *dx, float *dw, float *du, float *db, float *scratch, const rnn_embedded_input *embedded) {
   const int B = s->B, T = s->T, D = s->D, H = s->H, G = rnn_gate_count(s->cell), GH = G * H;
   const size_t ldz = GH;
   memset(dw, 0, sizeof(float) * (size_t)D * GH);
@@ -265,10 +274,20 @@ void rnn_backward(const rnn_shape *s, const float *x, const float *w, const floa
         apply_rmask(s, rmask, dh);
       }
     }
-    step_gradients(s, step, t, x, hprev, rh, dz + row(s, 0, t) * GH, wt, dx, dw, du, db);
+    step_gradients(s, step, t, x, hprev, rh, dz + row(s, 0, t) * GH, wt, dx, dw, du, db, embedded);
     if (mask) {
       add_carry(s, carry_h, dh);
       if (s->cell == CELL_LSTM) add_carry(s, carry_c, dc);
     }
+  }
+  if (embedded) {
+    /* dW = rowsᵀ·sums, 64 ids at a time: each chunk of sums (32 KB for an LSTM of 32 units) is
+       read from memory once and reused from cache by every block of dW. */
+    for (int c0 = 0; c0 < embedded->count; c0 += 64) {
+      const int k = embedded->count - c0 < 64 ? embedded->count - c0 : 64;
+      mk_gemm(D, GH, k, (mk_operand){embedded->rows + (size_t)c0 * D, 1, D}, embedded->sums + (size_t)c0 * GH, GH, dw, GH, 1, NULL);
+    }
+    /* each row's gradient = sums·Wᵀ */
+    mk_gemm(embedded->count, D, GH, (mk_operand){embedded->sums, GH, 1}, wt, D, embedded->drows, D, 0, NULL);
   }
 }

@@ -19,6 +19,7 @@
 #define TREINO_RNN_KERNELS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "activations.h"
 
@@ -47,12 +48,29 @@ void rnn_forward(const rnn_shape *s, const float *x, const float *w, const float
                  float *scratch);
 
 /*
+ * An input that is an Embedding's rows, x[b,t] = table[id(b,t)]: the backward pass then sums
+ * each step's dz rows per distinct id instead of computing dx (B*T rows, which the Embedding
+ * would add up per id anyway), and gives dW and the rows' gradient from those sums after the
+ * time loop: two products over the distinct ids (a few thousand in a batch of reviews) where
+ * there were two over all B*T rows. The same sums, in another order.
+ */
+typedef struct {
+  const int32_t *slot; /* [B*T], batch-major: the distinct id that (b, t) read */
+  int count;           /* distinct ids */
+  const float *rows;   /* [count, D]: each distinct id's row of the table */
+  float *sums;         /* [count, G*H], zeroed by the caller: each id's dz rows, summed */
+  float *drows;        /* [count, D] out: the gradient of each of those rows */
+} rnn_embedded_input;
+
+/*
  * Backward pass from dy (same shape as y). dz [T,B,G*H] is workspace (left holding the
  * gradient of the gate pre-activations). Outputs dx [B,T,D], dw, du, db (db may be NULL).
+ * With `embedded` (else NULL), x and dx are not read nor written (NULL) and the input's
+ * gradient is embedded->drows.
  * scratch: 5*B*H + G*H*(H + D) floats.
  */
 void rnn_backward(const rnn_shape *s, const float *x, const float *w, const float *u, const float *rmask,
                   const float *mask, const float *dy, const float *gates, const float *hprev, const float *cs, const float *rh,
-                  float *dz, float *dx, float *dw, float *du, float *db, float *scratch);
+                  float *dz, float *dx, float *dw, float *du, float *db, float *scratch, const rnn_embedded_input *embedded);
 
 #endif
