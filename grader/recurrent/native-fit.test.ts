@@ -285,7 +285,7 @@ describe.skipIf(!status.available)("the grader's native training loop", () => {
   });
 
   it.each([["LSTM", 0], ["GRU", 1], ["SimpleRNN", 2]])(
-    "the addon's backward through an Embedding's rows (%s) gives backward's weight gradients and the Embedding's table gradient",
+    "the addon's passes through an Embedding's rows by id (%s): forward's gates and outputs to the bit, backward's weight gradients and the table's gradient",
     (_, cell) => {
       if (!status.available) return expect.fail(status.reason);
       const k = status.kernels;
@@ -298,9 +298,16 @@ describe.skipIf(!status.available)("the grader's native training loop", () => {
       const mask = Float32Array.from({ length: n }, (_, i) => (i % 5 === 3 ? 0 : 1));
       const x = new Float32Array(n * D);
       k.embeddingGather!(table, D, ids, x);
-      const w = rand(D * GH), u = rand(H * GH), gates = new Float32Array(n * GH), hprev = new Float32Array(n * H);
+      const w = rand(D * GH), u = rand(H * GH), bias = rand(GH), gates = new Float32Array(n * GH), hprev = new Float32Array(n * H), y = new Float32Array(n * H);
       const cs = cell === 0 ? new Float32Array(n * H) : null, rh = cell === 1 ? new Float32Array(n * H) : null;
-      k.forward(meta, x, w, u, rand(GH), null, mask, new Float32Array(n * H), gates, hprev, cs, rh);
+      k.forward(meta, x, w, u, bias, null, mask, y, gates, hprev, cs, rh);
+      // Each distinct id's bias + row·W once, copied into its steps: the same sums in the same order.
+      const byId = { y: new Float32Array(n * H), gates: new Float32Array(n * GH), hprev: new Float32Array(n * H), cs: cs && new Float32Array(n * H), rh: rh && new Float32Array(n * H) };
+      k.forwardEmbedded!(meta, ids, table, w, u, bias, null, mask, byId.y, byId.gates, byId.hprev, byId.cs, byId.rh);
+      expect(byId.y).toEqual(y);
+      expect(byId.gates).toEqual(gates);
+      expect(byId.cs).toEqual(cs);
+      expect(byId.rh).toEqual(rh);
       const dy = rand(n * H);
       const plain = { dx: new Float32Array(n * D), dw: new Float32Array(D * GH), du: new Float32Array(H * GH), db: new Float32Array(GH), table: new Float32Array(vocab * D) };
       k.backward(meta, x, w, u, null, mask, dy, gates, hprev, cs, rh, new Float32Array(n * GH), plain.dx, plain.dw, plain.du, plain.db);
@@ -324,6 +331,7 @@ describe.skipIf(!status.available)("the grader's native training loop", () => {
         .toThrow(/id 11 at 4 is outside the table's 11 rows/);
       expect(() => k.backwardEmbedded!(meta, ids, table.subarray(1), w, u, null, mask, dy, gates, hprev, cs, rh, new Float32Array(n * GH), fused.table, fused.dw, fused.du, fused.db))
         .toThrow(/does not hold rows/);
+      expect(() => k.forwardEmbedded!(meta, bad, table, w, u, bias, null, mask, byId.y, byId.gates, byId.hprev, byId.cs, byId.rh)).toThrow(/id 11 at 4/);
     },
   );
 

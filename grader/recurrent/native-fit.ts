@@ -275,6 +275,12 @@ class NativeTraining {
   private accBeta1: number;
   private accBeta2: number;
   private readonly meta = new Int32Array(9);
+  /**
+   * The Embedding whose rows the first recurrent layer reads, where the addon takes them as ids
+   * (forwardEmbedded, backwardEmbedded: each distinct id's gates computed once, dz summed per id
+   * instead of dx for every step); then its output rows are never gathered. Else null.
+   */
+  private readonly embeddedInput: EmbeddingStep | null;
 
   constructor(
     /** Steps in each input sequence (x's second dimension); every recurrent layer reads that many. */
@@ -287,6 +293,9 @@ class NativeTraining {
     private readonly accuracy: boolean,
     private readonly optimizer: AdamLike,
   ) {
+    const first = steps[0];
+    const byIds = typeof kernels.forwardEmbedded === "function" && typeof kernels.backwardEmbedded === "function";
+    this.embeddedInput = byIds && first?.kind === "embedding" && steps[1]?.kind === "recurrent" ? first : null;
     // tfjs's AdamOptimizer starts its accumulated powers at beta1 and beta2, in float32.
     this.accBeta1 = Math.fround(optimizer.beta1);
     this.accBeta2 = Math.fround(optimizer.beta2);
@@ -414,21 +423,24 @@ class NativeTraining {
     for (const [i, step] of this.steps.entries()) {
       if (step.kind === "embedding") {
         const cells = rows * T, E = step.dim, out = buf.out[i].subarray(0, cells * E);
-        this.kernels.embeddingGather!(step.table.value, E, input, out);
         if (step.maskZero) {
           mask = buf.mask!.subarray(0, cells);
           for (let k = 0; k < cells; k++) mask[k] = input[k] !== 0 ? 1 : 0;
         }
+        if (step === this.embeddedInput) continue; // the next layer reads the ids (input stays them)
+        this.kernels.embeddingGather!(step.table.value, E, input, out);
         input = out;
       } else if (step.kind === "recurrent") {
         const s = buf.saved[i]!;
         const cells = rows * T, GH = step.gates * step.units;
         const y = buf.out[i].subarray(0, rows * (step.returnSequences ? T * step.units : step.units));
-        this.kernels.forward(
-          this.metaFor(step, rows, T), input, step.kernel.value, step.recurrentKernel.value, step.bias?.value ?? null, null, mask, y,
+        const saved = [
           s.gates.subarray(0, cells * GH), s.hprev.subarray(0, cells * step.units),
           s.cs ? s.cs.subarray(0, cells * step.units) : null, s.rh ? s.rh.subarray(0, cells * step.units) : null,
-        );
+        ] as const;
+        const weights = [step.kernel.value, step.recurrentKernel.value, step.bias?.value ?? null, null, mask, y] as const;
+        if (i === 1 && this.embeddedInput) this.kernels.forwardEmbedded!(this.metaFor(step, rows, T), input, this.embeddedInput.table.value, ...weights, ...saved);
+        else this.kernels.forward(this.metaFor(step, rows, T), input, ...weights, ...saved);
         buf.readMask[i] = mask;
         // tfjs's RNN passes its input's mask on only with the sequence.
         if (!step.returnSequences) mask = null;
@@ -477,10 +489,7 @@ class NativeTraining {
 
   private backward(buf: Buffers, rows: number): void {
     const T = this.T;
-    // A recurrent layer reading the Embedding's rows gives the table's gradient itself, where the
-    // addon can (backwardEmbedded: dz summed per distinct id instead of dx for every step).
-    const first = this.steps[0];
-    const embeddedInto = first?.kind === "embedding" && this.steps[1]?.kind === "recurrent" && typeof this.kernels.backwardEmbedded === "function" ? first : null;
+    const embeddedInto = this.embeddedInput;
     for (let i = this.steps.length - 1; i >= 0; i--) {
       const step = this.steps[i];
       const dOut = buf.dOut[i];

@@ -21,6 +21,12 @@ export interface RnnKernels {
     mask: Float32Array | null, dy: Float32Array, gates: Float32Array, hprev: Float32Array, cellStates: Float32Array | null, resetHidden: Float32Array | null,
     dz: Float32Array, dx: Float32Array, dKernel: Float32Array, dRecurrentKernel: Float32Array, dBias: Float32Array | null,
   ): void;
+  /** forward for a layer whose input is an Embedding's rows, given as ids into table (native/rnn/src/kernels.h); absent from builds before it. */
+  forwardEmbedded?(
+    meta: Int32Array, ids: Float32Array, table: Float32Array, kernel: Float32Array, recurrentKernel: Float32Array, bias: Float32Array | null,
+    recurrentMask: Float32Array | null, mask: Float32Array | null, output: Float32Array, gates: Float32Array, hprev: Float32Array,
+    cellStates: Float32Array | null, resetHidden: Float32Array | null,
+  ): void;
   /**
    * backward for a layer whose input is an Embedding's rows (ids into table, as embeddingGather
    * gave them): the same weight gradients, and the table's whole gradient in place of dx, from

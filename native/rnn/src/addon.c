@@ -152,53 +152,140 @@ static int read_call(napi_env env, napi_callback_info info, size_t count, napi_v
   return read_args(env, info, count, argv, name) && get_shape(env, argv[0], s);
 }
 
-static napi_value forward(napi_env env, napi_callback_info info) {
-  napi_value argv[12];
+/* A Float32Array argument of any length: its data and length, or 0 with a JS exception pending. */
+static int any_floats(napi_env env, napi_value value, const char *name, float **data, size_t *length) {
+  void *raw = NULL;
+  if (!typed_array(env, value, napi_float32_array, length, &raw)) {
+    char msg[128];
+    snprintf(msg, sizeof msg, "treino-rnn: %s must be a Float32Array", name);
+    napi_throw_type_error(env, NULL, msg);
+    return 0;
+  }
+  *data = (float *)raw;
+  return 1;
+}
+
+static void throw_bad_id(napi_env env, const float *ids, long bad, size_t vocab) {
+  char msg[160];
+  snprintf(msg, sizeof msg, "treino-rnn: id %g at %ld is outside the table's %zu rows", (double)ids[bad], bad, vocab);
+  napi_throw_range_error(env, NULL, msg);
+}
+
+/*
+ * An Embedding's rows as a layer's input (forwardEmbedded, backwardEmbedded): ids [B,T] into
+ * `table` (rows of D), made into the kernels' rnn_embedded_input in the scratch buffer after the
+ * kernel's own `kernel_floats`: the distinct ids' rows, the kernels' workspace, the rows'
+ * gradients, then the ids' slots. 0 with a JS exception pending (an id out of range is a
+ * RangeError naming its position).
+ */
+typedef struct {
+  rnn_embedded_input input;
+  const int32_t *id_of_slot;
+  size_t table_length;
+} embedded_rows;
+
+static int embedded_input(napi_env env, const rnn_shape *s, napi_value ids_value, napi_value table_value, size_t kernel_floats,
+                          float **work, embedded_rows *out) {
+  const size_t n = (size_t)s->B * s->T, D = s->D, GH = (size_t)rnn_gate_count(s->cell) * s->H;
+  float *ids, *table;
+  if (!get_floats(env, ids_value, n, 0, "ids", &ids) || !any_floats(env, table_value, "table", &table, &out->table_length)) return 0;
+  if (out->table_length == 0 || out->table_length % D != 0) {
+    napi_throw_range_error(env, NULL, "treino-rnn: the table does not hold rows of the input's features");
+    return 0;
+  }
+  const size_t vocab = out->table_length / D, most = n < vocab ? n : vocab;
+  *work = scratch(env, kernel_floats + most * (2 * D + GH) + n + vocab + most);
+  if (!*work) return 0;
+  float *rows = *work + kernel_floats, *ws = rows + most * D, *drows = ws + most * GH;
+  int32_t *slot = (int32_t *)(drows + most * D), *slot_of_id = slot + n, *id_of_slot = slot_of_id + vocab;
+  size_t count = 0;
+  const long bad = embedding_distinct(ids, n, vocab, slot_of_id, slot, id_of_slot, &count);
+  if (bad >= 0) {
+    throw_bad_id(env, ids, bad, vocab);
+    return 0;
+  }
+  for (size_t c = 0; c < count; c++) memcpy(rows + c * D, table + (size_t)id_of_slot[c] * D, sizeof(float) * D);
+  out->input = (rnn_embedded_input){slot, (int)count, rows, ws, drows};
+  out->id_of_slot = id_of_slot;
+  return 1;
+}
+
+/*
+ * forward(meta, x, kernel, recurrentKernel, bias, recurrentMask, mask, output, gates, hprev,
+ * cellStates, resetHidden), and forwardEmbedded(meta, ids, table, kernel, ...): the same with
+ * the input given as an Embedding's rows (kernels.h, rnn_embedded_input).
+ */
+static napi_value forward_call(napi_env env, napi_callback_info info, int embedded) {
+  napi_value argv[13];
   rnn_shape s;
-  if (!read_call(env, info, 12, argv, &s, "forward")) return NULL;
+  const int o = embedded ? 1 : 0; /* the arguments after the input move by one */
+  if (!read_call(env, info, 12 + o, argv, &s, embedded ? "forwardEmbedded" : "forward")) return NULL;
   const size_t G = rnn_gate_count(s.cell), n = (size_t)s.B * s.T, H = s.H, GH = G * H;
-  float *x, *w, *u, *bias, *rmask, *mask, *y, *gates, *hprev, *cs, *rh;
-  if (!get_floats(env, argv[1], n * s.D, 0, "x", &x) || !get_floats(env, argv[2], (size_t)s.D * GH, 0, "kernel", &w) ||
-      !get_floats(env, argv[3], H * GH, 0, "recurrentKernel", &u) || !get_floats(env, argv[4], GH, 1, "bias", &bias) ||
-      !get_floats(env, argv[5], (size_t)s.B * H, 1, "recurrentMask", &rmask) ||
-      !get_floats(env, argv[6], n, 1, "mask", &mask) ||
-      !get_floats(env, argv[7], (s.return_sequences ? n : (size_t)s.B) * H, 0, "output", &y) ||
-      !get_floats(env, argv[8], n * GH, 0, "gates", &gates) || !get_floats(env, argv[9], n * H, 0, "hprev", &hprev) ||
-      !get_floats(env, argv[10], n * H, s.cell != CELL_LSTM, "cellStates", &cs) ||
-      !get_floats(env, argv[11], n * H, s.cell != CELL_GRU, "resetHidden", &rh)) {
+  float *x = NULL, *w, *u, *bias, *rmask, *mask, *y, *gates, *hprev, *cs, *rh;
+  if ((!embedded && !get_floats(env, argv[1], n * s.D, 0, "x", &x)) || !get_floats(env, argv[2 + o], (size_t)s.D * GH, 0, "kernel", &w) ||
+      !get_floats(env, argv[3 + o], H * GH, 0, "recurrentKernel", &u) || !get_floats(env, argv[4 + o], GH, 1, "bias", &bias) ||
+      !get_floats(env, argv[5 + o], (size_t)s.B * H, 1, "recurrentMask", &rmask) ||
+      !get_floats(env, argv[6 + o], n, 1, "mask", &mask) ||
+      !get_floats(env, argv[7 + o], (s.return_sequences ? n : (size_t)s.B) * H, 0, "output", &y) ||
+      !get_floats(env, argv[8 + o], n * GH, 0, "gates", &gates) || !get_floats(env, argv[9 + o], n * H, 0, "hprev", &hprev) ||
+      !get_floats(env, argv[10 + o], n * H, s.cell != CELL_LSTM, "cellStates", &cs) ||
+      !get_floats(env, argv[11 + o], n * H, s.cell != CELL_GRU, "resetHidden", &rh)) {
     return NULL;
   }
-  float *work = scratch(env, (1 + (size_t)s.B) * H);
-  if (!work) return NULL;
-  rnn_forward(&s, x, w, u, bias, rmask, mask, y, gates, hprev, cs, rh, work);
+  const size_t kernel_floats = (1 + (size_t)s.B) * H;
+  float *work = NULL;
+  embedded_rows rows;
+  if (embedded ? !embedded_input(env, &s, argv[1], argv[2], kernel_floats, &work, &rows) : !(work = scratch(env, kernel_floats))) return NULL;
+  rnn_forward(&s, x, w, u, bias, rmask, mask, y, gates, hprev, cs, rh, work, embedded ? &rows.input : NULL);
   return NULL;
 }
 
-static napi_value backward(napi_env env, napi_callback_info info) {
-  napi_value argv[16];
+/*
+ * backward(meta, x, kernel, recurrentKernel, recurrentMask, mask, dy, gates, hprev, cellStates,
+ * resetHidden, dz, dx, dKernel, dRecurrentKernel, dBias), and backwardEmbedded(meta, ids, table,
+ * kernel, ..., dz, dTable, dKernel, dRecurrentKernel, dBias): for an input given as an
+ * Embedding's rows, the same weight gradients and, in place of dx, the table's whole gradient
+ * (embeddingGradient's: zeroed, then each distinct id's row) from the dz rows summed per id.
+ */
+static napi_value backward_call(napi_env env, napi_callback_info info, int embedded) {
+  napi_value argv[17];
   rnn_shape s;
-  if (!read_call(env, info, 16, argv, &s, "backward")) return NULL;
+  const int o = embedded ? 1 : 0;
+  if (!read_call(env, info, 16 + o, argv, &s, embedded ? "backwardEmbedded" : "backward")) return NULL;
   const size_t G = rnn_gate_count(s.cell), n = (size_t)s.B * s.T, H = s.H, GH = G * H;
-  float *x, *w, *u, *rmask, *mask, *dy, *gates, *hprev, *cs, *rh, *dz, *dx, *dw, *du, *db;
-  if (!get_floats(env, argv[1], n * s.D, 0, "x", &x) || !get_floats(env, argv[2], (size_t)s.D * GH, 0, "kernel", &w) ||
-      !get_floats(env, argv[3], H * GH, 0, "recurrentKernel", &u) ||
-      !get_floats(env, argv[4], (size_t)s.B * H, 1, "recurrentMask", &rmask) ||
-      !get_floats(env, argv[5], n, 1, "mask", &mask) ||
-      !get_floats(env, argv[6], (s.return_sequences ? n : (size_t)s.B) * H, 0, "dy", &dy) ||
-      !get_floats(env, argv[7], n * GH, 0, "gates", &gates) || !get_floats(env, argv[8], n * H, 0, "hprev", &hprev) ||
-      !get_floats(env, argv[9], n * H, s.cell != CELL_LSTM, "cellStates", &cs) ||
-      !get_floats(env, argv[10], n * H, s.cell != CELL_GRU, "resetHidden", &rh) ||
-      !get_floats(env, argv[11], n * GH, 0, "dz", &dz) || !get_floats(env, argv[12], n * s.D, 0, "dx", &dx) ||
-      !get_floats(env, argv[13], (size_t)s.D * GH, 0, "dKernel", &dw) ||
-      !get_floats(env, argv[14], H * GH, 0, "dRecurrentKernel", &du) || !get_floats(env, argv[15], GH, 1, "dBias", &db)) {
+  float *x = NULL, *w, *u, *rmask, *mask, *dy, *gates, *hprev, *cs, *rh, *dz, *dx = NULL, *dw, *du, *db;
+  if ((!embedded && !get_floats(env, argv[1], n * s.D, 0, "x", &x)) || !get_floats(env, argv[2 + o], (size_t)s.D * GH, 0, "kernel", &w) ||
+      !get_floats(env, argv[3 + o], H * GH, 0, "recurrentKernel", &u) ||
+      !get_floats(env, argv[4 + o], (size_t)s.B * H, 1, "recurrentMask", &rmask) ||
+      !get_floats(env, argv[5 + o], n, 1, "mask", &mask) ||
+      !get_floats(env, argv[6 + o], (s.return_sequences ? n : (size_t)s.B) * H, 0, "dy", &dy) ||
+      !get_floats(env, argv[7 + o], n * GH, 0, "gates", &gates) || !get_floats(env, argv[8 + o], n * H, 0, "hprev", &hprev) ||
+      !get_floats(env, argv[9 + o], n * H, s.cell != CELL_LSTM, "cellStates", &cs) ||
+      !get_floats(env, argv[10 + o], n * H, s.cell != CELL_GRU, "resetHidden", &rh) ||
+      !get_floats(env, argv[11 + o], n * GH, 0, "dz", &dz) || (!embedded && !get_floats(env, argv[12], n * s.D, 0, "dx", &dx)) ||
+      !get_floats(env, argv[13 + o], (size_t)s.D * GH, 0, "dKernel", &dw) ||
+      !get_floats(env, argv[14 + o], H * GH, 0, "dRecurrentKernel", &du) || !get_floats(env, argv[15 + o], GH, 1, "dBias", &db)) {
     return NULL;
   }
-  float *work = scratch(env, 5 * (size_t)s.B * H + GH * (H + s.D));
-  if (!work) return NULL;
-  rnn_backward(&s, x, w, u, rmask, mask, dy, gates, hprev, cs, rh, dz, dx, dw, du, db, work, NULL);
+  const size_t kernel_floats = 5 * (size_t)s.B * H + GH * (H + s.D);
+  float *work = NULL;
+  embedded_rows rows;
+  if (embedded ? !embedded_input(env, &s, argv[1], argv[2], kernel_floats, &work, &rows) : !(work = scratch(env, kernel_floats))) return NULL;
+  float *dtable = NULL;
+  if (embedded && !get_floats(env, argv[13], rows.table_length, 0, "dTable", &dtable)) return NULL;
+  rnn_backward(&s, x, w, u, rmask, mask, dy, gates, hprev, cs, rh, dz, dx, dw, du, db, work, embedded ? &rows.input : NULL);
+  if (embedded) {
+    const size_t D = s.D;
+    memset(dtable, 0, sizeof(float) * rows.table_length);
+    for (int c = 0; c < rows.input.count; c++) memcpy(dtable + (size_t)rows.id_of_slot[c] * D, rows.input.drows + c * D, sizeof(float) * D);
+  }
   return NULL;
 }
 
+static napi_value forward(napi_env env, napi_callback_info info) { return forward_call(env, info, 0); }
+static napi_value forward_embedded(napi_env env, napi_callback_info info) { return forward_call(env, info, 1); }
+static napi_value backward(napi_env env, napi_callback_info info) { return backward_call(env, info, 0); }
+static napi_value backward_embedded(napi_env env, napi_callback_info info) { return backward_call(env, info, 1); }
 
 /*
  * adam(w, g, m, v, wOut, mOut, vOut, lr, beta1, beta2, epsilon, accBeta1, accBeta2): one
@@ -233,24 +320,6 @@ static napi_value adam(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-/* A Float32Array argument of any length: its data and length, or 0 with a JS exception pending. */
-static int any_floats(napi_env env, napi_value value, const char *name, float **data, size_t *length) {
-  void *raw = NULL;
-  if (!typed_array(env, value, napi_float32_array, length, &raw)) {
-    char msg[128];
-    snprintf(msg, sizeof msg, "treino-rnn: %s must be a Float32Array", name);
-    napi_throw_type_error(env, NULL, msg);
-    return 0;
-  }
-  *data = (float *)raw;
-  return 1;
-}
-
-static void throw_bad_id(napi_env env, const float *ids, long bad, size_t vocab) {
-  char msg[160];
-  snprintf(msg, sizeof msg, "treino-rnn: id %g at %ld is outside the table's %zu rows", (double)ids[bad], bad, vocab);
-  napi_throw_range_error(env, NULL, msg);
-}
 
 /*
  * embeddingGather(table, dim, ids, out) and embeddingGradient(grad, dim, ids, dOut) (embedding.h):
@@ -282,59 +351,6 @@ static napi_value embedding_call(napi_env env, napi_callback_info info, int grad
   return NULL;
 }
 
-/*
- * backwardEmbedded(meta, ids, table, kernel, recurrentKernel, recurrentMask, mask, dy, gates, hprev,
- * cellStates, resetHidden, dz, dTable, dKernel, dRecurrentKernel, dBias): backward's pass for a
- * layer whose input is an Embedding's rows (ids [B,T] into table [vocab, D], as
- * embeddingGather gave them): dKernel, dRecurrentKernel and dBias as backward gives them, and,
- * in place of dx, dTable: the table's whole gradient (embeddingGradient's), from the dz rows
- * summed per distinct id (kernels.h, rnn_embedded_input). An id out of range is a RangeError.
- */
-static napi_value backward_embedded(napi_env env, napi_callback_info info) {
-  napi_value argv[17];
-  rnn_shape s;
-  if (!read_call(env, info, 17, argv, &s, "backwardEmbedded")) return NULL;
-  const size_t G = rnn_gate_count(s.cell), n = (size_t)s.B * s.T, H = s.H, GH = G * H, D = s.D;
-  float *ids, *table, *w, *u, *rmask, *mask, *dy, *gates, *hprev, *cs, *rh, *dz, *dtable, *dw, *du, *db;
-  size_t table_length = 0;
-  if (!get_floats(env, argv[1], n, 0, "ids", &ids) || !any_floats(env, argv[2], "table", &table, &table_length)) return NULL;
-  if (table_length == 0 || table_length % D != 0) {
-    napi_throw_range_error(env, NULL, "treino-rnn: the table does not hold rows of the input's features");
-    return NULL;
-  }
-  const size_t vocab = table_length / D;
-  if (!get_floats(env, argv[3], D * GH, 0, "kernel", &w) || !get_floats(env, argv[4], H * GH, 0, "recurrentKernel", &u) ||
-      !get_floats(env, argv[5], (size_t)s.B * H, 1, "recurrentMask", &rmask) || !get_floats(env, argv[6], n, 1, "mask", &mask) ||
-      !get_floats(env, argv[7], (s.return_sequences ? n : (size_t)s.B) * H, 0, "dy", &dy) ||
-      !get_floats(env, argv[8], n * GH, 0, "gates", &gates) || !get_floats(env, argv[9], n * H, 0, "hprev", &hprev) ||
-      !get_floats(env, argv[10], n * H, s.cell != CELL_LSTM, "cellStates", &cs) ||
-      !get_floats(env, argv[11], n * H, s.cell != CELL_GRU, "resetHidden", &rh) ||
-      !get_floats(env, argv[12], n * GH, 0, "dz", &dz) || !get_floats(env, argv[13], table_length, 0, "dTable", &dtable) ||
-      !get_floats(env, argv[14], D * GH, 0, "dKernel", &dw) || !get_floats(env, argv[15], H * GH, 0, "dRecurrentKernel", &du) ||
-      !get_floats(env, argv[16], GH, 1, "dBias", &db)) {
-    return NULL;
-  }
-  /* One buffer: the kernel's scratch, then the distinct rows, their sums and gradients, then the ids' slots (ints). */
-  const size_t most = n < vocab ? n : vocab, kernel_floats = 5 * (size_t)s.B * H + GH * (H + D);
-  float *work = scratch(env, kernel_floats + most * (2 * D + GH) + n + vocab + most);
-  if (!work) return NULL;
-  float *rows = work + kernel_floats, *sums = rows + most * D, *drows = sums + most * GH;
-  int32_t *slot = (int32_t *)(drows + most * D), *slot_of_id = slot + n, *id_of_slot = slot_of_id + vocab;
-  size_t count = 0;
-  const long bad = embedding_distinct(ids, n, vocab, slot_of_id, slot, id_of_slot, &count);
-  if (bad >= 0) {
-    throw_bad_id(env, ids, bad, vocab);
-    return NULL;
-  }
-  for (size_t c = 0; c < count; c++) memcpy(rows + c * D, table + (size_t)id_of_slot[c] * D, sizeof(float) * D);
-  memset(sums, 0, sizeof(float) * count * GH);
-  const rnn_embedded_input embedded = {slot, (int)count, rows, sums, drows};
-  rnn_backward(&s, NULL, w, u, rmask, mask, dy, gates, hprev, cs, rh, dz, NULL, dw, du, db, work, &embedded);
-  memset(dtable, 0, sizeof(float) * table_length);
-  for (size_t c = 0; c < count; c++) memcpy(dtable + (size_t)id_of_slot[c] * D, drows + c * D, sizeof(float) * D);
-  return NULL;
-}
-
 static napi_value embedding_gather_call(napi_env env, napi_callback_info info) { return embedding_call(env, info, 0); }
 static napi_value embedding_gradient_call(napi_env env, napi_callback_info info) { return embedding_call(env, info, 1); }
 
@@ -350,6 +366,8 @@ static napi_value init(napi_env env, napi_value exports) {
   CHECK(napi_set_named_property(env, exports, "forward", fn));
   CHECK(napi_create_function(env, "backward", NAPI_AUTO_LENGTH, backward, NULL, &fn));
   CHECK(napi_set_named_property(env, exports, "backward", fn));
+  CHECK(napi_create_function(env, "forwardEmbedded", NAPI_AUTO_LENGTH, forward_embedded, NULL, &fn));
+  CHECK(napi_set_named_property(env, exports, "forwardEmbedded", fn));
   CHECK(napi_create_function(env, "backwardEmbedded", NAPI_AUTO_LENGTH, backward_embedded, NULL, &fn));
   CHECK(napi_set_named_property(env, exports, "backwardEmbedded", fn));
   CHECK(napi_create_function(env, "adam", NAPI_AUTO_LENGTH, adam, NULL, &fn));

@@ -55,12 +55,27 @@ static void finish_step(const rnn_shape *s, int step, int b, const float *hnew, 
   store_next_hprev(s, step, b, hs, rmask, hprev);
 }
 
+/*
+ * The step's input product into its gates: zt = bias + x_t·W, x's rows for this step read in
+ * place; for an Embedding's rows, each row's precomputed bias + row·W copied instead.
+ */
+static void input_gates(const rnn_shape *s, int t, const float *x, const float *w, const float *bias,
+                        const rnn_embedded_input *embedded, float *zt) {
+  const int GH = rnn_gate_count(s->cell) * s->H;
+  if (embedded) {
+    for (int b = 0; b < s->B; b++)
+      memcpy(zt + (size_t)b * GH, embedded->work + (size_t)embedded->slot[ext(s, b, t)] * GH, sizeof(float) * GH);
+  } else {
+    mk_gemm(s->B, GH, s->D, (mk_operand){x + (size_t)t * s->D, (ptrdiff_t)s->T * s->D, 1}, w, GH, zt, GH, 0, bias);
+  }
+}
+
 void rnn_forward(const rnn_shape *s, const float *x, const float *w, const float *u, const float *bias,
                  const float *rmask, const float *mask, float *y, float *gates, float *hprev, float *cs, float *rh,
-                 float *scratch) {
+                 float *scratch, const rnn_embedded_input *embedded) {
   const int B = s->B, T = s->T, H = s->H, G = rnn_gate_count(s->cell), GH = G * H;
   if (B == 0 || T == 0) return;
-  const ptrdiff_t x_rows = (ptrdiff_t)T * s->D; /* between one step's rows of x */
+  if (embedded) mk_gemm(embedded->count, GH, s->D, (mk_operand){embedded->rows, s->D, 1}, w, GH, embedded->work, GH, 0, bias);
   for (int b = 0; b < B; b++) memset(hprev + row(s, b, pos(s, 0)) * H, 0, sizeof(float) * H);
   float *h = scratch;             /* [H] the step's new h */
   float *state = scratch + H;     /* [B,H] h after the step (masking applied) */
@@ -69,9 +84,8 @@ void rnn_forward(const rnn_shape *s, const float *x, const float *w, const float
   for (int step = 0; step < T; step++) {
     const int t = pos(s, step);
     float *zt = gates + row(s, 0, t) * GH;
-    const mk_operand xt = {x + (size_t)t * s->D, x_rows, 1}, hpt = {hprev + row(s, 0, t) * H, H, 1};
-    /* z = bias + x·W (+ h'·U below): the step's input product reads x's rows in place. */
-    mk_gemm(B, GH, s->D, xt, w, GH, zt, GH, 0, bias);
+    const mk_operand hpt = {hprev + row(s, 0, t) * H, H, 1};
+    input_gates(s, t, x, w, bias, embedded, zt); /* z = bias + x·W, then + h'·U below */
     if (s->cell == CELL_LSTM) {
       if (step > 0) mk_gemm(B, GH, H, hpt, u, GH, zt, GH, 1, NULL);
       for (int b = 0; b < B; b++) {
@@ -163,7 +177,7 @@ static void step_gradients(const rnn_shape *s, int step, int t, const float *x, 
   const ptrdiff_t x_rows = (ptrdiff_t)s->T * D;
   if (embedded) { /* dz rows summed per id; dW and dx from the sums after the loop */
     for (int b = 0; b < B; b++) {
-      float *sum = embedded->sums + (size_t)embedded->slot[ext(s, b, t)] * GH;
+      float *sum = embedded->work + (size_t)embedded->slot[ext(s, b, t)] * GH;
       const float *d = dzt + (size_t)b * GH;
       for (int j = 0; j < GH; j++) sum[j] += d[j];
     }
@@ -197,6 +211,7 @@ void rnn_backward(const rnn_shape *s, const float *x, const float *w, const floa
   memset(du, 0, sizeof(float) * (size_t)H * GH);
   if (db) memset(db, 0, sizeof(float) * GH);
   if (B == 0 || T == 0) return;
+  if (embedded) memset(embedded->work, 0, sizeof(float) * (size_t)embedded->count * GH);
   float *dh = scratch;                       /* [B,H] gradient flowing into h of this step */
   float *dc = scratch + (size_t)B * H;       /* [B,H] LSTM: into c; GRU: into r*h' */
   float *tmp = scratch + (size_t)2 * B * H;     /* [B,H] GRU: gradient into h' */
@@ -281,13 +296,14 @@ void rnn_backward(const rnn_shape *s, const float *x, const float *w, const floa
     }
   }
   if (embedded) {
+    const float *sums = embedded->work;
     /* dW = rowsᵀ·sums, 64 ids at a time: each chunk of sums (32 KB for an LSTM of 32 units) is
        read from memory once and reused from cache by every block of dW. */
     for (int c0 = 0; c0 < embedded->count; c0 += 64) {
       const int k = embedded->count - c0 < 64 ? embedded->count - c0 : 64;
-      mk_gemm(D, GH, k, (mk_operand){embedded->rows + (size_t)c0 * D, 1, D}, embedded->sums + (size_t)c0 * GH, GH, dw, GH, 1, NULL);
+      mk_gemm(D, GH, k, (mk_operand){embedded->rows + (size_t)c0 * D, 1, D}, sums + (size_t)c0 * GH, GH, dw, GH, 1, NULL);
     }
     /* each row's gradient = sums·Wᵀ */
-    mk_gemm(embedded->count, D, GH, (mk_operand){embedded->sums, GH, 1}, wt, D, embedded->drows, D, 0, NULL);
+    mk_gemm(embedded->count, D, GH, (mk_operand){sums, GH, 1}, wt, D, embedded->drows, D, 0, NULL);
   }
 }

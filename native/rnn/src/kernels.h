@@ -35,32 +35,36 @@ typedef struct {
 int rnn_gate_count(int cell);
 
 /*
+ * An input that is an Embedding's rows, x[b,t] = table[id(b,t)], given by the distinct ids
+ * instead of B*T rows (a batch of 64 reviews × 200 words reads a few thousand distinct words).
+ * Forward, bias + row·W is computed once per distinct id and each step copies its rows' gates
+ * from there, the same arithmetic as the step's product. Backward, each step's dz rows are
+ * summed per distinct id instead of giving dx (B*T rows, which the Embedding would add up per
+ * id anyway), and dW and the rows' gradient come from those sums after the time loop: two
+ * products over the distinct ids where there were two over all B*T rows (the same sums, in
+ * another order).
+ */
+typedef struct {
+  const int32_t *slot; /* [B*T], batch-major: the distinct id that (b, t) read */
+  int count;           /* distinct ids */
+  const float *rows;   /* [count, D]: each distinct id's row of the table */
+  float *work;         /* [count, G*H] workspace: forward bias + rows·W, backward each id's dz rows summed */
+  float *drows;        /* [count, D] backward's output: the gradient of each of those rows (forward: unused) */
+} rnn_embedded_input;
+
+/*
  * Forward pass. Inputs: x [B,T,D], w [D,G*H], u [H,G*H], bias [G*H] or NULL,
  * rmask [B,H] (recurrent dropout, already scaled) or NULL, mask [B,T] (1 keeps a step, 0 skips
  * it: h and c carried over, as tfjs does for masked steps) or NULL.
  * Outputs: y [B,T,H] (return_sequences, in processing order) or [B,H].
  * Saved for backward: gates [T,B,G*H] (activated), hprev [T,B,H] (h' as used by the
  * products), cs [T,B,H] (LSTM cell states, else NULL), rh [T,B,H] (GRU r*h', else NULL).
+ * With `embedded` (else NULL), x is not read (NULL).
  * scratch: (1 + B)*H floats.
  */
 void rnn_forward(const rnn_shape *s, const float *x, const float *w, const float *u, const float *bias,
                  const float *rmask, const float *mask, float *y, float *gates, float *hprev, float *cs, float *rh,
-                 float *scratch);
-
-/*
- * An input that is an Embedding's rows, x[b,t] = table[id(b,t)]: the backward pass then sums
- * each step's dz rows per distinct id instead of computing dx (B*T rows, which the Embedding
- * would add up per id anyway), and gives dW and the rows' gradient from those sums after the
- * time loop: two products over the distinct ids (a few thousand in a batch of reviews) where
- * there were two over all B*T rows. The same sums, in another order.
- */
-typedef struct {
-  const int32_t *slot; /* [B*T], batch-major: the distinct id that (b, t) read */
-  int count;           /* distinct ids */
-  const float *rows;   /* [count, D]: each distinct id's row of the table */
-  float *sums;         /* [count, G*H], zeroed by the caller: each id's dz rows, summed */
-  float *drows;        /* [count, D] out: the gradient of each of those rows */
-} rnn_embedded_input;
+                 float *scratch, const rnn_embedded_input *embedded);
 
 /*
  * Backward pass from dy (same shape as y). dz [T,B,G*H] is workspace (left holding the
