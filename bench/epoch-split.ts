@@ -162,6 +162,8 @@ export async function splitNativeImdbEpoch(status: KernelStatus & { available: t
     ...k,
     forward: bind("recurrent forward (native)", k.forward)!,
     backward: bind("recurrent backward (native)", k.backward)!,
+    forwardEmbedded: bind("recurrent forward from the Embedding's ids (native)", k.forwardEmbedded),
+    backwardEmbedded: bind("recurrent backward into the Embedding's table (native)", k.backwardEmbedded),
     adam: bind("Adam update (native, every weight)", k.adam),
     embeddingGather: bind("Embedding gather (native)", k.embeddingGather),
     embeddingGradient: bind("Embedding gradient (native)", k.embeddingGradient),

@@ -253,12 +253,13 @@ it("names the products' path as its library: its own, no BLAS behind it", () => 
 });
 
 /**
- * Each time step's product (native/rnn/src/microkernel.c): the AVX2 blocks and the plain loops
- * the kernels take without AVX2 (TREINO_RNN_GEMM_NO_AVX2=1, in child processes: the path is
- * chosen once per process) give the same forward and backward results, for every cell, on
- * shapes with row and column tails (5 rows, 9 units: 36 LSTM columns = two 16-column panels + 4).
+ * The kernels' AVX2 paths (the products' blocks in microkernel.c, the activations, the LSTM's
+ * fused gate math) and the plain loops they take without AVX2 (TREINO_RNN_NO_AVX2=1, in child
+ * processes: the path is chosen once per process) give the same forward and backward results,
+ * for every cell, on shapes with row and column tails (5 rows, 9 units: 36 LSTM columns = two
+ * 16-column panels + 4; 8 units in vectors + 1).
  */
-describe("the per-step product without AVX2", () => {
+describe("the kernels without AVX2", () => {
   const file = builtAddonPath(REPO_ROOT);
   const script = (cell: number) => `
     const k = require(${JSON.stringify(file)});
@@ -274,7 +275,7 @@ describe("the per-step product without AVX2", () => {
     k.backward(meta, x, w, u, null, null, r(n * H), gates, hprev, cs, rh, new Float32Array(n * G * H), dx, dw, du, db);
     console.log(JSON.stringify({ path: k.stepProductPath, out: [...y, ...dx, ...dw, ...du, ...db] }));`;
   const run = (cell: number, noAvx2: boolean) =>
-    JSON.parse(execFileSync(process.execPath, ["-e", script(cell)], { encoding: "utf8", env: { ...process.env, TREINO_RNN_GEMM_NO_AVX2: noAvx2 ? "1" : "0" } })) as { path: string; out: number[] };
+    JSON.parse(execFileSync(process.execPath, ["-e", script(cell)], { encoding: "utf8", env: { ...process.env, TREINO_RNN_NO_AVX2: noAvx2 ? "1" : "0" } })) as { path: string; out: number[] };
 
   it.each([["LSTM", 0], ["GRU", 1], ["SimpleRNN", 2]])("%s", (_, cell) => {
     const vector = run(cell as number, false), plain = run(cell as number, true);

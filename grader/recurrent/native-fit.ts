@@ -2,8 +2,10 @@
  * The grader's own training loop for the models it covers whole: an optional Embedding,
  * stacked LSTM / GRU / SimpleRNN layers, Dense layers, a mean squared, mean absolute or
  * binary cross-entropy loss, tfjs's Adam. Every batch runs without TensorFlow.js: the
- * recurrent layers through the fused kernels' forward and backward calls, the Embedding's
- * gather and its gradient through the addon, the Dense layers and the loss in plain loops over
+ * recurrent layers through the fused kernels' forward and backward calls (a first recurrent
+ * layer after an Embedding takes its ids and table directly: forwardEmbedded, backwardEmbedded,
+ * where the kernels have them; else the Embedding's gather and its gradient go through the
+ * addon), the Dense layers and the loss in plain loops over
  * Float32Arrays, Adam through the addon's one-pass update. At the sine task's shapes tfjs
  * spends 4 to 5 ms a batch around kernels that take under 1 ms (about 50 tfjs ops, the tape,
  * per-op dispatch); here that overhead is gone.

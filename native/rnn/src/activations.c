@@ -2,7 +2,15 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* Each operation rounded on its own, as tfjs does (hard sigmoid's product then sum): no contraction. */
+#if defined(__clang__)
+#pragma STDC FP_CONTRACT OFF
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
 
 #include "vector_math.h"
 
@@ -56,15 +64,21 @@ AVX2 static void apply_avx2(int act, float *v, int n) {
   if (j < n) apply_scalar(act, v + j, n - j);
 }
 
+#endif
+
 static int use_avx2 = -1;
 int vector_math_available(void) {
   if (use_avx2 < 0) {
+#ifdef HAVE_X86_VECTORS
     __builtin_cpu_init();
-    use_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    const char *off = getenv("TREINO_RNN_NO_AVX2");
+    use_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && !(off && strcmp(off, "1") == 0);
+#else
+    use_avx2 = 0;
+#endif
   }
   return use_avx2;
 }
-#endif
 
 void act_apply(int act, float *v, int n) {
 #ifdef HAVE_X86_VECTORS

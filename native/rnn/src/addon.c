@@ -1,7 +1,10 @@
 /*
  * Node-API binding: forward(meta, ...arrays) and backward(meta, ...arrays) on Float32Arrays
- * that JavaScript owns, and adam(...) (one Adam step for one weight array). Every array's length is checked against the shape before any
- * kernel runs, so a wrong call is a RangeError, never a stray write.
+ * that JavaScript owns, forwardEmbedded and backwardEmbedded (the same for an input given as an
+ * Embedding's ids and table), adam(...) (one Adam step for one weight array), and the
+ * Embedding's embeddingGather and embeddingGradient. Every array's length is checked against the
+ * shape, and every id against the table, before any kernel runs, so a wrong call is a
+ * RangeError, never a stray write.
  */
 #include <node_api.h>
 #include <math.h>

@@ -2,6 +2,13 @@
 
 #include <string.h>
 
+/* No multiply-add contraction: the vector path rounds each operation as the plain one does. */
+#if defined(__clang__)
+#pragma STDC FP_CONTRACT OFF
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
+
 #include "activations.h"
 #include "vector_math.h"
 

@@ -1,7 +1,8 @@
 #include "microkernel.h"
 
-#include <stdlib.h>
 #include <string.h>
+
+#include "activations.h"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #define HAVE_X86_VECTORS 1
@@ -99,20 +100,7 @@ AVX2 static void mk_gemm_avx2(int m, int n, int k, mk_operand a, const float *b,
 }
 #endif
 
-static int use_avx2 = -1;
-
-static int avx2_available(void) {
-  if (use_avx2 < 0) {
-#ifdef HAVE_X86_VECTORS
-    __builtin_cpu_init();
-    const char *off = getenv("TREINO_RNN_GEMM_NO_AVX2");
-    use_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && !(off && strcmp(off, "1") == 0);
-#else
-    use_avx2 = 0;
-#endif
-  }
-  return use_avx2;
-}
+static int avx2_available(void) { return vector_math_available(); }
 
 void mk_gemm(int m, int n, int k, mk_operand a, const float *b, int ldb, float *c, int ldc, int accumulate, const float *row) {
   if (m <= 0 || n <= 0) return;

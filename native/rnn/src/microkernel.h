@@ -34,7 +34,7 @@ void small_gemm(int m, int n, int k, const float *a, int lda, const float *b, in
 /* dst[k×rows] = src[rows×k]ᵀ (src with leading dimension lds). */
 void transpose(int rows, int k, const float *src, int lds, float *dst);
 
-/* "avx2" or "scalar": the path the products take on this CPU (TREINO_RNN_GEMM_NO_AVX2=1: scalar, for tests). */
+/* "avx2" or "scalar": the path the products take on this CPU (vector_math_available(), activations.h). */
 const char *small_gemm_path(void);
 
 #endif

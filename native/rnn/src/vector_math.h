@@ -1,7 +1,7 @@
 /*
  * The activations eight lanes at a time (AVX2 with FMA), shared by activations.c and the LSTM
  * cell's fused row math (lstm_cell.c). Static inline: each caller compiles them into its own
- * AVX2 functions, which run only where the CPU has AVX2 and FMA (checked once at load).
+ * AVX2 functions, which run only where vector_math_available() (activations.h) says so.
  */
 #ifndef TREINO_RNN_VECTOR_MATH_H
 #define TREINO_RNN_VECTOR_MATH_H
@@ -81,8 +81,6 @@ AVX2 static inline __m256 mul_derivative8(int act, __m256 y, __m256 g) {
   }
 }
 
-/* Whether this CPU runs the AVX2 functions (AVX2 and FMA), checked once. */
-int vector_math_available(void);
 #endif
 
 #endif
