@@ -86,6 +86,18 @@ function wrapAdam(timings: Timings, depth: { n: number }): () => void {
   };
 }
 
+/** The lesson's IMDb model (Embedding 10,000 x 32, LSTM(32), sigmoid Dense) and `samples` reviews of uniform random ids. */
+function imdbLstm(samples: number): { model: tf.Sequential; x: tf.Tensor; y: tf.Tensor } {
+  const model = tf.sequential();
+  model.add(tf.layers.embedding({ inputDim: 10_000, outputDim: 32, inputLength: 200 }));
+  model.add(tf.layers.lstm({ units: 32 }));
+  model.add(tf.layers.dense({ units: 1, activation: "sigmoid" }));
+  model.compile({ optimizer: tf.train.adam(0.001), loss: "binaryCrossentropy", metrics: ["accuracy"] });
+  const x = tf.tidy(() => tf.randomUniform([samples, 200], 0, 10_000, "int32").toFloat());
+  const y = tf.tidy(() => tf.randomUniform([samples, 1]).round());
+  return { model, x, y };
+}
+
 /**
  * `adam`: "stock" (tfjs's AdamOptimizer) or the native pass (as the train sandbox runs it,
  * or with `weights: "inplace"`).
@@ -111,13 +123,7 @@ export async function splitImdbEpoch(
   const unwrapAdam = wrapAdam(timings, depth);
   const unwrap = wrapKernels(tf.getBackend(), timings, () => depth.n > 0);
   try {
-    const model = tf.sequential();
-    model.add(tf.layers.embedding({ inputDim: 10_000, outputDim: 32, inputLength: 200 }));
-    model.add(tf.layers.lstm({ units: 32 }));
-    model.add(tf.layers.dense({ units: 1, activation: "sigmoid" }));
-    model.compile({ optimizer: tf.train.adam(0.001), loss: "binaryCrossentropy", metrics: ["accuracy"] });
-    const x = tf.tidy(() => tf.randomUniform([samples, 200], 0, 10_000, "int32").toFloat());
-    const y = tf.tidy(() => tf.randomUniform([samples, 1]).round());
+    const { model, x, y } = imdbLstm(samples);
     await model.fit(x.slice(0, 128), y.slice(0, 128), { epochs: 1, batchSize: 64, verbose: 0 });
     timings.clear();
     let start = performance.now();
@@ -168,13 +174,7 @@ export async function splitNativeImdbEpoch(status: KernelStatus & { available: t
     embeddingGather: bind("Embedding gather (native)", k.embeddingGather),
     embeddingGradient: bind("Embedding gradient (native)", k.embeddingGradient),
   };
-  const model = tf.sequential();
-  model.add(tf.layers.embedding({ inputDim: 10_000, outputDim: 32, inputLength: 200 }));
-  model.add(tf.layers.lstm({ units: 32 }));
-  model.add(tf.layers.dense({ units: 1, activation: "sigmoid" }));
-  model.compile({ optimizer: tf.train.adam(0.001), loss: "binaryCrossentropy", metrics: ["accuracy"] });
-  const x = tf.tidy(() => tf.randomUniform([samples, 200], 0, 10_000, "int32").toFloat());
-  const y = tf.tidy(() => tf.randomUniform([samples, 1]).round());
+  const { model, x, y } = imdbLstm(samples);
   try {
     const plan = new NativeTrainer({ available: true, library: status.library, kernels }).plan(model, x, y);
     if (!plan.ok) throw new Error(`the grader's loop does not take the IMDb model: ${plan.reason}`);
