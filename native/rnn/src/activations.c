@@ -90,13 +90,6 @@ void act_apply(int act, float *v, int n) {
   apply_scalar(act, v, n);
 }
 
-const char *act_vector_path(void) {
-#ifdef HAVE_X86_VECTORS
-  if (vector_math_available()) return "avx2";
-#endif
-  return "scalar";
-}
-
 /* Plain loops without branches in their bodies: the compiler vectorises these by itself. */
 void act_mul_derivative(int act, const float *restrict y, float *restrict g, int n) {
   switch (act) {

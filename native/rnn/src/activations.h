@@ -16,9 +16,6 @@ void act_apply(int act, float *v, int n);
 /* g *= act'(x) over n values, written in terms of y = act(x), which the forward pass kept. */
 void act_mul_derivative(int act, const float *y, float *g, int n);
 
-/* Which path act_apply takes on this CPU: "avx2" or "scalar". */
-const char *act_vector_path(void);
-
 /*
  * Whether the recurrent kernels take their AVX2 paths (activations, the LSTM's gate math, the
  * products): the CPU has AVX2 and FMA, and TREINO_RNN_NO_AVX2 is not 1 (tests compare the two

@@ -381,10 +381,9 @@ static napi_value init(napi_env env, napi_value exports) {
   CHECK(napi_set_named_property(env, exports, "embeddingGradient", fn));
   CHECK(napi_create_string_utf8(env, adam_vector_path(), NAPI_AUTO_LENGTH, &lib));
   CHECK(napi_set_named_property(env, exports, "adamPath", lib));
+  /* What grades, as the result records it: the kernels' own products, vectorised or not (no BLAS behind them). */
   CHECK(napi_create_string_utf8(env, small_gemm_path(), NAPI_AUTO_LENGTH, &lib));
   CHECK(napi_set_named_property(env, exports, "stepProductPath", lib));
-  /* What grades: the kernels' own products, vectorised or not (no BLAS since they run per time step). */
-  CHECK(napi_create_string_utf8(env, small_gemm_path(), NAPI_AUTO_LENGTH, &lib));
   CHECK(napi_set_named_property(env, exports, "library", lib));
   return exports;
 }

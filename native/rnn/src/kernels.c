@@ -206,7 +206,6 @@ void rnn_backward(const rnn_shape *s, const float *x, const float *w, const floa
                   const float *mask, const float *dy, const float *gates, const float *hprev, const float *cs, const float *rh,
                   float *dz, float *dx, float *dw, float *du, float *db, float *scratch, const rnn_embedded_input *embedded) {
   const int B = s->B, T = s->T, D = s->D, H = s->H, G = rnn_gate_count(s->cell), GH = G * H;
-  const size_t ldz = GH;
   memset(dw, 0, sizeof(float) * (size_t)D * GH);
   memset(du, 0, sizeof(float) * (size_t)H * GH);
   if (db) memset(db, 0, sizeof(float) * GH);
@@ -226,6 +225,8 @@ void rnn_backward(const rnn_shape *s, const float *x, const float *w, const floa
 
   for (int step = T - 1; step >= 0; step--) {
     const int t = pos(s, step);
+    float *dzt = dz + row(s, 0, t) * GH; /* [B,GH] this step's */
+    const mk_operand dz_rows = {dzt, GH, 1};
     add_output_grad(s, step, dy, dh);
     if (mask) {
       split_skipped(s, mask, t, dh, carry_h);
@@ -238,7 +239,7 @@ void rnn_backward(const rnn_shape *s, const float *x, const float *w, const floa
                           dc + (size_t)b * H, dz + row(s, b, t) * GH, H);
       }
       if (step > 0) {
-        small_gemm(B, H, GH, dz + row(s, 0, t) * GH, (int)ldz, ut, H, 0, dh, H);
+        mk_gemm(B, H, GH, dz_rows, ut, H, dh, H, 0, NULL);
         apply_rmask(s, rmask, dh);
       }
     } else if (s->cell == CELL_GRU) {
@@ -260,7 +261,7 @@ void rnn_backward(const rnn_shape *s, const float *x, const float *w, const floa
       }
       if (step > 0) {
         float *drh = dc;
-        small_gemm(B, H, H, dz + row(s, 0, t) * GH + 2 * H, (int)ldz, ut + (size_t)2 * H * H, H, 0, drh, H);
+        mk_gemm(B, H, H, (mk_operand){dzt + 2 * H, GH, 1}, ut + (size_t)2 * H * H, H, drh, H, 0, NULL);
         for (int b = 0; b < B; b++) {
           const float *z = gates + row(s, b, t) * GH;
           const float *hp = hprev + row(s, b, t) * H;
@@ -273,7 +274,7 @@ void rnn_backward(const rnn_shape *s, const float *x, const float *w, const floa
           }
           act_mul_derivative(s->ract, z + H, d + H, H);
         }
-        small_gemm(B, H, 2 * H, dz + row(s, 0, t) * GH, (int)ldz, ut, H, 1, dhp, H);
+        mk_gemm(B, H, 2 * H, dz_rows, ut, H, dhp, H, 1, NULL);
         memcpy(dh, dhp, sizeof(float) * B * H);
         apply_rmask(s, rmask, dh);
       }
@@ -285,11 +286,11 @@ void rnn_backward(const rnn_shape *s, const float *x, const float *w, const floa
         act_mul_derivative(s->act, hb, d, H);
       }
       if (step > 0) {
-        small_gemm(B, H, GH, dz + row(s, 0, t) * GH, (int)ldz, ut, H, 0, dh, H);
+        mk_gemm(B, H, GH, dz_rows, ut, H, dh, H, 0, NULL);
         apply_rmask(s, rmask, dh);
       }
     }
-    step_gradients(s, step, t, x, hprev, rh, dz + row(s, 0, t) * GH, wt, dx, dw, du, db, embedded);
+    step_gradients(s, step, t, x, hprev, rh, dzt, wt, dx, dw, du, db, embedded);
     if (mask) {
       add_carry(s, carry_h, dh);
       if (s->cell == CELL_LSTM) add_carry(s, carry_c, dc);

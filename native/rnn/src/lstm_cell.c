@@ -53,15 +53,8 @@ static void backward_units(int act, int ract, const float *z, const float *c, co
 }
 
 #ifdef HAVE_X86_VECTORS
-#define INLINE static inline __attribute__((always_inline))
-
-/*
- * The vector passes are written once, inlined with the activations as constants for the usual
- * pairs (tfjs's default tanh and hard sigmoid, Keras's tanh and sigmoid): the five
- * activations of eight units are then one straight run of independent instructions that the
- * CPU overlaps, where a branch per activation kept them apart (a third slower).
- */
-AVX2 INLINE int forward_units8(const int act, const int ract, float *z, const float *cprev, float *c, float *h, int H) {
+/* Units [0, H - H mod 8), eight at a time; returns where the plain path takes over. */
+AVX2 static int forward_avx2(int act, int ract, float *z, const float *cprev, float *c, float *h, int H) {
   int j = 0;
   for (; j + 8 <= H; j += 8) {
     const __m256 i = act8(ract, _mm256_loadu_ps(z + j)), f = act8(ract, _mm256_loadu_ps(z + H + j));
@@ -78,8 +71,8 @@ AVX2 INLINE int forward_units8(const int act, const int ract, float *z, const fl
   return j;
 }
 
-AVX2 INLINE int backward_units8(const int act, const int ract, const float *z, const float *c, const float *cprev, const float *dh,
-                                float *dc, float *d, int H) {
+AVX2 static int backward_avx2(int act, int ract, const float *z, const float *c, const float *cprev, const float *dh, float *dc,
+                              float *d, int H) {
   int j = 0;
   for (; j + 8 <= H; j += 8) {
     const __m256 i = _mm256_loadu_ps(z + j), f = _mm256_loadu_ps(z + H + j);
@@ -93,19 +86,6 @@ AVX2 INLINE int backward_units8(const int act, const int ract, const float *z, c
     _mm256_storeu_ps(dc + j, _mm256_mul_ps(dcj, f));
   }
   return j;
-}
-
-AVX2 static int forward_avx2(int act, int ract, float *z, const float *cprev, float *c, float *h, int H) {
-  if (act == ACT_TANH && ract == ACT_HARD_SIGMOID) return forward_units8(ACT_TANH, ACT_HARD_SIGMOID, z, cprev, c, h, H);
-  if (act == ACT_TANH && ract == ACT_SIGMOID) return forward_units8(ACT_TANH, ACT_SIGMOID, z, cprev, c, h, H);
-  return forward_units8(act, ract, z, cprev, c, h, H);
-}
-
-AVX2 static int backward_avx2(int act, int ract, const float *z, const float *c, const float *cprev, const float *dh, float *dc,
-                              float *d, int H) {
-  if (act == ACT_TANH && ract == ACT_HARD_SIGMOID) return backward_units8(ACT_TANH, ACT_HARD_SIGMOID, z, c, cprev, dh, dc, d, H);
-  if (act == ACT_TANH && ract == ACT_SIGMOID) return backward_units8(ACT_TANH, ACT_SIGMOID, z, c, cprev, dh, dc, d, H);
-  return backward_units8(act, ract, z, c, cprev, dh, dc, d, H);
 }
 #endif
 

@@ -100,12 +100,10 @@ AVX2 static void mk_gemm_avx2(int m, int n, int k, mk_operand a, const float *b,
 }
 #endif
 
-static int avx2_available(void) { return vector_math_available(); }
-
 void mk_gemm(int m, int n, int k, mk_operand a, const float *b, int ldb, float *c, int ldc, int accumulate, const float *row) {
   if (m <= 0 || n <= 0) return;
 #ifdef HAVE_X86_VECTORS
-  if (avx2_available()) {
+  if (vector_math_available()) {
     mk_gemm_avx2(m, n, k, a, b, ldb, c, ldc, accumulate, row);
     return;
   }
@@ -113,13 +111,9 @@ void mk_gemm(int m, int n, int k, mk_operand a, const float *b, int ldb, float *
   mk_gemm_scalar(m, n, k, a, b, ldb, c, ldc, accumulate, row);
 }
 
-void small_gemm(int m, int n, int k, const float *a, int lda, const float *b, int ldb, int accumulate, float *c, int ldc) {
-  mk_gemm(m, n, k, (mk_operand){a, lda, 1}, b, ldb, c, ldc, accumulate, NULL);
-}
-
 void transpose(int rows, int k, const float *src, int lds, float *dst) {
   for (int r = 0; r < rows; r++)
     for (int p = 0; p < k; p++) dst[(size_t)p * rows + r] = src[(size_t)r * lds + p];
 }
 
-const char *small_gemm_path(void) { return avx2_available() ? "avx2" : "scalar"; }
+const char *small_gemm_path(void) { return vector_math_available() ? "avx2" : "scalar"; }

@@ -28,9 +28,6 @@ typedef struct {
  */
 void mk_gemm(int m, int n, int k, mk_operand a, const float *b, int ldb, float *c, int ldc, int accumulate, const float *row);
 
-/* The row-major form: C[m×n] = A[m×k]·B[k×n] (+ C when `accumulate`). */
-void small_gemm(int m, int n, int k, const float *a, int lda, const float *b, int ldb, int accumulate, float *c, int ldc);
-
 /* dst[k×rows] = src[rows×k]ᵀ (src with leading dimension lds). */
 void transpose(int rows, int k, const float *src, int lds, float *dst);
 
