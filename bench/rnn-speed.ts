@@ -299,8 +299,7 @@ async function main() {
   console.log(`tfjs backend for the other layers: ${values.backend}; IMDb timed on ${IMDB_SAMPLES} reviews and scaled to ${KERAS_TRAIN}; seconds per epoch, the fastest of ${REPEATS}\n`);
   await selectBackend(values.backend as "wasm" | "cpu", path.join(NODE_MODULES, "@tensorflow", "tfjs-backend-wasm", "dist"));
 
-  const nativeOf = (s: typeof status) => (s.available ? new NativeTrainer(s) : undefined);
-  if (!values["adam-only"]) await speedTable(fused, adamOf(status), nativeOf(status));
+  if (!values["adam-only"]) await speedTable(fused, adamOf(status), status.available ? new NativeTrainer(status) : undefined);
   if (status.available && !values["table-only"]) {
     const imdb = SHAPES.find((s) => s.key === "imdb")!;
     const rounds = Number(values.rounds);

@@ -491,7 +491,6 @@ class NativeTraining {
 
   private backward(buf: Buffers, rows: number): void {
     const T = this.T;
-    const embeddedInto = this.embeddedInput;
     for (let i = this.steps.length - 1; i >= 0; i--) {
       const step = this.steps[i];
       const dOut = buf.dOut[i];
@@ -524,25 +523,23 @@ class NativeTraining {
           }
         }
       } else if (step.kind === "recurrent") {
-        const Ts = T, cells = rows * Ts, GH = step.gates * step.units, H = step.units;
+        const cells = rows * T, GH = step.gates * step.units, H = step.units;
         const s = buf.saved[i]!;
-        if (i === 1 && embeddedInto) {
-          this.kernels.backwardEmbedded!(
-            this.metaFor(step, rows, Ts), buf.input.subarray(0, cells), embeddedInto.table.value, step.kernel.value, step.recurrentKernel.value, null, buf.readMask[i],
-            dOut.subarray(0, rows * (step.returnSequences ? Ts * H : H)), s.gates.subarray(0, cells * GH), s.hprev.subarray(0, cells * H),
-            s.cs ? s.cs.subarray(0, cells * H) : null, s.rh ? s.rh.subarray(0, cells * H) : null, s.dz.subarray(0, cells * GH),
-            embeddedInto.table.grad, step.kernel.grad, step.recurrentKernel.grad, step.bias?.grad ?? null,
-          );
-          continue;
-        }
-        const dx = dIn ? dIn.subarray(0, cells * step.features) : new Float32Array(cells * step.features);
-        this.kernels.backward(
-          this.metaFor(step, rows, Ts), input.subarray(0, cells * step.features), step.kernel.value, step.recurrentKernel.value, null, buf.readMask[i],
-          dOut.subarray(0, rows * (step.returnSequences ? Ts * H : H)), s.gates.subarray(0, cells * GH), s.hprev.subarray(0, cells * H),
+        const meta = this.metaFor(step, rows, T);
+        const weights = [step.kernel.value, step.recurrentKernel.value, null, buf.readMask[i]] as const;
+        const saved = [
+          dOut.subarray(0, rows * (step.returnSequences ? T * H : H)), s.gates.subarray(0, cells * GH), s.hprev.subarray(0, cells * H),
           s.cs ? s.cs.subarray(0, cells * H) : null, s.rh ? s.rh.subarray(0, cells * H) : null, s.dz.subarray(0, cells * GH),
-          dx, step.kernel.grad, step.recurrentKernel.grad, step.bias?.grad ?? null,
-        );
-      } else if (step !== embeddedInto) {
+        ] as const;
+        const grads = [step.kernel.grad, step.recurrentKernel.grad, step.bias?.grad ?? null] as const;
+        if (i === 1 && this.embeddedInput) {
+          // The Embedding's table gradient comes with it: the Embedding step below has nothing left to do.
+          this.kernels.backwardEmbedded!(meta, buf.input.subarray(0, cells), this.embeddedInput.table.value, ...weights, ...saved, this.embeddedInput.table.grad, ...grads);
+        } else {
+          const dx = dIn ? dIn.subarray(0, cells * step.features) : new Float32Array(cells * step.features);
+          this.kernels.backward(meta, input.subarray(0, cells * step.features), ...weights, ...saved, dx, ...grads);
+        }
+      } else if (step !== this.embeddedInput) {
         // tfjs's gather gradient: every row's gradient added into a dense gradient of the table.
         const cells = rows * T;
         this.kernels.embeddingGradient!(step.table.grad, step.dim, buf.input.subarray(0, cells), dOut.subarray(0, cells * step.dim));
