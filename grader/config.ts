@@ -11,6 +11,12 @@ const flag = z
   .default("")
   .transform((v) => v === "1" || v === "true");
 
+/** A switch that is on unless set to 0 or false. */
+const onByDefault = z
+  .enum(["0", "1", "true", "false"])
+  .default("1")
+  .transform((v) => v === "1" || v === "true");
+
 const schema = z.object({
   TREINO_DATA_DIR: z.string().default(path.join(REPO_ROOT, ".data")),
   TREINO_CACHE_DIR: z.string().default(path.join(REPO_ROOT, ".cache")),
@@ -24,18 +30,12 @@ const schema = z.object({
   TREINO_SANDBOX_MEMORY_MB: z.coerce.number().int().min(512).default(4096),
   TREINO_SANDBOX_CPUS: z.coerce.number().positive().default(1),
   /** Recurrent layers through the fused native kernels where they built (0: stock tfjs only). */
-  TREINO_FUSED_RNN: z
-    .enum(["0", "1", "true", "false"])
-    .default("1")
-    .transform((v) => v === "1" || v === "true"),
+  TREINO_FUSED_RNN: onByDefault,
   /**
    * The grader's own training loop for the models it covers whole (grader/recurrent/native-fit.ts;
    * 0: tfjs's fit for every model, the fused layers and Adam still on). Off with TREINO_FUSED_RNN=0.
    */
-  TREINO_NATIVE_FIT: z
-    .enum(["0", "1", "true", "false"])
-    .default("1")
-    .transform((v) => v === "1" || v === "true"),
+  TREINO_NATIVE_FIT: onByDefault,
   /** DEVELOPMENT ONLY: grade without the namespace sandbox where bubblewrap cannot run. */
   TREINO_UNSAFE_NO_SANDBOX: flag,
 });
